@@ -1,0 +1,62 @@
+import type { Template } from '../template/schema.js';
+import type { Brief } from '../brief/schema.js';
+import { sectionFacts } from '../brief/schema.js';
+import type { Draft } from '../draft/model.js';
+import { visibleParagraphs } from '../draft/model.js';
+import type { Finding } from './finding.js';
+import { checkGrounding } from './grounding.js';
+import { checkText } from './text.js';
+import { checkHeader } from './header.js';
+import { checkStructure } from './structure.js';
+import { formulaSlots } from '../composer/compose.js';
+
+/** Header values any section may restate. */
+export function headerTexts(brief: Brief): string[] {
+  const h = brief.header;
+  return [h.subject, h.number, h.date, h.symbol, h.parentOrg, h.org, h.place, ...h.recipients];
+}
+
+/** Checks of one section's paragraphs: the findings per paragraph index, and those of the section as a whole. */
+export function checkSection(
+  brief: Brief,
+  template: Template,
+  sectionKey: string,
+  paragraphs: readonly string[],
+): { byParagraph: Finding[][]; section: Finding[] } {
+  const briefSection = brief.sections.find((s) => s.key === sectionKey);
+  const section = template.sections.find((s) => s.key === sectionKey);
+  const formula = section?.role === 'opening' ? template.opening : section?.role === 'closing' ? template.closing : null;
+  const slots = formulaSlots(brief);
+  const findings = [
+    ...checkGrounding({
+      section: sectionKey,
+      facts: briefSection ? sectionFacts(briefSection) : [],
+      headerTexts: headerTexts(brief),
+      allowedTexts: formula ? [formula.withFacts, formula.withoutFacts, slots.org, slots.recipient] : [],
+      paragraphs,
+    }),
+    ...paragraphs.flatMap((text, i) => checkText(sectionKey, i, text)),
+  ];
+  const byParagraph: Finding[][] = paragraphs.map(() => []);
+  const sectionLevel: Finding[] = [];
+  for (const f of findings) {
+    if (f.where.paragraph !== undefined && byParagraph[f.where.paragraph]) byParagraph[f.where.paragraph]!.push(f);
+    else sectionLevel.push(f);
+  }
+  return { byParagraph, section: sectionLevel };
+}
+
+/** Every check of the first set, over the whole draft as it stands. */
+export function checkDraft(draft: Draft, template: Template): Finding[] {
+  const findings: Finding[] = [...checkHeader(draft.brief, template), ...checkStructure(draft, template)];
+  for (const section of template.sections) {
+    const paragraphs = visibleParagraphs(draft, section.key);
+    if (paragraphs.length === 0) continue;
+    const result = checkSection(draft.brief, template, section.key, paragraphs.map((p) => p.current.text));
+    // Findings count visible paragraphs; staff see them by their place in the section.
+    const atPosition = (f: Finding): Finding =>
+      f.where.paragraph === undefined ? f : { ...f, where: { ...f.where, paragraph: paragraphs[f.where.paragraph]!.position } };
+    findings.push(...result.section, ...result.byParagraph.flat().map(atPosition));
+  }
+  return findings;
+}

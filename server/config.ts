@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() !== '' ? s.trim() : undefined));
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return fallback;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const Env = z.object({
+  HOST: optionalText.transform((s) => s ?? '127.0.0.1'),
+  PORT: int(8080, 1, 65535),
+  SOANTHAO_DATA_DIR: optionalText.transform((s) => resolve(s ?? 'data')),
+  SOANTHAO_CONCURRENCY: int(4, 1, 16),
+  SOANTHAO_MAX_BODY_BYTES: int(2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
+  OPENAI_BASE_URL: optionalText,
+  OPENAI_API_KEY: optionalText,
+  SOANTHAO_MODEL: optionalText,
+  OPENAI_MODEL: optionalText,
+  SOANTHAO_MODEL_SECTION: optionalText,
+  SOANTHAO_MODEL_PARAGRAPH: optionalText,
+  SOANTHAO_MODEL_CHAT: optionalText,
+  SOANTHAO_TIMEOUT_MS: int(120_000, 1_000, 3_600_000),
+  SOANTHAO_RETRIES: int(2, 0, 10),
+});
+
+export interface LlmConfig {
+  baseURL: string | undefined;
+  apiKey: string | undefined;
+  models: { section: string; paragraph: string; chat: string };
+  timeoutMs: number;
+  retries: number;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  concurrency: number;
+  maxBodyBytes: number;
+  /** Null when no model is configured: the offline composer serves. */
+  llm: LlmConfig | null;
+}
+
+/** Reads the environment once, at start-up; a bad value stops the server with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const model = e.SOANTHAO_MODEL ?? e.OPENAI_MODEL;
+  const configured = Boolean(e.OPENAI_BASE_URL || e.OPENAI_API_KEY || model);
+  const llm: LlmConfig | null = configured
+    ? {
+        baseURL: e.OPENAI_BASE_URL,
+        apiKey: e.OPENAI_API_KEY,
+        models: {
+          section: e.SOANTHAO_MODEL_SECTION ?? model ?? 'gpt-4o-mini',
+          paragraph: e.SOANTHAO_MODEL_PARAGRAPH ?? model ?? 'gpt-4o-mini',
+          chat: e.SOANTHAO_MODEL_CHAT ?? model ?? 'gpt-4o-mini',
+        },
+        timeoutMs: e.SOANTHAO_TIMEOUT_MS,
+        retries: e.SOANTHAO_RETRIES,
+      }
+    : null;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.SOANTHAO_DATA_DIR,
+    concurrency: e.SOANTHAO_CONCURRENCY,
+    maxBodyBytes: e.SOANTHAO_MAX_BODY_BYTES,
+    llm,
+  };
+}

@@ -1,0 +1,137 @@
+import type { Template } from '../template/schema.js';
+import type { Draft } from './model.js';
+import { visibleParagraphs } from './model.js';
+import { BLANK, dateLine } from '../text/date.js';
+import { toRoman } from '../text/roman.js';
+
+/**
+ * The document as it will print: every string resolved, ready for the page and the .docx.
+ * The export renders this and nothing else, so the page and the file cannot disagree.
+ */
+export interface DocumentView {
+  template: Pick<Template, 'id' | 'name' | 'typeName' | 'code' | 'kinhGui' | 'vv'>;
+  header: {
+    /** UPPER case; empty when there is no parent body. */
+    parentOrg: string;
+    org: string;
+    /** `Số: 84/BC-TTT`, or `Số:      /BC-UBND` with the number left blank. */
+    numberLine: string;
+    /** `Nghi Xuân, ngày 05 tháng 12 năm 2021` (day possibly blank). */
+    dateLine: string;
+    /** Tên loại (BÁO CÁO); null for công văn. */
+    typeName: string | null;
+    /** Trích yếu; for công văn the full `V/v …` line. */
+    subject: string;
+    recipients: string[];
+    /**
+     * Kính gửi as printed: `Kính gửi: X` for one recipient; for several, `Kính gửi:` then `- A;` …
+     * `- B.`, one line each. Empty where the type has no Kính gửi.
+     */
+    kinhGui: string[];
+  };
+  body: BodyBlock[];
+  signer: { lines: string[]; name: string };
+  /** Nơi nhận entries as printed: `- Như trên;` … `- Lưu: VT, KTHT.` */
+  copies: string[];
+}
+
+export type BodyBlock =
+  | { kind: 'heading'; text: string; section: string }
+  | { kind: 'subheading'; text: string; section: string; part: number }
+  | { kind: 'paragraph'; text: string; section: string; position: number; paragraphId: number };
+
+export const END_MARK = './.';
+
+export function numberLine(number: string, symbol: string): string {
+  const n = number === '' ? BLANK : number.padStart(2, '0');
+  return `Số: ${n}/${symbol}`;
+}
+
+/** Nơi nhận as printed: each entry `- …;`, `Như trên` first where it applies, `- Lưu: …` last with a full stop. */
+export function copiesLines(copies: readonly string[], archive: string, template: Template): string[] {
+  const entries = copies.map((c) => c.replace(/^[-–•]\s*/, '').replace(/[;.,]\s*$/, '').trim()).filter(Boolean);
+  if (template.kinhGui !== 'none') {
+    const i = entries.findIndex((e) => /^như trên$/i.test(e));
+    if (i > 0) entries.unshift(...entries.splice(i, 1));
+  }
+  const archiveText = (archive.trim() || template.defaults.archive).replace(/^lưu\s*:\s*/i, '').replace(/[.;,]\s*$/, '');
+  return [...entries.map((e) => `- ${e};`), `- Lưu: ${archiveText}.`];
+}
+
+/** The recipient as staff wrote it, without a dash or closing mark the list adds itself. */
+function bareRecipient(recipient: string): string {
+  return recipient.trim().replace(/^[-–•]\s*/, '').replace(/[;.,]\s*$/, '');
+}
+
+export function kinhGuiLines(recipients: readonly string[]): string[] {
+  const names = recipients.map(bareRecipient).filter(Boolean);
+  if (names.length === 0) return [];
+  if (names.length === 1) return [`Kính gửi: ${names[0]}`];
+  return ['Kính gửi:', ...names.map((n, i) => `- ${n}${i === names.length - 1 ? '.' : ';'}`)];
+}
+
+/** Ensures the text ends with "./." exactly once. */
+export function withEndMark(text: string): string {
+  const t = text.trimEnd();
+  if (t.endsWith(END_MARK)) return t;
+  return t.replace(/[.;:,]+$/, '') + END_MARK;
+}
+
+export function toDocument(draft: Draft, template: Template): DocumentView {
+  const { brief } = draft;
+  const h = brief.header;
+  const body: BodyBlock[] = [];
+  let numbered = 0;
+  for (const section of template.sections) {
+    const briefSection = brief.sections.find((s) => s.key === section.key);
+    const paragraphs = visibleParagraphs(draft, section.key);
+    if (paragraphs.length === 0) continue;
+    if (section.role === 'body') {
+      numbered += 1;
+      const heading = (briefSection?.title ?? section.heading ?? '').toLocaleUpperCase('vi');
+      body.push({ kind: 'heading', text: `${toRoman(numbered)}. ${heading}`, section: section.key });
+    }
+    let lastPart: number | null = null;
+    for (const p of paragraphs) {
+      if (p.part !== null && p.part !== lastPart && briefSection?.parts?.[p.part]) {
+        body.push({
+          kind: 'subheading',
+          text: `${p.part + 1}. ${briefSection.parts[p.part]!.title}`,
+          section: section.key,
+          part: p.part,
+        });
+      }
+      lastPart = p.part;
+      body.push({ kind: 'paragraph', text: p.current.text, section: section.key, position: p.position, paragraphId: p.id });
+    }
+  }
+  const last = [...body].reverse().find((b) => b.kind === 'paragraph');
+  if (last) last.text = withEndMark(last.text);
+
+  const subject = template.vv ? `V/v ${h.subject.replace(/^v\/v\s*/i, '')}` : h.subject;
+  const signerLines = brief.signer.lines.length > 0 ? brief.signer.lines : template.defaults.signer.lines;
+  const copies = brief.copies.length > 0 ? brief.copies : template.defaults.copies;
+  return {
+    template: {
+      id: template.id,
+      name: template.name,
+      typeName: template.typeName,
+      code: template.code,
+      kinhGui: template.kinhGui,
+      vv: template.vv,
+    },
+    header: {
+      parentOrg: h.parentOrg.toLocaleUpperCase('vi'),
+      org: h.org.toLocaleUpperCase('vi'),
+      numberLine: numberLine(h.number, h.symbol),
+      dateLine: dateLine(h.place, h.date),
+      typeName: template.typeName,
+      subject,
+      recipients: template.kinhGui === 'none' ? [] : h.recipients,
+      kinhGui: template.kinhGui === 'none' ? [] : kinhGuiLines(h.recipients),
+    },
+    body,
+    signer: { lines: signerLines.map((l) => l.toLocaleUpperCase('vi')), name: brief.signer.name || template.defaults.signer.name },
+    copies: copiesLines(copies, brief.archive, template),
+  };
+}

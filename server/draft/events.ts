@@ -1,0 +1,14 @@
+import type { Finding } from '../checks/finding.js';
+
+/** What drafting tells the page as it goes (sent as SSE events by the routes). */
+export type DraftEvent =
+  | { type: 'section-start'; section: string }
+  | { type: 'text'; section: string; delta: string; paragraphId?: number }
+  | { type: 'section-done'; section: string; findings: Finding[] }
+  | { type: 'paragraph-done'; section: string; paragraphId: number; revisionId: number; findings: Finding[] }
+  | { type: 'error'; section?: string; paragraphId?: number; code: string; message: string };
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: DraftEvent) => void;
+}

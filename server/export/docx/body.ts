@@ -1,0 +1,29 @@
+import { AlignmentType, LineRuleType, Paragraph } from 'docx';
+import type { BodyBlock } from '../../draft/document.js';
+import { PT, text } from './styles.js';
+
+/**
+ * Phụ lục I §II.6.e: justified, first line indented 1 cm, at least 6 pt between paragraphs, line spacing
+ * between single and 1.5 (1.2 here, so a report of a few pages stays readable without running long).
+ */
+const BODY_PARAGRAPH = {
+  alignment: AlignmentType.JUSTIFIED,
+  indent: { firstLine: 567 },
+  spacing: { before: 120, after: 0, line: 288, lineRule: LineRuleType.AUTO },
+} as const;
+
+/**
+ * Headings and subheadings are bold body-size lines with the body's indent, kept with what follows so a
+ * heading never ends a page. Text is written as typed: a line starting "- " stays a typed dash, since
+ * the decree wants no Word auto-bullets.
+ */
+export function body(blocks: readonly BodyBlock[]): Paragraph[] {
+  return blocks.map((block) => {
+    const isTitle = block.kind !== 'paragraph';
+    return new Paragraph({
+      ...BODY_PARAGRAPH,
+      keepNext: isTitle,
+      children: [text(block.text, PT.body, { bold: isTitle })],
+    });
+  });
+}

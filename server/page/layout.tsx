@@ -1,0 +1,17 @@
+import type { FC, PropsWithChildren } from 'hono/jsx';
+
+/** The page shell: every asset is served by soanthao itself (no CDN), so it works on a closed office network. */
+export const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
+  <html lang="vi">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <link rel="stylesheet" href="/assets/app.css" />
+    </head>
+    <body>
+      {children}
+      <script type="module" src="/assets/app.js"></script>
+    </body>
+  </html>
+);

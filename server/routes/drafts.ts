@@ -1,0 +1,91 @@
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import type { DraftingService } from '../draft/service.js';
+import type { DraftEvent, RunOptions } from '../draft/events.js';
+import { DraftError } from '../errors.js';
+import { renderDocx } from '../export/docx/render.js';
+import { readJson, idParam } from './body.js';
+
+/** `{ brief, title? }`, or the brief itself. */
+const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
+const EditBody = z.object({ text: z.string({ error: 'Cần nội dung đoạn văn (text)' }).max(20_000, { error: 'Đoạn văn dài quá 20.000 ký tự' }) });
+const RedraftBody = z.object({ instruction: z.string().max(500, { error: 'Yêu cầu dài quá 500 ký tự' }).nullish() });
+const CurrentBody = z.object({ revisionId: z.number({ error: 'Cần mã bản sửa (revisionId)' }).int().positive() });
+const RenameBody = z.object({ title: z.string({ error: 'Cần tên bản thảo (title)' }).max(200) });
+
+function wantsStream(c: Context): boolean {
+  return (c.req.header('accept') ?? '').includes('text/event-stream');
+}
+
+/**
+ * Runs a drafting job as JSON, or as server-sent events when the client asks for them. Closing the
+ * connection aborts the job (and with it the request to the model).
+ */
+function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
+  if (!wantsStream(c)) return job({ signal: c.req.raw.signal }).then((result) => c.json(result as object));
+  return streamSSE(c, async (stream) => {
+    const abort = new AbortController();
+    stream.onAbort(() => abort.abort());
+    const queue: Promise<void>[] = [];
+    const onEvent = (event: DraftEvent) => {
+      queue.push(stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
+    };
+    try {
+      const result = await job({ signal: abort.signal, onEvent });
+      await Promise.all(queue);
+      await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
+    } catch (e) {
+      const error = e instanceof DraftError ? e : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
+      await Promise.all(queue);
+      await stream.writeSSE({ event: 'error', data: JSON.stringify({ type: 'error', code: error.code, message: error.message }) });
+    }
+  });
+}
+
+export function draftRoutes(service: DraftingService) {
+  return new Hono()
+    .get('/', (c) => c.json({ drafts: service.list() }))
+    .post('/', async (c) => {
+      const body = await readJson(c, CreateBody);
+      const detail = body.brief !== undefined ? service.create(body.brief, body.title) : service.create(body);
+      return c.json(detail, 201);
+    })
+    .get('/:id', (c) => c.json(service.detail(c.req.param('id'))))
+    .patch('/:id', async (c) => {
+      const { title } = await readJson(c, RenameBody);
+      return c.json(service.rename(c.req.param('id'), title));
+    })
+    .delete('/:id', (c) => {
+      service.delete(c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .post('/:id/draft', (c) => run(c, (o) => service.draftAll(c.req.param('id'), o).then((sections) => ({ sections }))))
+    .post('/:id/sections/:key/draft', (c) => run(c, (o) => service.draftSection(c.req.param('id'), c.req.param('key'), o)))
+    .put('/:id/paragraphs/:pid', async (c) => {
+      const { text } = await readJson(c, EditBody);
+      return c.json(service.editParagraph(c.req.param('id'), idParam(c, 'pid'), text));
+    })
+    .post('/:id/paragraphs/:pid/redraft', async (c) => {
+      const { instruction } = await readJson(c, RedraftBody);
+      const pid = idParam(c, 'pid');
+      return run(c, (o) => service.redraftParagraph(c.req.param('id'), pid, instruction ?? null, o));
+    })
+    .get('/:id/paragraphs/:pid/revisions', (c) => c.json({ revisions: service.revisions(c.req.param('id'), idParam(c, 'pid')) }))
+    .post('/:id/paragraphs/:pid/current', async (c) => {
+      const { revisionId } = await readJson(c, CurrentBody);
+      return c.json(service.makeCurrent(c.req.param('id'), idParam(c, 'pid'), revisionId));
+    })
+    .post('/:id/check', (c) => c.json({ findings: service.check(c.req.param('id')) }))
+    .get('/:id/export.docx', async (c) => {
+      const id = c.req.param('id');
+      const detail = service.detail(id);
+      const buffer = await renderDocx(detail.document);
+      const name = `${detail.template.name} ${detail.brief.header.symbol}`.normalize('NFC');
+      const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
+      return c.body(new Uint8Array(buffer), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'Content-Disposition': `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`,
+      });
+    });
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
+import { docxParagraphs } from '../helpers/docx.js';
+import { parseBrief } from '../../server/brief/load.js';
+import { sectionFacts } from '../../server/brief/schema.js';
+import { extractFigures, figureValues, key } from '../../server/text/figures.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function draftCli(...args: string[]) {
+  const env = { ...process.env };
+  for (const k of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'SOANTHAO_MODEL', 'OPENAI_MODEL']) delete env[k];
+  return spawnSync(TSX, [join(ROOT, 'scripts/draft.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+}
+
+describe('npm run draft', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+
+  it('drafts the seed brief into a .docx holding every figure of its facts, and a JSON report', async () => {
+    const out = join(dir, 'seed.docx');
+    const report = join(dir, 'seed.json');
+    const run = draftCli(SEED_BRIEF_PATH, '-o', out, '--json', report);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`-> ${out}`);
+    expect(run.stdout).toContain('header.blank');
+
+    const paragraphs = await docxParagraphs(readFileSync(out));
+    const text = paragraphs.join('\n');
+    expect(paragraphs).toContain('BÁO CÁO');
+    expect(paragraphs).toContain('ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN');
+    expect(text).toContain('I. KẾT QUẢ THỰC HIỆN');
+    expect(text).toContain('II. KẾ HOẠCH THỰC HIỆN NHIỆM VỤ TRONG THỜI GIAN TỚI');
+    expect(text).toContain('Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước');
+    const written = figureValues([text]);
+    const brief = parseBrief(rawBrief());
+    for (const fact of brief.sections.flatMap(sectionFacts)) {
+      for (const f of extractFigures(fact)) expect(written, `"${f.text}" of "${fact}"`).toContain(key(f));
+    }
+    const bodyEnd = paragraphs.findIndex((p) => p.startsWith('Trên đây là báo cáo'));
+    expect(paragraphs[bodyEnd]!.endsWith('./.')).toBe(true);
+
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.draft.template.id).toBe('bao-cao');
+    expect(json.findings.map((f: any) => f.rule)).toEqual(['header.blank']);
+  });
+
+  it('exits non-zero with a readable message naming the field on a bad brief', () => {
+    const bad = rawBrief();
+    bad.header.date = '2021-13-40';
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const out = join(dir, 'bad.docx');
+    const run = draftCli(file, '-o', out);
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('header.date: Ngày ban hành không hợp lệ');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('explains its usage and a missing file', () => {
+    expect(draftCli().stderr).toContain('Cách dùng: npm run draft');
+    const run = draftCli(join(dir, 'khong-co.json'), '-o', join(dir, 'x.docx'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Không đọc được tệp ý liệu');
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { checkGrounding } from '../../server/checks/grounding.js';
+import { checkText } from '../../server/checks/text.js';
+import { checkHeader } from '../../server/checks/header.js';
+import { checkSection } from '../../server/checks/index.js';
+import { parseBrief } from '../../server/brief/load.js';
+import { TemplateRegistry } from '../../server/template/load.js';
+import { rawBrief } from '../helpers/fixtures.js';
+
+const template = TemplateRegistry.load().get('bao-cao');
+const rules = (findings: { rule: string }[]) => findings.map((f) => f.rule);
+
+describe('grounding', () => {
+  const base = { section: 'ket-qua', headerTexts: ['Kết quả năm 2021'] };
+
+  it('passes a text that restates every figure, in another form', () => {
+    const findings = checkGrounding({
+      ...base,
+      facts: ['ban hành 6 văn bản ngày 15/11/2021 theo CV 7664/UBND-KT₂, kinh phí 2,5 tỷ'],
+      paragraphs: ['Ban hành 06 văn bản ngày 15 tháng 11 năm 2021 theo Công văn số 7664/UBND-KT₂, kinh phí 2.500.000.000 đồng.'],
+    });
+    expect(findings).toEqual([]);
+  });
+
+  it('finds an invented number, with its place in the paragraph', () => {
+    const text = 'Ban hành 06 văn bản, tổ chức 12 hội nghị.';
+    const findings = checkGrounding({ ...base, facts: ['ban hành 6 văn bản'], paragraphs: [text] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'grounding.invented-figure', severity: 'error', where: { section: 'ket-qua', paragraph: 0 } });
+    const [start, end] = findings[0]!.where.span!;
+    expect(text.slice(start, end)).toBe('12');
+    expect(findings[0]!.message).toMatch(/"12" không có trong ý liệu/);
+  });
+
+  it('finds a dropped date and a changed document number', () => {
+    const findings = checkGrounding({
+      ...base,
+      facts: ['thực hiện CV 7664/UBND-KT₂ ngày 15/11/2021'],
+      paragraphs: ['Thực hiện Công văn số 7665/UBND-KT₂.'],
+    });
+    expect(rules(findings).sort()).toEqual(['grounding.invented-figure', 'grounding.missing-figure', 'grounding.missing-figure']);
+    expect(findings.find((f) => f.rule === 'grounding.invented-figure')!.message).toContain('7665/UBND-KT₂');
+  });
+
+  it('lets the text restate what the header says', () => {
+    expect(checkGrounding({ ...base, facts: [], paragraphs: ['Báo cáo kết quả năm 2021.'] })).toEqual([]);
+  });
+});
+
+describe('text checks', () => {
+  it('finds text not in NFC', () => {
+    expect(rules(checkText('ket-qua', 0, 'Ủy ban'.normalize('NFD')))).toEqual(['text.nfc']);
+  });
+
+  it('finds markdown bold, headings and bullets', () => {
+    expect(rules(checkText('ket-qua', 0, 'Đã **hoàn thành** kế hoạch.'))).toEqual(['text.markdown']);
+    expect(rules(checkText('ket-qua', 0, '## Kết quả'))).toEqual(['text.markdown']);
+    expect(rules(checkText('ket-qua', 0, '* Tăng cường kiểm tra.'))).toEqual(['text.markdown']);
+    expect(checkText('ket-qua', 0, '- Tăng cường kiểm tra, kiểm soát thị trường.')).toEqual([]);
+  });
+
+  it('finds Chinese characters with their span', () => {
+    const text = 'Tăng cường 管理 thị trường.';
+    const [finding] = checkText('ket-qua', 1, text);
+    expect(finding!.rule).toBe('text.chinese');
+    expect(text.slice(...finding!.where.span!)).toBe('管理');
+  });
+});
+
+describe('header checks', () => {
+  it('passes the seed header, noting only the blanks left for văn thư', () => {
+    expect(rules(checkHeader(parseBrief(rawBrief()), template))).toEqual(['header.blank']);
+  });
+
+  it('finds a ký hiệu without the type code, a place in lower case, a bad signer prefix', () => {
+    const raw = rawBrief();
+    raw.header.symbol = 'UBND-KT';
+    raw.header.place = 'nghi Xuân';
+    raw.signer.lines = ['TM ỦY BAN NHÂN DÂN', 'K.T. CHỦ TỊCH'];
+    const found = checkHeader(parseBrief(raw), template);
+    expect(found.filter((f) => f.severity === 'error').map((f) => f.where.field)).toEqual([
+      'header.symbol',
+      'header.place',
+      'signer.lines.0',
+      'signer.lines.1',
+    ]);
+  });
+});
+
+describe('checkSection', () => {
+  it('assigns findings to their paragraph, and dropped figures to the section', () => {
+    const brief = parseBrief(rawBrief());
+    const result = checkSection(brief, template, 'phuong-huong', ['- Tăng cường phối hợp 5 phòng.', '- Tiếp tục tuyên truyền.']);
+    expect(rules(result.byParagraph[0]!)).toEqual(['grounding.invented-figure']);
+    expect(result.byParagraph[1]).toEqual([]);
+    expect(result.section).toEqual([]);
+  });
+});

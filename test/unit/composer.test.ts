@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDictionary } from '../../server/composer/dictionary.js';
+import { clause, sentence, padCounts, expandAbbreviations } from '../../server/composer/sentence.js';
+import { composeSection } from '../../server/composer/compose.js';
+import { TemplateRegistry } from '../../server/template/load.js';
+import { parseBrief } from '../../server/brief/load.js';
+import { sectionFacts } from '../../server/brief/schema.js';
+import { extractFigures, figureValues, key } from '../../server/text/figures.js';
+import { rawBrief } from '../helpers/fixtures.js';
+
+const dict = defaultDictionary();
+const template = TemplateRegistry.load().get('bao-cao');
+
+function composeAll(raw: unknown) {
+  const brief = parseBrief(raw);
+  return Object.fromEntries(
+    template.sections.map((s) => [s.key, composeSection(template, brief, s, brief.sections.find((b) => b.key === s.key), dict)]),
+  );
+}
+
+describe('offline composer: sentences', () => {
+  it('spells out staff abbreviations where formal prose needs them', () => {
+    expect(sentence('UBND huyện ban hành 6 văn bản QLNN liên quan ctr SXTDBV', dict)).toBe(
+      'Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước liên quan chương trình sản xuất và tiêu dùng bền vững.',
+    );
+    expect(sentence('phối hợp Cục QLTT Hà Tĩnh, Sở KH&CN phát 29 đĩa', dict)).toBe(
+      'Phối hợp Cục Quản lý thị trường Hà Tĩnh, Sở Khoa học và Công nghệ phát 29 đĩa.',
+    );
+    expect(clause('hướng dẫn, ban hành KH, QĐ thành lập đoàn kiểm tra', dict)).toBe('hướng dẫn, ban hành Kế hoạch, Quyết định thành lập đoàn kiểm tra');
+  });
+
+  it('reads a shorthand by its context: TT, CV, CT', () => {
+    expect(clause('chỉ đạo TT VH-TT huyện, UBND các xã, TT tuyên truyền', dict)).toBe(
+      'chỉ đạo Trung tâm Văn hóa - Truyền thông huyện, Ủy ban nhân dân các xã, thị trấn tuyên truyền',
+    );
+    expect(clause('thực hiện CV 7664/UBND-KT₂ v/v báo cáo kq', dict)).toBe('thực hiện Công văn số 7664/UBND-KT₂ về việc báo cáo kết quả');
+    expect(clause('thực hiện TT 10/2022/TT-BLĐTBXH', dict)).toBe('thực hiện Thông tư số 10/2022/TT-BLĐTBXH');
+    expect(clause('CT UBND huyện kết luận', dict)).toBe('Chủ tịch Ủy ban nhân dân huyện kết luận');
+  });
+
+  it('never touches a ký hiệu or a word that merely contains an abbreviation', () => {
+    expect(expandAbbreviations('7664/UBND-KT₂ và 847/UBND-VX1', dict)).toBe('7664/UBND-KT₂ và 847/UBND-VX1');
+    expect(expandAbbreviations('DNTN, UBNDX, SPX', dict)).toBe('DNTN, UBNDX, SPX');
+  });
+
+  it('writes counts below 10 with a leading zero, but not dates, ratings or ordinals', () => {
+    expect(padCounts('ban hành 6 văn bản, 1 hội nghị', dict)).toBe('ban hành 06 văn bản, 01 hội nghị');
+    expect(padCounts('đạt 3 sao, ngày 5 tháng 3, đợt 2, 4 tại chỗ, 7 km', dict)).toBe('đạt 3 sao, ngày 5 tháng 3, đợt 2, 4 tại chỗ, 7 km');
+    expect(padCounts('2,5 tỷ đồng và 12 xã, 1.250 hộ', dict)).toBe('2,5 tỷ đồng và 12 xã, 1.250 hộ');
+  });
+
+  it('makes each fact a full sentence with a capital and final punctuation', () => {
+    expect(sentence('tăng cường kiểm tra, kiểm soát thị trường', dict)).toBe('Tăng cường kiểm tra, kiểm soát thị trường.');
+    expect(sentence('đã hoàn thành;', dict)).toBe('Đã hoàn thành.');
+    expect(sentence('6T đầu 2020: tiếp 866 lượt', dict)).toBe('06 tháng đầu năm 2020: tiếp 866 lượt.');
+  });
+});
+
+describe('offline composer: the seed Báo cáo', () => {
+  const raw = rawBrief();
+  const sections = composeAll(raw);
+
+  it('opens with the formula, naming the cơ quan as itself', () => {
+    expect(sections['mo-dau']).toEqual([
+      {
+        part: null,
+        text:
+          'Thực hiện Công văn số 7664/UBND-KT₂ ngày 15/11/2021 của Ủy ban nhân dân tỉnh về việc báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021; Ủy ban nhân dân huyện Nghi Xuân báo cáo kết quả một số nhiệm vụ cụ thể như sau:',
+      },
+    ]);
+  });
+
+  it('closes with the formula and ends the body with "./."', () => {
+    const closing = sections['ket-thuc']![0]!.text;
+    expect(closing).toMatch(/^Trên đây là báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021, Ủy ban nhân dân huyện Nghi Xuân kính gửi Sở Công Thương/);
+    expect(closing.endsWith('./.')).toBe(true);
+  });
+
+  it('numbers sub-sections by part and writes dash lists as dashes', () => {
+    expect(new Set(sections['ket-qua']!.map((p) => p.part))).toEqual(new Set([0, 1, 2]));
+    expect(sections['phuong-huong']!.every((p) => p.text.startsWith('- ') && p.text.endsWith('.'))).toBe(true);
+    expect(sections['phuong-huong']).toHaveLength(4);
+  });
+
+  it('loses and changes no number, date or reference of any fact', () => {
+    const brief = parseBrief(raw);
+    for (const s of brief.sections) {
+      const written = figureValues(sections[s.key]!.map((p) => p.text));
+      for (const fact of sectionFacts(s)) {
+        for (const f of extractFigures(fact)) expect(written, `${f.text} of "${fact}"`).toContain(key(f));
+      }
+    }
+  });
+
+  it('writes the closing formula without facts, and with a recipient', () => {
+    const bare = rawBrief();
+    bare.sections = bare.sections.filter((s: { key: string }) => s.key !== 'ket-thuc');
+    const closing = composeAll(bare)['ket-thuc']![0]!.text;
+    expect(closing).toBe(
+      'Trên đây là báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021 của Ủy ban nhân dân huyện Nghi Xuân, kính báo cáo Sở Công Thương tỉnh Hà Tĩnh xem xét, chỉ đạo./.',
+    );
+  });
+
+  it('is deterministic', () => {
+    expect(composeAll(rawBrief())).toEqual(sections);
+  });
+});
