@@ -1,0 +1,308 @@
+/**
+ * Finds the parts of an administrative document in a read .docx: the header block (Quốc hiệu,
+ * Tiêu ngữ, Số, date line), the tên loại and trích yếu, Kính gửi, the body, and the closing block
+ * (Nơi nhận, signer). Works on documents soanthao did not make, so every part may be missing.
+ */
+import { CONG_VAN, typeByCode, typeByName, DOC_TYPES, type DocTypeInfo } from './doc-types.js';
+import type { DocxModel, ParagraphInfo, TableInfo } from './model.js';
+import { fold, isBlank, norm, segments, whole, type Segment } from './text.js';
+
+export interface Layout {
+  model: DocxModel;
+  /** Paragraph range of the header block, or null when no Quốc hiệu, Số or date line was found. */
+  header: { table: TableInfo | null; first: number; last: number } | null;
+  quocHieu: Segment | null;
+  tieuNgu: Segment | null;
+  soLine: Segment | null;
+  dateLine: Segment | null;
+  /** A date in short form (`Hà Nội, 05/3/2020`) where the date line belongs. */
+  shortDate: Segment | null;
+  vv: Segment | null;
+  typeLine: Segment | null;
+  type: DocTypeInfo | null;
+  /** The type was only guessed from the ký hiệu code (no tên loại line, no V/v). */
+  typeFromCode: boolean;
+  kinhGui: Segment | null;
+  /** First paragraph index of the body. */
+  bodyStart: number;
+  /** First paragraph index of the closing block; the paragraph count when none was found. */
+  signatureStart: number;
+  signatureTable: TableInfo | null;
+  noiNhan: Segment | null;
+  /** Recipient lines after "Nơi nhận:", the drafter code line (`PL.(300)`) left out. */
+  noiNhanEntries: Segment[];
+  /** Lines of the closing block where the signer's quyền hạn and chức vụ stand. */
+  signerLines: Segment[];
+  /** Body paragraphs outside tables. */
+  body: ParagraphInfo[];
+  /** Last paragraph of the body, where "./." belongs. */
+  bodyEnd: Segment | null;
+}
+
+const HEADER_SCAN = 60;
+
+const isQuocHieu = (s: Segment) => fold(s.text).includes('xa hoi chu nghia');
+const isTieuNgu = (s: Segment) => /doc lap|hanh phuc/.test(fold(s.text));
+const isSoLine = (s: Segment) => /^so(\s*[:.]|\s+[\d/])/.test(fold(s.text));
+const isDateLine = (s: Segment) => /ngay.*\bthang\b.*\bnam\b/.test(fold(s.text));
+const isShortDate = (s: Segment) => /^[^,\d]{2,},\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/.test(norm(s.text));
+const isVv = (s: Segment) => /^v\s*\/\s*v\b/i.test(norm(s.text));
+const isKinhGui = (s: Segment) => fold(s.text).startsWith('kinh gui');
+/** The label alone on its line (or before a tab), so that a body sentence starting "Nơi nhận hồ sơ…" is not taken for it. */
+const isNoiNhan = (s: Segment) => /^noi nhan\s*[:.;]?$/.test(fold(s.text));
+export const isSeparator = (text: string) => /^[\s_\-–—.…=*]+$/.test(text) && !isBlank(text);
+/** `PL.(300)`: drafter initials and number of copies, after the Lưu entry (PL I §III.3). */
+export const isDrafterCode = (text: string) => /^[A-ZĐ]{1,8}\.?\s*\(\d+\)\.?$/u.test(norm(text));
+
+/** A line that starts like a quyền hạn prefix (TM., KT., Q., TL., TUQ., also miswritten). */
+export const LOOSE_PREFIX = /^([Tt][.\/]?[Mm]|[Kk][.\/]?[Tt]|[Tt][.\/]?[Uu][.\/]?[Qq]|[Tt][.\/]?[Ll]|[Qq])(?=[\s.:\/,]|$)([.:\/,]*)(\s*)(?=\p{Lu})/u;
+
+function isUpper(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+function rootTable(model: DocxModel, index: number | undefined | null): TableInfo | null {
+  if (index === undefined || index === null) return null;
+  let t = model.tables[index] ?? null;
+  while (t && t.parent !== null) t = model.tables[t.parent] ?? null;
+  return t;
+}
+
+function sameCell(a: ParagraphInfo, b: ParagraphInfo): boolean {
+  return !!a.cell && !!b.cell && a.cell.table === b.cell.table && a.cell.row === b.cell.row && a.cell.cell === b.cell.cell;
+}
+
+/** Lines of a paragraph, each cut at its first tab (the text of the left column in tab layouts). */
+function leftLines(para: ParagraphInfo): Segment[] {
+  return segments(para, false).map((s) => {
+    const tab = s.text.indexOf('\t');
+    if (tab === -1) return s;
+    const text = s.text.slice(0, tab).trimEnd();
+    return { para, start: s.start, end: s.start + text.length, text };
+  }).filter((s) => s.text !== '');
+}
+
+export function locate(model: DocxModel): Layout {
+  const P = model.paragraphs;
+  const segsIn = (first: number, last: number) => P.slice(Math.max(0, first), last + 1).flatMap((p) => segments(p));
+  const find = (segs: Segment[], pred: (s: Segment) => boolean, after?: Segment | null) =>
+    segs.find((s) => pred(s) && (!after || s.para.index > after.para.index || (s.para.index === after.para.index && s.start >= after.end))) ?? null;
+
+  // ---- header block
+  let headerTable: TableInfo | null = null;
+  for (const t of model.tables) {
+    if (t.parent !== null || t.firstParagraph < 0 || t.firstParagraph > HEADER_SCAN) continue;
+    if (segsIn(t.firstParagraph, t.lastParagraph).some((s) => isQuocHieu(s) || isTieuNgu(s))) {
+      headerTable = t;
+      break;
+    }
+  }
+  let headerLast: number;
+  if (headerTable) {
+    headerLast = headerTable.lastParagraph;
+    // Some documents put Số | date in a second table right after the first one.
+    const segs = segsIn(0, headerLast);
+    if (!segs.some(isSoLine) || !segs.some(isDateLine)) {
+      const next = model.tables.find((t) => t.parent === null && t.firstParagraph > headerLast && t.firstParagraph <= headerLast + 4);
+      if (next && segsIn(next.firstParagraph, next.lastParagraph).some((s) => isSoLine(s) || isDateLine(s))) headerLast = next.lastParagraph;
+    }
+  } else {
+    const segs = segsIn(0, HEADER_SCAN);
+    const qh = segs.find(isQuocHieu) ?? segs.find(isTieuNgu);
+    const from = qh ? qh.para.index : 0;
+    const near = segsIn(0, from + 12);
+    const found = [qh, near.find(isSoLine), near.find(isDateLine), near.find(isShortDate)].filter((s): s is Segment => !!s);
+    headerLast = found.length ? Math.max(...found.map((s) => s.para.index)) : -1;
+  }
+  const headerSegs = segsIn(0, headerLast);
+  const quocHieu = find(headerSegs, isQuocHieu);
+  const tieuNgu = find(headerSegs, isTieuNgu, quocHieu) ?? find(headerSegs, isTieuNgu);
+  const soLine = find(headerSegs, isSoLine);
+  const dateLine = find(headerSegs, isDateLine);
+  const shortDate = dateLine ? null : find(headerSegs, isShortDate);
+  let vv = find(headerSegs, isVv);
+  if (!vv) {
+    // V/v may stand under the header table.
+    vv = segsIn(headerLast + 1, headerLast + 3).find(isVv) ?? null;
+  }
+  const header = headerLast >= 0 ? { table: headerTable, first: 0, last: headerLast } : null;
+
+  // ---- tên loại, trích yếu
+  let typeLine: Segment | null = null;
+  let type: DocTypeInfo | null = null;
+  let seen = 0;
+  for (let i = headerLast + 1; i < P.length && seen < 8; i++) {
+    const p = P[i]!;
+    const seg = whole(p);
+    if (!seg || p.cell !== null) continue;
+    seen++;
+    const text = norm(seg.text);
+    if (!isUpper(text)) continue;
+    const t = typeByName(text) ?? DOC_TYPES.find((d) => d.typeName !== null && text.startsWith(`${d.typeName} `)) ?? null;
+    if (t) {
+      typeLine = seg;
+      type = t;
+      break;
+    }
+  }
+  let typeFromCode = false;
+  if (!type && vv) type = CONG_VAN;
+  if (!type && soLine) {
+    const code = /\/\s*([^-/\s]+)/.exec(soLine.text)?.[1];
+    const t = code ? typeByCode(code) : null;
+    if (t) {
+      type = t;
+      typeFromCode = true;
+    }
+  }
+  let titleEnd = typeLine ? typeLine.para.index : -1;
+  if (typeLine) {
+    let lines = 0;
+    for (let i = typeLine.para.index + 1; i < P.length && lines < 4; i++) {
+      const p = P[i]!;
+      if (p.cell !== null) break;
+      const seg = whole(p);
+      if (!seg) continue;
+      if (isSeparator(seg.text)) {
+        titleEnd = i;
+        continue;
+      }
+      if (p.alignment !== 'center' || isKinhGui(seg) || fold(seg.text).startsWith('can cu')) break;
+      titleEnd = i;
+      lines++;
+    }
+  }
+
+  // ---- Nơi nhận and the closing block
+  const afterHeader = Math.max(headerLast, titleEnd) + 1;
+  let noiNhan: Segment | null = null;
+  for (let i = afterHeader; i < P.length && !noiNhan; i++) noiNhan = segments(P[i]!).find(isNoiNhan) ?? null;
+
+  let signatureTable = rootTable(model, noiNhan?.para.cell?.table);
+  if (!signatureTable) {
+    signatureTable =
+      model.tables.find(
+        (t) =>
+          t.parent === null &&
+          t.firstParagraph >= afterHeader &&
+          segsIn(t.firstParagraph, t.lastParagraph).some((s) => LOOSE_PREFIX.test(s.text) && isUpper(s.text)),
+      ) ?? null;
+  }
+  let signatureStart = P.length;
+  if (signatureTable) signatureStart = signatureTable.firstParagraph;
+  else {
+    if (noiNhan) signatureStart = noiNhan.para.index;
+    for (let i = afterHeader; i < signatureStart; i++) {
+      const p = P[i]!;
+      if (p.cell === null && segments(p).some((s) => LOOSE_PREFIX.test(s.text) && isUpper(s.text))) {
+        signatureStart = i;
+        break;
+      }
+    }
+  }
+
+  // ---- Kính gửi
+  let kinhGui: Segment | null = null;
+  let kinhGuiEnd = -1;
+  for (let i = afterHeader; i < signatureStart && i < afterHeader + 12; i++) {
+    const seg = segments(P[i]!, false).find(isKinhGui);
+    if (!seg) continue;
+    kinhGui = seg;
+    kinhGuiEnd = i;
+    const rest = norm(seg.text).replace(/^kính gửi\s*:?/iu, '');
+    if (rest === '') {
+      for (let k = i + 1; k < signatureStart; k++) {
+        const next = whole(P[k]!);
+        if (!next) continue;
+        if (/^[-–—+•]/.test(norm(next.text)) || P[k]!.listLabel) kinhGuiEnd = k;
+        else break;
+      }
+    }
+    break;
+  }
+
+  const bodyStart = Math.max(afterHeader, kinhGuiEnd + 1, vv ? vv.para.index + 1 : 0);
+  const body = P.slice(bodyStart, signatureStart).filter((p) => {
+    if (p.cell !== null) return false;
+    const seg = whole(p);
+    return !!seg && !isSeparator(seg.text) && !isVv(seg);
+  });
+
+  // ---- last body paragraph: skip signer titles, names and placeholders of a closing block without table
+  let bodyEnd: Segment | null = null;
+  for (let i = signatureStart - 1; i >= bodyStart; i--) {
+    const p = P[i]!;
+    if (signatureTable && i >= signatureTable.firstParagraph && i <= signatureTable.lastParagraph) continue;
+    const seg = whole(p);
+    if (!seg || isSeparator(seg.text)) continue;
+    if (!signatureTable && !noiNhan) {
+      const words = norm(seg.text).split(' ').length;
+      const signerLike =
+        (isUpper(seg.text) && words <= 12) ||
+        /^\((đã )?ký/iu.test(norm(seg.text)) ||
+        (words <= 6 && (p.alignment === 'center' || p.alignment === 'right' || p.indent.left > 2800));
+      if (signerLike) continue;
+    }
+    bodyEnd = seg;
+    break;
+  }
+
+  // ---- Nơi nhận entries
+  const noiNhanEntries: Segment[] = [];
+  if (noiNhan) {
+    const label = noiNhan.para;
+    const own = leftLines(label);
+    const labelLine = own.findIndex((s) => isNoiNhan(s));
+    const candidates: Segment[] = own.slice(labelLine + 1);
+    if (label.cell) {
+      for (let i = label.index + 1; i < P.length && sameCell(P[i]!, label); i++) candidates.push(...leftLines(P[i]!));
+    } else {
+      for (let i = label.index + 1; i < P.length; i++) {
+        const lines = leftLines(P[i]!);
+        if (lines.length === 0) break;
+        const first = norm(lines[0]!.text);
+        if (!/^[-–—+•*]/.test(first) && !P[i]!.listLabel && !isDrafterCode(first) && !/^lưu\b/iu.test(first)) break;
+        candidates.push(...lines);
+      }
+    }
+    noiNhanEntries.push(...candidates.filter((s) => !isDrafterCode(s.text)));
+  }
+
+  // ---- signer lines
+  let signerLines: Segment[] = [];
+  if (signatureTable) {
+    signerLines = P.slice(signatureTable.firstParagraph, signatureTable.lastParagraph + 1)
+      .filter((p) => !(noiNhan && sameCell(p, noiNhan.para)))
+      .flatMap((p) => segments(p));
+  } else if (signatureStart < P.length) {
+    const entryParas = new Set(noiNhanEntries.map((s) => s.para.index));
+    signerLines = P.slice(signatureStart)
+      .filter((p) => p.cell === null)
+      .flatMap((p) => segments(p))
+      .filter((s) => !isNoiNhan(s) && !(entryParas.has(s.para.index) && /^[-–—+•]/.test(s.text)));
+  }
+
+  return {
+    model,
+    header,
+    quocHieu,
+    tieuNgu,
+    soLine,
+    dateLine,
+    shortDate,
+    vv,
+    typeLine,
+    type,
+    typeFromCode,
+    kinhGui,
+    bodyStart,
+    signatureStart,
+    signatureTable,
+    noiNhan,
+    noiNhanEntries,
+    signerLines,
+    body,
+    bodyEnd,
+  };
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../server/checks/finding.js';
+import { checkDocx } from '../../server/nd30/check.js';
+import { buildDocx, type FixtureOptions, type FixtureType } from './fixture.js';
+
+async function check(over: Partial<FixtureOptions> = {}) {
+  return checkDocx(await buildDocx(over));
+}
+
+const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
+const byRule = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
+
+/** Exactly the planted violation: one error, of this rule. */
+async function expectOnly(over: Partial<FixtureOptions>, rule: string): Promise<Finding> {
+  const { findings } = await check(over);
+  const errs = errors(findings);
+  expect(errs.map((f) => f.rule)).toEqual([rule]);
+  const f = errs[0]!;
+  expect(f.message).toMatch(/Nghị định 30, (PL|ND)/);
+  expect(f.message).toBe(f.message.normalize('NFC'));
+  return f;
+}
+
+describe('a conforming document', () => {
+  it('a Báo cáo built to ND30 has no finding at all', async () => {
+    const { findings, documentType } = await check();
+    expect(findings).toEqual([]);
+    expect(documentType).toBe('bao-cao');
+  });
+
+  it.each<FixtureType>(['ke-hoach', 'to-trinh', 'thong-bao', 'cong-van'])('a conforming %s has no finding and its type is recognised', async (type) => {
+    const { findings, documentType } = await check({ type });
+    expect(findings).toEqual([]);
+    expect(documentType).toBe(type);
+  });
+
+  it('accepts a number and a day left blank for the văn thư (spaces or no-break spaces)', async () => {
+    const nbsp = '\u00A0'.repeat(6);
+    const { findings } = await check({ so: 'Số:      /BC-KTHT', dateLine: `Nghi Xuân, ngày ${nbsp} tháng 12 năm 2021` });
+    expect(findings).toEqual([]);
+  });
+
+  it('accepts tháng 01 / 02 and tháng 3–12 without zero', async () => {
+    for (const dateLine of ['Hà Nội, ngày 05 tháng 01 năm 2020', 'Hà Nội, ngày 29 tháng 02 năm 2020', 'Hà Nội, ngày 10 tháng 12 năm 2020']) {
+      expect(errors((await check({ dateLine })).findings)).toEqual([]);
+    }
+  });
+});
+
+describe('planted violations are found by name', () => {
+  it('a body at 11 pt', async () => {
+    const { findings } = await check({ bodySize: 11 });
+    const found = byRule(findings, 'nd30.body-size');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.severity === 'error')).toBe(true);
+    expect(found[0]!.message).toContain('cỡ chữ 11');
+    expect(errors(findings).every((f) => f.rule === 'nd30.body-size')).toBe(true);
+  });
+
+  it('Arial in one run', async () => {
+    const f = await expectOnly({ oddFont: 'Arial' }, 'nd30.font');
+    expect(f.message).toContain('Arial');
+    expect(f.message).toContain('Times New Roman');
+    expect(f.where.field).toBe('font');
+    expect(f.where.paragraph).toBeTypeOf('number');
+    expect(f.where.span).toBeDefined();
+  });
+
+  it('"ngày 5 tháng 3": day below 10 without leading zero', async () => {
+    const f = await expectOnly({ dateLine: 'Nghi Xuân, ngày 5 tháng 3 năm 2021' }, 'nd30.date-line');
+    expect(f.message).toContain('ngày 05');
+    expect(f.where.field).toBe('header.dateLine');
+    const [s, e] = f.where.span!;
+    expect('Nghi Xuân, ngày 5 tháng 3 năm 2021'.slice(s, e)).toBe('5');
+  });
+
+  it('"tháng 2" instead of "tháng 02"', async () => {
+    const f = await expectOnly({ dateLine: 'Nghi Xuân, ngày 15 tháng 2 năm 2021' }, 'nd30.date-line');
+    expect(f.message).toContain('tháng 02');
+  });
+
+  it('"tháng 03" with a leading zero', async () => {
+    const f = await expectOnly({ dateLine: 'Nghi Xuân, ngày 15 tháng 03 năm 2021' }, 'nd30.date-line');
+    expect(f.message).toContain('tháng 3');
+  });
+
+  it('no comma after the place name', async () => {
+    const f = await expectOnly({ dateLine: 'Nghi Xuân ngày 15 tháng 3 năm 2021' }, 'nd30.date-line');
+    expect(f.message).toContain('dấu phẩy');
+  });
+
+  it('the Tiêu ngữ with an en dash', async () => {
+    const f = await expectOnly({ tieuNgu: 'Độc lập – Tự do – Hạnh phúc' }, 'nd30.tieu-ngu');
+    expect(f.message).toContain('–');
+    const [s, e] = f.where.span!;
+    expect(e - s).toBe(1);
+  });
+
+  it('the Tiêu ngữ with an em dash', async () => {
+    await expectOnly({ tieuNgu: 'Độc lập — Tự do — Hạnh phúc' }, 'nd30.tieu-ngu');
+  });
+
+  it('a misspelt Quốc hiệu', async () => {
+    await expectOnly({ quocHieu: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT  NAM.' }, 'nd30.quoc-hieu');
+  });
+
+  it('no "Lưu: VT"', async () => {
+    const f = await expectOnly({ noiNhan: ['- Như trên;', '- Lãnh đạo UBND huyện.'] }, 'nd30.luu-vt');
+    expect(f.message).toContain('Lưu: VT');
+  });
+
+  it('"Lưu" without VT, and not last', async () => {
+    const { findings } = await check({ noiNhan: ['- Như trên;', '- Lưu: KTHT;', '- Lãnh đạo UBND huyện.'] });
+    const found = byRule(findings, 'nd30.luu-vt');
+    expect(found.map((f) => f.message).join(' ')).toMatch(/VT/);
+    expect(found.some((f) => f.message.includes('dòng cuối cùng'))).toBe(true);
+  });
+
+  it('Kính gửi on a kế hoạch', async () => {
+    const f = await expectOnly({ type: 'ke-hoach', kinhGui: 'Kính gửi: Các phòng, ban thuộc UBND huyện.' }, 'nd30.kinh-gui');
+    expect(f.message).toContain('Kế hoạch');
+    expect(f.where.field).toBe('kinhGui');
+  });
+
+  it('no Kính gửi on a tờ trình', async () => {
+    await expectOnly({ type: 'to-trinh', kinhGui: null, noiNhan: ['- Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] }, 'nd30.kinh-gui');
+  });
+
+  it('Nơi nhận of a báo cáo with Kính gửi that does not start with "- Như trên;"', async () => {
+    const f = await expectOnly({ noiNhan: ['- Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] }, 'nd30.noi-nhan');
+    expect(f.message).toContain('Như trên');
+  });
+
+  it('a recipient line with an en dash', async () => {
+    await expectOnly({ noiNhan: ['- Như trên;', '– Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] }, 'nd30.noi-nhan');
+  });
+
+  it.each(['K.T. CHỦ TỊCH', 'TM ỦY BAN NHÂN DÂN', 'T/M ỦY BAN NHÂN DÂN', 'Kt. CHỦ TỊCH'])('a bad signer prefix: %s', async (bad) => {
+    const f = await expectOnly({ signer: [bad, 'PHÓ CHỦ TỊCH'] }, 'nd30.signer-prefix');
+    expect(f.where.field).toBe('closing.signer');
+  });
+
+  it('accepts TL., Q. and TUQ.', async () => {
+    for (const signer of [['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'], ['Q. GIÁM ĐỐC'], ['TUQ. CHỦ TỊCH', 'GIÁM ĐỐC SỞ NỘI VỤ']]) {
+      expect(errors((await check({ signer })).findings)).toEqual([]);
+    }
+  });
+
+  it('a missing "./."', async () => {
+    const f = await expectOnly({ lastParagraph: 'Trên đây là báo cáo kết quả thực hiện nhiệm vụ năm 2021.' }, 'nd30.end-mark');
+    expect(f.message).toContain('./.');
+    expect(f.where.field).toBe('body.endMark');
+  });
+
+  it('a number below 10 without leading zero', async () => {
+    const f = await expectOnly({ so: 'Số: 5/BC-KTHT' }, 'nd30.number-symbol');
+    expect(f.message).toContain('05');
+  });
+
+  it('spaces inside the ký hiệu', async () => {
+    await expectOnly({ so: 'Số: 05/BC - KTHT' }, 'nd30.number-symbol');
+  });
+
+  it('a ký hiệu code that does not match the tên loại', async () => {
+    const f = await expectOnly({ so: 'Số: 05/KH-KTHT' }, 'nd30.number-symbol');
+    expect(f.message).toContain('“BC”');
+  });
+
+  it('a công văn with a type code in its ký hiệu', async () => {
+    const f = await expectOnly({ type: 'cong-van', so: 'Số: 05/CV-UBND' }, 'nd30.number-symbol');
+    expect(f.message).toContain('Công văn');
+  });
+
+  it('margins outside the ND30 ranges', async () => {
+    const { findings } = await check({ margins: { top: 1440, bottom: 1440, left: 1440, right: 1440 } });
+    const found = byRule(findings, 'nd30.margins').map((f) => f.where.field);
+    expect(found.sort()).toEqual(['page.margin.bottom', 'page.margin.left', 'page.margin.right', 'page.margin.top']);
+  });
+
+  it('margins at the ends of the ranges (±1 twip rounding) pass', async () => {
+    const { findings } = await check({ margins: { top: 1417, bottom: 1418, left: 1984, right: 1134 } });
+    expect(findings).toEqual([]);
+  });
+
+  it('no page number is a warning, not an error', async () => {
+    const { findings } = await check({ pageNumber: false });
+    const found = byRule(findings, 'nd30.page-number');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    expect(errors(findings)).toEqual([]);
+  });
+});
+
+describe('documents without a header table', () => {
+  it('reports the missing header block and still checks the rest', async () => {
+    const { findings, documentType } = await check({ noHeader: true, oddFont: 'Arial' });
+    expect(byRule(findings, 'nd30.header-block')[0]!.severity).toBe('error');
+    expect(byRule(findings, 'nd30.font')).toHaveLength(1);
+    expect(documentType).toBe('bao-cao');
+  });
+
+  it('finds the header in plain paragraphs and checks the date line there', async () => {
+    const { findings } = await check({ headerTable: false, dateLine: 'Nghi Xuân, ngày 5 tháng 12 năm 2021' });
+    expect(byRule(findings, 'nd30.header-block')[0]!.severity).toBe('warning');
+    expect(byRule(findings, 'nd30.date-line')).toHaveLength(1);
+  });
+});
