@@ -6,11 +6,13 @@ export const BRIEF_LIMITS = {
   factsPerSection: 60,
   sections: 20,
   partsPerSection: 20,
+  tasksPerSection: 60,
   fieldChars: 500,
   listItems: 40,
 } as const;
 
-const text = (label: string, max: number = BRIEF_LIMITS.fieldChars) =>
+/** A text field: NFC, trimmed, with Vietnamese messages naming the field (`label`). */
+export const text = (label: string, max: number = BRIEF_LIMITS.fieldChars) =>
   z
     .string({
       error: (issue) =>
@@ -71,6 +73,17 @@ export const BriefPart = z.object({
   facts,
 });
 
+const required = (label: string, max?: number) =>
+  text(label, max).refine((s) => s.length > 0, { error: `${label} không được để trống` });
+
+/** One row of a kế hoạch's task table: the task, who leads it, who supports, and by when. */
+export const BriefTask = z.object({
+  task: required('Nhiệm vụ', 1000),
+  lead: required('Đơn vị chủ trì', 300),
+  support: text('Đơn vị phối hợp', 300).optional(),
+  deadline: required('Thời hạn', 100),
+});
+
 export const BriefSection = z
   .object({
     key: z
@@ -79,6 +92,11 @@ export const BriefSection = z
     title: text('Tiêu đề mục').optional(),
     facts: facts.optional(),
     parts: z.array(BriefPart).max(BRIEF_LIMITS.partsPerSection).optional(),
+    /** A task table printed after the section's text, where the template allows one (kế hoạch). */
+    tasks: z
+      .array(BriefTask, { error: 'Bảng nhiệm vụ phải là một mảng các dòng { task, lead, support, deadline }' })
+      .max(BRIEF_LIMITS.tasksPerSection, { error: `Bảng nhiệm vụ có tối đa ${BRIEF_LIMITS.tasksPerSection} dòng` })
+      .optional(),
   })
   .refine((s) => !(s.facts && s.parts), { error: 'Một mục dùng "facts" hoặc "parts", không dùng cả hai' });
 
@@ -112,10 +130,16 @@ export const Brief = z
 export type Brief = z.infer<typeof Brief>;
 export type BriefInput = z.input<typeof Brief>;
 export type BriefSection = z.infer<typeof BriefSection>;
+export type BriefTask = z.infer<typeof BriefTask>;
 export type BriefHeader = z.infer<typeof Header>;
 export type Signer = z.infer<typeof Signer>;
 
 /** All the facts of a section, its parts' facts in order. */
 export function sectionFacts(section: BriefSection): string[] {
   return section.parts ? section.parts.flatMap((p) => p.facts) : (section.facts ?? []);
+}
+
+/** The cells of a section's task table as staff wrote them: facts too, printed as they stand. */
+export function sectionTaskCells(section: BriefSection): string[] {
+  return (section.tasks ?? []).flatMap((t) => [t.task, t.lead, ...(t.support ? [t.support] : []), t.deadline]);
 }

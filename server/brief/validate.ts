@@ -2,7 +2,7 @@ import type { Brief } from './schema.js';
 import type { Template } from '../template/schema.js';
 import { DraftError, type FieldIssue } from '../errors.js';
 
-/** A brief that parses must also fit its template: known section keys, facts where prose is needed. */
+/** A brief that parses must also fit its template: known section keys, facts where prose is needed, tables where allowed. */
 export function validateBriefForTemplate(brief: Brief, template: Template): void {
   const issues: FieldIssue[] = [];
   brief.sections.forEach((s, i) => {
@@ -14,7 +14,14 @@ export function validateBriefForTemplate(brief: Brief, template: Template): void
       });
       return;
     }
-    const empty = s.parts ? s.parts.length === 0 || s.parts.some((p) => p.facts.length === 0) : (s.facts ?? []).length === 0;
+    const hasTasks = (s.tasks ?? []).length > 0;
+    if (hasTasks && !section.taskTable) {
+      issues.push({
+        field: `sections.${i}.tasks`,
+        message: `Mục "${section.heading ?? s.key}" của ${template.name.toLocaleLowerCase('vi')} không có bảng nhiệm vụ: ghi các việc thành ý liệu.`,
+      });
+    }
+    const empty = s.parts ? s.parts.length === 0 || s.parts.some((p) => p.facts.length === 0) : (s.facts ?? []).length === 0 && !hasTasks;
     if (empty && section.role === 'body') {
       issues.push({
         field: s.parts ? `sections.${i}.parts` : `sections.${i}.facts`,

@@ -3,14 +3,16 @@ import type { Draft } from '../draft/model.js';
 import { visibleParagraphs } from '../draft/model.js';
 import type { Finding } from './finding.js';
 
-/** The template's required sections are there, and each section keeps to its length bounds. */
+/** The template's required sections are there (as text, or as a task table where allowed), and each section keeps to its length bounds. */
 export function checkStructure(draft: Draft, template: Template): Finding[] {
   const findings: Finding[] = [];
   for (const section of template.sections) {
     const paragraphs = visibleParagraphs(draft, section.key);
     const label = section.heading ?? (section.role === 'opening' ? 'Phần mở đầu' : 'Phần kết thúc');
+    // A kế hoạch's nội dung may be its task table alone.
+    const tasks = section.taskTable ? (draft.brief.sections.find((s) => s.key === section.key)?.tasks ?? []) : [];
     if (paragraphs.length === 0) {
-      if (section.required) {
+      if (section.required && tasks.length === 0) {
         findings.push({
           rule: 'structure.missing-section',
           severity: 'error',

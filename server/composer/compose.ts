@@ -2,7 +2,7 @@ import type { Brief, BriefSection } from '../brief/schema.js';
 import type { Formula, Template, TemplateSection } from '../template/schema.js';
 import type { ParagraphText } from '../draft/model.js';
 import { type CompiledDictionary } from './dictionary.js';
-import { capitalize, clause, sentence, uncapitalize } from './sentence.js';
+import { capitalize, clause, opensWithName, sentence, uncapitalize } from './sentence.js';
 import { orgNameInProse } from '../text/org-name.js';
 
 /** Sentences per paragraph of a prose section: short enough to edit or regenerate one at a time. */
@@ -12,14 +12,23 @@ export interface FormulaSlots {
   org: string;
   subject: string;
   recipient: string;
+  /** Every Kính gửi recipient, as one phrase: "A, B và C". */
+  recipients: string;
+}
+
+/** "A", "A và B", "A, B và C": a list read as one noun phrase. */
+function listPhrase(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
 }
 
 export function formulaSlots(brief: Brief): FormulaSlots {
   const h = brief.header;
+  const names = h.recipients.map((r) => r.replace(/^[-–•]\s*/u, '').replace(/[;.,]\s*$/u, '').trim()).filter(Boolean);
   return {
     org: h.orgName || orgNameInProse(h.org),
     subject: uncapitalize(h.subject.replace(/^(v\/v|về việc)\s*/iu, '')),
     recipient: h.recipients[0] ?? 'cấp có thẩm quyền',
+    recipients: listPhrase(names) || 'cấp có thẩm quyền',
   };
 }
 
@@ -30,24 +39,39 @@ function fill(text: string, slots: FormulaSlots & { facts?: string; rest?: strin
   });
 }
 
+/** Words a cơ quan's name may take before its verb in the cơ quan's own clause ("Ủy ban nhân dân xã Đông Sơn kính trình"). */
+const MAX_NAME_WORDS = 8;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The opening or closing paragraph: the template's formula written around the section's facts. */
 export function composeFormula(formula: Formula, facts: readonly string[], slots: FormulaSlots, dict: CompiledDictionary): string {
   const clauses = facts.map((f) => clause(f, dict));
   if (clauses.length === 0) return capitalize(fill(formula.withoutFacts, slots));
+  const last = clauses[clauses.length - 1]!;
+  const joined = (list: readonly string[]) => {
+    let text = list.map((c, i) => (opensWithName(facts[i]!, dict) ? c : uncapitalize(c))).join('; ');
+    for (const r of formula.factRewrites) text = text.replace(new RegExp(r.from, 'iu'), r.to);
+    return text;
+  };
+  if (formula.trailingVerb) {
+    // "… Chủ tịch UBND tỉnh có ý kiến" already names who speaks: the formula only completes the clause.
+    const verbs = formula.trailingVerb.verbs.map(escapeRegExp).join('|');
+    if (new RegExp(`(?:^|\\s)(?:${verbs})$`, 'iu').test(last)) {
+      return capitalize(fill(formula.trailingVerb.text, { ...slots, facts: joined(clauses) }));
+    }
+  }
   if (formula.selfClause) {
-    const last = clauses[clauses.length - 1]!;
     const verb = formula.selfClause.verb;
-    // "huyện báo cáo kq một số nhiệm vụ" is the cơ quan's own clause: up to four words, then the verb.
-    const own = new RegExp(`^(?:[\\p{L}.]+\\s+){0,4}?${verb}\\s+(.+)$`, 'u').exec(last);
+    // "huyện báo cáo kq một số nhiệm vụ" is the cơ quan's own clause: its name, then the verb.
+    const own = new RegExp(`^(?:[\\p{L}.]+\\s+){0,${MAX_NAME_WORDS}}?${verb}\\s+(.+)$`, 'u').exec(last);
     if (own && !/^(thực hiện|căn cứ|theo)\b/iu.test(last)) {
       const before = clauses.slice(0, -1);
       const ownText = fill(formula.selfClause.text, { ...slots, rest: own[1]! });
       return capitalize(before.length ? `${before.join('; ')}; ${ownText}` : ownText);
     }
   }
-  let joined = clauses.map((c, i) => (i === 0 ? c : uncapitalize(c))).join('; ');
-  for (const r of formula.factRewrites) joined = joined.replace(new RegExp(r.from, 'iu'), r.to);
-  return capitalize(fill(formula.withFacts, { ...slots, facts: uncapitalize(joined) }));
+  return capitalize(fill(formula.withFacts, { ...slots, facts: joined(clauses) }));
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

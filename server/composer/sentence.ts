@@ -37,6 +37,18 @@ export function capitalize(text: string): string {
   return text.slice(0, i) + text.charAt(i).toLocaleUpperCase('vi') + text.slice(i + 1);
 }
 
+/**
+ * Whether the fact opens with a name the dictionary spells out with a capital ("CT UBND tỉnh" ->
+ * "Chủ tịch Ủy ban nhân dân tỉnh", "CV 847" -> "Công văn số 847"): that capital belongs to the name
+ * (Phụ lục II) and stays when the fact is written inside a sentence.
+ */
+export function opensWithName(fact: string, dict: CompiledDictionary): boolean {
+  const typed = fact.normalize('NFC').trimStart();
+  const firstWord = /^\S+/u.exec(typed)?.[0] ?? '';
+  const expanded = expandAbbreviations(typed, dict);
+  return !expanded.startsWith(firstWord) && /^\p{Lu}/u.test(expanded);
+}
+
 /** Lower-cases the first letter unless the first word is an acronym or a proper name kept as typed. */
 export function uncapitalize(text: string): string {
   const first = /^\p{Lu}\p{Ll}/u.test(text);

@@ -1,4 +1,5 @@
 import type { Template } from '../template/schema.js';
+import type { BriefTask } from '../brief/schema.js';
 import type { Draft } from './model.js';
 import { visibleParagraphs } from './model.js';
 import { BLANK, dateLine } from '../text/date.js';
@@ -38,7 +39,22 @@ export interface DocumentView {
 export type BodyBlock =
   | { kind: 'heading'; text: string; section: string }
   | { kind: 'subheading'; text: string; section: string; part: number }
-  | { kind: 'paragraph'; text: string; section: string; position: number; paragraphId: number };
+  | { kind: 'paragraph'; text: string; section: string; position: number; paragraphId: number }
+  /**
+   * A task table (kế hoạch): a header row of `columns`, then one row per task, cells as staff wrote them.
+   * `text` is the table read as lines, for readers that take every block as text (the eval, a search).
+   */
+  | { kind: 'table'; text: string; section: string; columns: string[]; rows: string[][] };
+
+export const TASK_TABLE_COLUMNS = ['TT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời hạn'];
+
+function taskTable(section: string, tasks: readonly BriefTask[]): Extract<BodyBlock, { kind: 'table' }> {
+  const rows = tasks.map((t, i) => [String(i + 1), t.task, t.lead, t.support ?? '', t.deadline]);
+  const text = tasks
+    .map((t, i) => `${i + 1}. ${t.task}; chủ trì: ${t.lead}${t.support ? `; phối hợp: ${t.support}` : ''}; thời hạn: ${t.deadline}`)
+    .join('\n');
+  return { kind: 'table', text, section, columns: [...TASK_TABLE_COLUMNS], rows };
+}
 
 export const END_MARK = './.';
 
@@ -85,8 +101,9 @@ export function toDocument(draft: Draft, template: Template): DocumentView {
   for (const section of template.sections) {
     const briefSection = brief.sections.find((s) => s.key === section.key);
     const paragraphs = visibleParagraphs(draft, section.key);
-    if (paragraphs.length === 0) continue;
-    if (section.role === 'body') {
+    const tasks = section.taskTable ? (briefSection?.tasks ?? []) : [];
+    if (paragraphs.length === 0 && tasks.length === 0) continue;
+    if (section.role === 'body' && section.numbered) {
       numbered += 1;
       const heading = (briefSection?.title ?? section.heading ?? '').toLocaleUpperCase('vi');
       body.push({ kind: 'heading', text: `${toRoman(numbered)}. ${heading}`, section: section.key });
@@ -104,6 +121,7 @@ export function toDocument(draft: Draft, template: Template): DocumentView {
       lastPart = p.part;
       body.push({ kind: 'paragraph', text: p.current.text, section: section.key, position: p.position, paragraphId: p.id });
     }
+    if (tasks.length > 0) body.push(taskTable(section.key, tasks));
   }
   const last = [...body].reverse().find((b) => b.kind === 'paragraph');
   if (last) last.text = withEndMark(last.text);

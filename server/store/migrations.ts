@@ -51,6 +51,41 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX drafts_updated ON drafts(updated_at DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'office profile',
+    // One cơ quan per installation: a single row, kept as JSON so new profile fields need no migration.
+    sql: `
+      CREATE TABLE office_profile (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        profile_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'conversations',
+    sql: `
+      CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        draft_id TEXT REFERENCES drafts(id) ON DELETE SET NULL,
+        template_id TEXT,
+        intake_json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX conversations_draft ON conversations(draft_id) WHERE draft_id IS NOT NULL;
+      CREATE TABLE conversation_messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        text TEXT NOT NULL,
+        suggestions_json TEXT,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): number {

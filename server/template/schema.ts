@@ -18,12 +18,20 @@ export const TemplateSection = z.object({
   maxChars: z.number().int().positive(),
   /** `opening` and `closing` sections carry the template's formulas; code writes them, not the model. */
   role: z.enum(['opening', 'body', 'closing']).default('body'),
+  /**
+   * Whether the body section prints its Roman-numbered heading (`I. …`). A công văn or a thông báo runs
+   * its content on without one; the heading then only names the section for staff.
+   */
+  numbered: z.boolean().default(true),
+  /** Whether the brief may give this section a task table (việc, đơn vị chủ trì, phối hợp, thời hạn). */
+  taskTable: z.boolean().default(false),
 });
 export type TemplateSection = z.infer<typeof TemplateSection>;
 
 /**
  * A formula with slots: {org} the issuing body as written in prose, {subject} the trích yếu in lower
- * case, {recipient} the first Kính gửi recipient, {facts} the section's facts joined as one clause.
+ * case, {recipient} the first Kính gửi recipient, {recipients} all of them as one phrase ("A, B và C"),
+ * {facts} the section's facts joined as one clause.
  */
 export const Formula = z.object({
   /** Used when the section has facts. */
@@ -35,6 +43,11 @@ export const Formula = z.object({
    * from it: {rest} is what follows the verb, and the other facts come before.
    */
   selfClause: z.object({ verb: vi, text: vi }).optional(),
+  /**
+   * When the last fact ends with the speaker's own verb ("… Chủ tịch UBND tỉnh có ý kiến", "… kết luận"),
+   * the facts already say who speaks; `text` (e.g. "{facts} như sau:") only completes them.
+   */
+  trailingVerb: z.object({ verbs: z.array(vi).min(1), text: vi }).optional(),
   /** Rewrites applied to the start of the facts clause, e.g. "gửi" becomes "kính gửi". */
   factRewrites: z.array(z.object({ from: z.string(), to: z.string() })).default([]),
 });
@@ -70,6 +83,9 @@ export const Template = z
       keys.add(s.key);
       if (s.role === 'body' && !s.heading) {
         ctx.addIssue({ code: 'custom', path: ['sections', i, 'heading'], message: 'a body section needs a heading' });
+      }
+      if (s.taskTable && s.role !== 'body') {
+        ctx.addIssue({ code: 'custom', path: ['sections', i, 'taskTable'], message: 'only a body section may carry a task table' });
       }
       if (s.paragraphs.min > s.paragraphs.max) {
         ctx.addIssue({ code: 'custom', path: ['sections', i, 'paragraphs'], message: 'min is above max' });

@@ -17,9 +17,12 @@ export interface Figure {
 }
 
 const L = '\\p{L}';
-// A document reference: number, optional year, then a ký hiệu (7664/UBND-KT₂, 10/2022/TT-BLĐTBXH).
+// A document reference: number, optional year, then a ký hiệu (7664/UBND-KT₂, 10/2022/TT-BLĐTBXH). A dot
+// may join groups inside a ký hiệu (NCTH.HH) but never ends one: at the end it is the sentence's full stop.
+const SYMBOL_CHAR = `[${L}\\p{N}₀-₉&]`;
+const SYMBOL_GROUP = `(?:${SYMBOL_CHAR}|\\.(?=${SYMBOL_CHAR}))`;
 const REFERENCE = new RegExp(
-  `(?<![${L}\\p{N}/])\\d+(?:/\\d{4})?/[\\p{Lu}][${L}\\p{N}₀-₉&.]*(?:-[${L}\\p{N}₀-₉&.]+)*`,
+  `(?<![${L}\\p{N}/])\\d+(?:/\\d{4})?/[\\p{Lu}]${SYMBOL_GROUP}*(?:-${SYMBOL_GROUP}+)*`,
   'gu',
 );
 const LONG_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/gu;

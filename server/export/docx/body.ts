@@ -1,6 +1,7 @@
-import { AlignmentType, LineRuleType, Paragraph } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, type Table } from 'docx';
 import type { BodyBlock } from '../../draft/document.js';
 import { PT, text } from './styles.js';
+import { taskTable } from './task-table.js';
 
 /**
  * Phụ lục I §II.6.e: justified, first line indented 1 cm, at least 6 pt between paragraphs, line spacing
@@ -15,10 +16,11 @@ const BODY_PARAGRAPH = {
 /**
  * Headings and subheadings are bold body-size lines with the body's indent, kept with what follows so a
  * heading never ends a page. Text is written as typed: a line starting "- " stays a typed dash, since
- * the decree wants no Word auto-bullets.
+ * the decree wants no Word auto-bullets. A task table stands between paragraphs as a ruled table.
  */
-export function body(blocks: readonly BodyBlock[]): Paragraph[] {
+export function body(blocks: readonly BodyBlock[]): (Paragraph | Table)[] {
   return blocks.map((block) => {
+    if (block.kind === 'table') return taskTable(block);
     const isTitle = block.kind !== 'paragraph';
     return new Paragraph({
       ...BODY_PARAGRAPH,

@@ -22,6 +22,8 @@ export const PT = {
   typeName: 14,
   subject: 14,
   body: 14,
+  // Task tables in 13 pt: the body range's lower end, so five columns fit without breaking every word.
+  table: 13,
   copiesLabel: 12,
   copies: 11,
   signer: 14,

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { TemplateRegistry } from '../template/load.js';
+import type { ProfileStore } from '../store/profile-store.js';
+import { OfficeProfile } from '../profile/schema.js';
+import { SYMBOL_PATTERN } from '../brief/schema.js';
+import { prefillBrief } from '../profile/prefill.js';
+import { DraftError, issuesOf } from '../errors.js';
+import { readJson } from './body.js';
+
+const PrefillQuery = z.object({
+  template: z.string({ error: 'Cần loại văn bản (template), ví dụ ?template=ke-hoach' }).min(1, { error: 'Cần loại văn bản (template)' }),
+  /** Index into the profile's signers, from 0. */
+  signer: z.coerce
+    .number({ error: 'Người ký (signer) là số thứ tự trong danh sách người ký, bắt đầu từ 0' })
+    .int({ error: 'Người ký (signer) là số thứ tự trong danh sách người ký, bắt đầu từ 0' })
+    .min(0, { error: 'Người ký (signer) là số thứ tự trong danh sách người ký, bắt đầu từ 0' })
+    .optional(),
+  unit: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || (s.length <= 20 && SYMBOL_PATTERN.test(s)), { error: 'Đơn vị soạn thảo không hợp lệ: viết liền, không dấu cách (ví dụ VP)' })
+    .optional(),
+});
+
+/** The office profile: read, replace, and a new brief of any type prefilled from it. */
+export function profileRoutes(profiles: ProfileStore, templates: TemplateRegistry) {
+  return new Hono()
+    .get('/', (c) => c.json(profiles.get() ?? { profile: null, updatedAt: null }))
+    .put('/', async (c) => {
+      const profile = await readJson(c, OfficeProfile);
+      return c.json(profiles.put(profile));
+    })
+    .get('/prefill', (c) => {
+      const query = PrefillQuery.safeParse(c.req.query());
+      if (!query.success) throw new DraftError('bad_input', 'Yêu cầu điền sẵn chưa hợp lệ', issuesOf(query.error));
+      const { template, signer, unit } = query.data;
+      const brief = prefillBrief(templates.get(template), profiles.get()?.profile ?? null, {
+        signer,
+        unit: unit || undefined,
+      });
+      return c.json({ brief });
+    });
+}
