@@ -1,6 +1,6 @@
 import type { Template } from '../template/schema.js';
 import type { Brief } from '../brief/schema.js';
-import { sectionFacts } from '../brief/schema.js';
+import { sectionFacts, sectionTaskCells } from '../brief/schema.js';
 import type { Draft } from '../draft/model.js';
 import { visibleParagraphs } from '../draft/model.js';
 import type { Finding } from './finding.js';
@@ -8,7 +8,12 @@ import { checkGrounding } from './grounding.js';
 import { checkText } from './text.js';
 import { checkHeader } from './header.js';
 import { checkStructure } from './structure.js';
+import { checkRegister } from './register.js';
+import { checkNames } from './names.js';
+import { checkFactsUsed } from './facts-used.js';
 import { formulaSlots } from '../composer/compose.js';
+import { clause } from '../composer/sentence.js';
+import { defaultDictionary } from '../composer/dictionary.js';
 
 /** Header values any section may restate. */
 export function headerTexts(brief: Brief): string[] {
@@ -27,15 +32,30 @@ export function checkSection(
   const section = template.sections.find((s) => s.key === sectionKey);
   const formula = section?.role === 'opening' ? template.opening : section?.role === 'closing' ? template.closing : null;
   const slots = formulaSlots(brief);
+  const facts = briefSection ? sectionFacts(briefSection) : [];
+  const spelled = facts.map((f) => ({ original: f, spelled: clause(f, defaultDictionary()) }));
+  const formulaTexts = formula ? [formula.withFacts, formula.withoutFacts, slots.org, slots.recipient, slots.subject] : [];
+  // A task table prints its cells as written: the prose may restate them (a deadline, a unit) but need not.
+  const taskCells = briefSection ? sectionTaskCells(briefSection) : [];
   const findings = [
     ...checkGrounding({
       section: sectionKey,
-      facts: briefSection ? sectionFacts(briefSection) : [],
+      facts,
       headerTexts: headerTexts(brief),
-      allowedTexts: formula ? [formula.withFacts, formula.withoutFacts, slots.org, slots.recipient] : [],
+      allowedTexts: [...formulaTexts, ...taskCells],
       paragraphs,
     }),
-    ...paragraphs.flatMap((text, i) => checkText(sectionKey, i, text)),
+    ...checkNames(sectionKey, paragraphs, [
+      ...facts,
+      ...spelled.map((f) => f.spelled),
+      ...headerTexts(brief),
+      ...formulaTexts,
+      ...taskCells,
+      slots.org,
+      ...(briefSection?.parts?.map((p) => p.title) ?? []),
+    ]),
+    ...(section?.role === 'body' ? checkFactsUsed(sectionKey, spelled, paragraphs) : []),
+    ...paragraphs.flatMap((text, i) => [...checkText(sectionKey, i, text), ...checkRegister(sectionKey, i, text, section?.role ?? 'body')]),
   ];
   const byParagraph: Finding[][] = paragraphs.map(() => []);
   const sectionLevel: Finding[] = [];

@@ -4,6 +4,8 @@ import type { Finding } from '../checks/finding.js';
 export type DraftEvent =
   | { type: 'section-start'; section: string }
   | { type: 'text'; section: string; delta: string; paragraphId?: number }
+  /** The text streamed so far is discarded: the model is asked again, for this reason. */
+  | { type: 'retry'; section: string; reason: string; paragraphId?: number }
   | { type: 'section-done'; section: string; findings: Finding[] }
   | { type: 'paragraph-done'; section: string; paragraphId: number; revisionId: number; findings: Finding[] }
   | { type: 'error'; section?: string; paragraphId?: number; code: string; message: string };

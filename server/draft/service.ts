@@ -119,7 +119,7 @@ export class DraftingService {
       sections.map((s) => () => this.draftOne(draft, template, s, options)),
       this.concurrency,
     );
-    return results.map((r, i) => (r.status === 'fulfilled' ? r.value : this.failure(sections[i]!.key, r.reason, options)));
+    return results.map((r, i) => (r.status === 'fulfilled' ? r.value : this.failure(id, sections[i]!.key, r.reason, options)));
   }
 
   async draftSection(id: string, key: string, options: RunOptions = {}): Promise<SectionOutcome> {
@@ -135,15 +135,25 @@ export class DraftingService {
     try {
       return await this.draftOne(draft, template, section, options);
     } catch (e) {
-      return this.failure(key, e, options);
+      return this.failure(id, key, e, options);
     }
   }
 
-  private failure(section: string, reason: unknown, options: RunOptions): SectionOutcome {
+  /**
+   * A section that could not be drafted keeps its previous revision. An unusable answer from the
+   * model is also left as a finding on the section, so it shows where the text is.
+   */
+  private failure(draftId: string, section: string, reason: unknown, options: RunOptions): SectionOutcome {
     const error = reason instanceof DraftError ? reason : new DraftError('internal', 'Lỗi không mong đợi khi soạn mục này', [], { cause: reason });
     if (error.code === 'internal') console.error(reason);
+    const findings: Finding[] = [];
+    if (error.code === 'provider_bad_output') {
+      findings.push({ rule: 'provider.bad-output', severity: 'error', where: { section }, message: error.message });
+      const kept = (this.store.sectionFindings(draftId)[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
+      this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
+    }
     options.onEvent?.({ type: 'error', section, code: error.code, message: error.message });
-    return { section, ok: false, findings: [], error: { code: error.code, message: error.message } };
+    return { section, ok: false, findings, error: { code: error.code, message: error.message } };
   }
 
   private neighbours(draft: Draft, template: Template, key: string): { before: string; after: string } {
@@ -162,6 +172,7 @@ export class DraftingService {
       neighbours: this.neighbours(draft, template, section.key),
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta }),
+      onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này; văn bản trước đó được giữ nguyên.');
     const checked = checkSection(draft.brief, template, section.key, drafted.paragraphs.map((p) => p.text));
@@ -216,6 +227,7 @@ export class DraftingService {
       instruction: instruction?.normalize('NFC').trim() || null,
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta, paragraphId }),
+      onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason, paragraphId }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
     const findings = this.checkParagraphText(draft, template, paragraph, redrafted.text);
@@ -249,6 +261,25 @@ export class DraftingService {
   document(id: string): DocumentView {
     const draft = this.store.getDraft(id);
     return toDocument(draft, this.templates.get(draft.templateId));
+  }
+
+  /** New facts or header values for a draft; its paragraphs stay until a section is drafted again. */
+  updateBrief(id: string, input: unknown): DraftDetail {
+    const current = this.store.getDraft(id);
+    const { brief } = this.parse(input);
+    if (brief.template !== current.templateId) {
+      throw new DraftError('bad_input', 'Không đổi được loại văn bản của bản thảo đã có: hãy tạo bản thảo mới.', [
+        { field: 'template', message: `Bản thảo này là ${this.templates.get(current.templateId).name.toLocaleLowerCase('vi')}` },
+      ]);
+    }
+    this.store.updateBrief(id, brief);
+    return this.detail(id);
+  }
+
+  duplicate(id: string, title?: string): DraftDetail {
+    const source = this.store.getDraft(id);
+    const copy = this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
+    return this.detail(copy.id);
   }
 
   rename(id: string, title: string): DraftSummary {

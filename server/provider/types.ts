@@ -13,6 +13,8 @@ export interface SectionRequest {
   signal?: AbortSignal;
   /** Called with text as it arrives (streaming). */
   onText?: (delta: string) => void;
+  /** Called when the text so far is thrown away and asked for again, with the reason. */
+  onRetry?: (reason: string) => void;
 }
 
 export interface DraftedSection {
@@ -32,6 +34,7 @@ export interface ParagraphRequest {
   instruction: string | null;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
+  onRetry?: (reason: string) => void;
 }
 
 export interface RedraftedParagraph {

@@ -3,6 +3,9 @@ import { checkGrounding } from '../../server/checks/grounding.js';
 import { checkText } from '../../server/checks/text.js';
 import { checkHeader } from '../../server/checks/header.js';
 import { checkSection } from '../../server/checks/index.js';
+import { checkRegister } from '../../server/checks/register.js';
+import { composeSection } from '../../server/composer/compose.js';
+import { defaultDictionary } from '../../server/composer/dictionary.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { rawBrief } from '../helpers/fixtures.js';
@@ -88,11 +91,47 @@ describe('header checks', () => {
 });
 
 describe('checkSection', () => {
-  it('assigns findings to their paragraph, and dropped figures to the section', () => {
-    const brief = parseBrief(rawBrief());
-    const result = checkSection(brief, template, 'phuong-huong', ['- Tăng cường phối hợp 5 phòng.', '- Tiếp tục tuyên truyền.']);
+  const brief = parseBrief(rawBrief());
+  const section = template.sections.find((s) => s.key === 'phuong-huong')!;
+  const composed = composeSection(template, brief, section, brief.sections.find((s) => s.key === 'phuong-huong'), defaultDictionary()).map((p) => p.text);
+
+  it('passes what the composer wrote from the facts', () => {
+    const result = checkSection(brief, template, 'phuong-huong', composed);
+    expect([...result.section, ...result.byParagraph.flat()]).toEqual([]);
+  });
+
+  it('assigns an invented figure to its paragraph', () => {
+    const texts = [...composed];
+    texts[0] = texts[0]!.replace('phối hợp', 'phối hợp 05');
+    const result = checkSection(brief, template, 'phuong-huong', texts);
     expect(rules(result.byParagraph[0]!)).toEqual(['grounding.invented-figure']);
-    expect(result.byParagraph[1]).toEqual([]);
+    expect(result.byParagraph.slice(1).flat()).toEqual([]);
     expect(result.section).toEqual([]);
+  });
+
+  it('finds a fact left out whole, an invented name, first person and a model-written formula', () => {
+    const texts = [composed[0]!, composed[1]!, `${composed[2]} Ông Nguyễn Văn Bình phụ trách.`, 'Chúng tôi cam kết thực hiện. Trên đây là báo cáo.'];
+    const result = checkSection(brief, template, 'phuong-huong', texts);
+    expect(rules(result.section)).toEqual(['grounding.dropped-fact']);
+    expect(result.section[0]!.message).toContain('tiếp tục cho hộ SXKD ký cam kết');
+    expect(rules(result.byParagraph[2]!)).toEqual(['grounding.invented-name']);
+    expect(rules(result.byParagraph[3]!)).toEqual(['register.first-person', 'structure.model-formula']);
+  });
+});
+
+describe('register', () => {
+  it('uses whole Vietnamese words: "trẻ em", "coi trọng", "siêu thị" pass; "mình", "nhé", "deadline" do not', () => {
+    expect(checkRegister('ket-qua', 0, 'Chăm lo cho trẻ em, coi trọng siêu thị và nha khoa.', 'body')).toEqual([]);
+    expect(rules(checkRegister('ket-qua', 0, 'Bên mình sẽ làm xong trước deadline nhé.', 'body'))).toEqual([
+      'register.first-person',
+      'register.colloquial',
+      'register.colloquial',
+      'register.english',
+    ]);
+  });
+
+  it('finds a heading or signature the model wrote into the body', () => {
+    expect(rules(checkRegister('ket-qua', 0, 'II. PHƯƠNG HƯỚNG NHIỆM VỤ', 'body'))).toEqual(['structure.model-heading']);
+    expect(rules(checkRegister('ket-qua', 0, 'Nơi nhận: - Như trên;', 'body'))).toEqual(['structure.model-signature']);
   });
 });

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import type { Finding } from './finding.js';
+
+interface RegisterWords {
+  firstPerson: string[];
+  colloquial: string[];
+  english: string[];
+  formulaMarks: string[];
+  signatureMarks: string[];
+}
+
+const WORDS = JSON.parse(readFileSync(new URL('./register-words.json', import.meta.url), 'utf8')) as RegisterWords;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Whole words on Vietnamese letters: `\b` knows only ASCII and would split "mình" after "m". */
+const wordPattern = (words: string[], flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${words.map((w) => escape(w.normalize('NFC'))).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, flags);
+
+const FIRST_PERSON = wordPattern(WORDS.firstPerson, 'giu');
+const COLLOQUIAL = wordPattern(WORDS.colloquial, 'giu');
+const ENGLISH = wordPattern(WORDS.english, 'giu');
+const HEADING = /^\s*(?:[IVXLC]+\.|[0-9]+\.|[a-zđ]\))\s+\p{Lu}{2,}|^[\p{Lu}\s,]{12,}$/u;
+
+function hits(pattern: RegExp, text: string): RegExpMatchArray[] {
+  return [...text.matchAll(pattern)];
+}
+
+/**
+ * Register checks of a paragraph: no first person, no colloquial or English words (lists kept as
+ * data), and, for text a model wrote, no heading, formula or signature: code owns those.
+ */
+export function checkRegister(section: string, paragraph: number, text: string, role: 'opening' | 'body' | 'closing'): Finding[] {
+  const findings: Finding[] = [];
+  const add = (rule: string, m: RegExpMatchArray, message: string) =>
+    findings.push({ rule, severity: 'error', where: { section, paragraph, span: [m.index!, m.index! + m[0].length] }, message });
+
+  for (const m of hits(FIRST_PERSON, text)) {
+    add('register.first-person', m, `Không dùng ngôi thứ nhất "${m[0]}": cơ quan tự gọi mình bằng tên cơ quan.`);
+  }
+  for (const m of hits(COLLOQUIAL, text)) {
+    add('register.colloquial', m, `"${m[0]}" là từ khẩu ngữ, không hợp văn phong hành chính: thay bằng từ trang trọng.`);
+  }
+  for (const m of hits(ENGLISH, text)) {
+    add('register.english', m, `"${m[0]}" là từ tiếng Anh: dùng từ tiếng Việt tương đương.`);
+  }
+  if (role === 'body') {
+    const lower = text.toLocaleLowerCase('vi');
+    const formula = WORDS.formulaMarks.find((w) => lower.includes(w));
+    if (formula) {
+      findings.push({
+        rule: 'structure.model-formula',
+        severity: 'error',
+        where: { section, paragraph },
+        message: `Đoạn văn có câu mở đầu hoặc kết thúc văn bản ("${formula}"): phần này do hệ thống tự thêm, cần bỏ khỏi đoạn.`,
+      });
+    }
+    const signature = WORDS.signatureMarks.find((w) => lower.includes(w));
+    if (signature) {
+      findings.push({
+        rule: 'structure.model-signature',
+        severity: 'error',
+        where: { section, paragraph },
+        message: 'Đoạn văn có phần ký hoặc "Nơi nhận": phần này do hệ thống tự thêm, cần bỏ khỏi đoạn.',
+      });
+    }
+    if (HEADING.test(text)) {
+      findings.push({
+        rule: 'structure.model-heading',
+        severity: 'error',
+        where: { section, paragraph },
+        message: 'Đoạn văn là một tiêu đề mục: tiêu đề và số thứ tự mục do hệ thống tự thêm.',
+      });
+    }
+  }
+  return findings;
+}
