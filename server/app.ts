@@ -6,9 +6,17 @@ import { DraftError } from './errors.js';
 import { DraftStore } from './store/draft-store.js';
 import { TemplateRegistry } from './template/load.js';
 import type { Provider } from './provider/types.js';
-import { OfflineProvider } from './provider/offline.js';
+import { providerFromConfig } from './provider/from-config.js';
+import { ModelIntentReader } from './chat/read-model.js';
 import { DraftingService } from './draft/service.js';
 import { draftRoutes } from './routes/drafts.js';
+import { nd30Routes, ND30_MAX_BYTES } from './routes/nd30.js';
+import { profileRoutes } from './routes/profile.js';
+import { conversationRoutes } from './routes/conversations.js';
+import { ConversationService } from './chat/service.js';
+import { ConversationStore } from './store/conversation-store.js';
+import { TextIntentReader, type IntentReader } from './chat/reader.js';
+import { ProfileStore } from './store/profile-store.js';
 import { briefJsonSchema } from './brief/json-schema.js';
 import { pageRoutes } from './page/routes.js';
 import { join } from 'node:path';
@@ -19,13 +27,17 @@ export interface AppDeps {
   provider: Provider;
   concurrency: number;
   maxBodyBytes: number;
+  /** Reads chat messages; the deterministic interview when absent. */
+  intentReader?: IntentReader;
 }
 
-export function depsFromConfig(config: Config, provider: Provider = new OfflineProvider()): AppDeps {
+/** Everything the app needs, from the configuration: with a model configured, the model drafts and reads chat messages. */
+export function depsFromConfig(config: Config): AppDeps {
   return {
     store: new DraftStore(join(config.dataDir, 'soanthao.db')),
     templates: TemplateRegistry.load(),
-    provider,
+    provider: providerFromConfig(config),
+    intentReader: config.llm ? new ModelIntentReader(config.llm) : new TextIntentReader(),
     concurrency: config.concurrency,
     maxBodyBytes: config.maxBodyBytes,
   };
@@ -34,29 +46,43 @@ export function depsFromConfig(config: Config, provider: Provider = new OfflineP
 /** The composition root: one place that wires the store, templates and provider into the routes. */
 export function createApp(deps: AppDeps) {
   const service = new DraftingService(deps.store, deps.templates, deps.provider, deps.concurrency);
+  const profiles = new ProfileStore(deps.store.db);
+  const chat = new ConversationService(
+    new ConversationStore(deps.store.db),
+    service,
+    deps.store,
+    deps.templates,
+    profiles,
+    deps.intentReader ?? new TextIntentReader(),
+  );
   const schema = briefJsonSchema();
   const app = new Hono();
 
-  app.use(
-    '/api/*',
+  const limit = (maxSize: number, what: string) =>
     bodyLimit({
-      maxSize: deps.maxBodyBytes,
+      maxSize,
       onError: (c) =>
         c.json(
-          new DraftError('too_large', `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(deps.maxBodyBytes / 1024)} KB): hãy rút gọn ý liệu.`, [
+          new DraftError('too_large', `${what} quá lớn (tối đa ${Math.round(maxSize / 1024)} KB).`, [
             { field: '', message: 'Quá dung lượng cho phép' },
           ]).toJSON(),
           413,
         ),
-    }),
-  );
+    });
+  const briefLimit = limit(deps.maxBodyBytes, 'Dữ liệu gửi lên');
+  const docxLimit = limit(ND30_MAX_BYTES, 'Tệp Word');
+  // A .docx to check may be far larger than any brief.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/nd30/check' ? docxLimit(c, next) : briefLimit(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true, provider: service.providerInfo, templates: deps.templates.list().map((t) => t.id) }));
   app.get('/api/schema/brief.json', (c) => c.json(schema));
   app.get('/api/templates', (c) =>
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
-  app.route('/api/drafts', draftRoutes(service));
+  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
+  app.route('/api/conversations', conversationRoutes(chat));
+  app.route('/api/nd30', nd30Routes());
+  app.route('/api/profile', profileRoutes(profiles, deps.templates));
   app.route('/', pageRoutes(service));
 
   app.notFound((c) => c.json(new DraftError('not_found', 'Không có địa chỉ này').toJSON(), 404));
@@ -66,5 +92,5 @@ export function createApp(deps: AppDeps) {
     console.error(err);
     return c.json(new DraftError('internal', 'Lỗi máy chủ không mong đợi; dữ liệu đã lưu không bị ảnh hưởng, xin thử lại.').toJSON(), 500);
   });
-  return { app, service };
+  return { app, service, chat };
 }

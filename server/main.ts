@@ -1,11 +1,11 @@
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { createApp, depsFromConfig } from './app.js';
-import { providerFromConfig } from './provider/from-config.js';
 
 const config = loadConfig();
-const provider = providerFromConfig(config);
-const { app } = createApp(depsFromConfig(config, provider));
+const deps = depsFromConfig(config);
+const provider = deps.provider;
+const { app } = createApp(deps);
 
 serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   const who = provider.model ? `${provider.name} (${provider.model})` : 'bộ soạn ngoại tuyến (không dùng mô hình)';

@@ -6,6 +6,7 @@ import type { DraftEvent, RunOptions } from '../draft/events.js';
 import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam } from './body.js';
+import { checkDocx } from '../nd30/check.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
@@ -13,6 +14,8 @@ const EditBody = z.object({ text: z.string({ error: 'Cần nội dung đoạn v�
 const RedraftBody = z.object({ instruction: z.string().max(500, { error: 'Yêu cầu dài quá 500 ký tự' }).nullish() });
 const CurrentBody = z.object({ revisionId: z.number({ error: 'Cần mã bản sửa (revisionId)' }).int().positive() });
 const RenameBody = z.object({ title: z.string({ error: 'Cần tên bản thảo (title)' }).max(200) });
+const BriefBody = z.object({ brief: z.unknown().refine((b) => b !== undefined, { error: 'Cần ý liệu (brief)' }) });
+const DuplicateBody = z.object({ title: z.string().max(200).optional() });
 
 function wantsStream(c: Context): boolean {
   return (c.req.header('accept') ?? '').includes('text/event-stream');
@@ -43,7 +46,8 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
   });
 }
 
-export function draftRoutes(service: DraftingService) {
+/** `conversationOf` names the conversation that made a draft, so the page can resume it. */
+export function draftRoutes(service: DraftingService, conversationOf: (draftId: string) => string | null = () => null) {
   return new Hono()
     .get('/', (c) => c.json({ drafts: service.list() }))
     .post('/', async (c) => {
@@ -51,10 +55,21 @@ export function draftRoutes(service: DraftingService) {
       const detail = body.brief !== undefined ? service.create(body.brief, body.title) : service.create(body);
       return c.json(detail, 201);
     })
-    .get('/:id', (c) => c.json(service.detail(c.req.param('id'))))
+    .get('/:id', (c) => {
+      const id = c.req.param('id');
+      return c.json({ ...service.detail(id), conversationId: conversationOf(id) });
+    })
     .patch('/:id', async (c) => {
       const { title } = await readJson(c, RenameBody);
       return c.json(service.rename(c.req.param('id'), title));
+    })
+    .put('/:id/brief', async (c) => {
+      const { brief } = await readJson(c, BriefBody);
+      return c.json(service.updateBrief(c.req.param('id'), brief));
+    })
+    .post('/:id/duplicate', async (c) => {
+      const { title } = await readJson(c, DuplicateBody);
+      return c.json(service.duplicate(c.req.param('id'), title), 201);
     })
     .delete('/:id', (c) => {
       service.delete(c.req.param('id'));
@@ -77,6 +92,7 @@ export function draftRoutes(service: DraftingService) {
       return c.json(service.makeCurrent(c.req.param('id'), idParam(c, 'pid'), revisionId));
     })
     .post('/:id/check', (c) => c.json({ findings: service.check(c.req.param('id')) }))
+    .get('/:id/nd30', async (c) => c.json(await checkDocx(await renderDocx(service.document(c.req.param('id'))))))
     .get('/:id/export.docx', async (c) => {
       const id = c.req.param('id');
       const detail = service.detail(id);

@@ -252,6 +252,37 @@ export class DraftStore {
       .run(draftId, sectionKey, JSON.stringify(findings));
   }
 
+  /** Replaces the brief (facts, header); paragraphs and their revisions stay as they are. */
+  updateBrief(draftId: string, brief: Brief): void {
+    const changed = this.db
+      .prepare('UPDATE drafts SET brief_json = ?, template_id = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(brief), brief.template, this.now(), draftId).changes;
+    if (changed === 0) throw notFound();
+  }
+
+  /**
+   * A new draft from an earlier one (next month's report from this month's): the same brief, and each
+   * paragraph's current text as its first revision, with who wrote it.
+   */
+  duplicateDraft(draftId: string, title: string): DraftSummary {
+    return this.db.transaction(() => {
+      const source = this.getDraft(draftId);
+      const copy = this.createDraft(title, source.brief);
+      for (const [key, paragraphs] of Object.entries(source.paragraphs)) {
+        this.db.prepare('INSERT INTO sections (draft_id, key, findings_json, drafted_at) VALUES (?, ?, ?, ?)').run(copy.id, key, '[]', this.now());
+        for (const p of paragraphs) {
+          if (p.current.text === '') continue;
+          const id = Number(
+            this.db.prepare('INSERT INTO paragraphs (draft_id, section_key, part, position) VALUES (?, ?, ?, ?)').run(copy.id, key, p.part, p.position).lastInsertRowid,
+          );
+          const { text, findings, ...meta } = p.current;
+          this.insertRevision(id, { text, findings, meta });
+        }
+      }
+      return copy;
+    })();
+  }
+
   renameDraft(draftId: string, title: string): DraftSummary {
     if (this.db.prepare('UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?').run(title, this.now(), draftId).changes === 0) {
       throw notFound();
@@ -264,6 +295,8 @@ export class DraftStore {
       this.db.prepare('DELETE FROM revisions WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE draft_id = ?)').run(draftId);
       this.db.prepare('DELETE FROM paragraphs WHERE draft_id = ?').run(draftId);
       this.db.prepare('DELETE FROM sections WHERE draft_id = ?').run(draftId);
+      // The conversation that made the draft goes with it (its messages cascade).
+      this.db.prepare('DELETE FROM conversations WHERE draft_id = ?').run(draftId);
       if (this.db.prepare('DELETE FROM drafts WHERE id = ?').run(draftId).changes === 0) throw notFound();
     })();
   }

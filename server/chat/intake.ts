@@ -1,0 +1,121 @@
+import type { BriefInput } from '../brief/schema.js';
+import type { Template, TemplateSection } from '../template/schema.js';
+import type { FieldValues, Intake } from './model.js';
+
+export function emptyIntake(): Intake {
+  return { header: {}, sections: [], skipped: [] };
+}
+
+/** The questions of the interview for a template, in order. */
+export function asks(template: Template): string[] {
+  return [
+    'header.org',
+    'header.subject',
+    ...(template.kinhGui === 'none' ? [] : ['header.recipients']),
+    'header.place',
+    'header.symbol',
+    'header.date',
+    'signer',
+    'copies',
+    ...template.sections.map((s) => `facts:${s.key}`),
+  ];
+}
+
+function answered(intake: Intake, ask: string): boolean {
+  if (intake.skipped.includes(ask)) return true;
+  if (ask.startsWith('header.')) {
+    const value = intake.header[ask.slice(7) as keyof Intake['header']];
+    return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '';
+  }
+  if (ask === 'signer') return intake.signer !== undefined;
+  if (ask === 'copies') return intake.copies !== undefined;
+  // A section's facts stay open until staff say they are done ("xong"), recorded as skipped.
+  return false;
+}
+
+/** The next thing to ask; null when the interview has everything. */
+export function nextAsk(intake: Intake, template: Template | undefined): string | null {
+  if (!template) return 'template';
+  return asks(template).find((a) => !answered(intake, a)) ?? null;
+}
+
+export function sectionOf(intake: Intake, key: string): Intake['sections'][number] {
+  let s = intake.sections.find((x) => x.key === key);
+  if (!s) {
+    s = { key };
+    intake.sections.push(s);
+  }
+  return s;
+}
+
+export function applyFields(intake: Intake, fields: FieldValues): void {
+  const { signer, copies, ...header } = fields;
+  for (const [k, v] of Object.entries(header)) if (v !== undefined) (intake.header as Record<string, unknown>)[k] = v;
+  if (signer) intake.signer = signer;
+  if (copies) intake.copies = copies;
+}
+
+const BULLET = /^\s*(?:[-–•*+]|\d+\))\s*/u;
+const PART = /^\s*(\d+)[.]\s+(\S.*)$/u;
+
+/** Adds pasted lines as facts; "1. Tên tiểu mục" lines open a numbered sub-section in a body section. */
+export function addFacts(intake: Intake, section: TemplateSection, lines: string[]): number {
+  const s = sectionOf(intake, section.key);
+  let added = 0;
+  for (const raw of lines) {
+    const part = section.role === 'body' && !BULLET.test(raw) ? PART.exec(raw) : null;
+    if (part) {
+      s.parts ??= [];
+      if (s.facts?.length) {
+        // Facts written before the first sub-section belong to it.
+        s.parts.push({ title: part[2]!.trim(), facts: s.facts });
+        delete s.facts;
+      } else {
+        s.parts.push({ title: part[2]!.trim(), facts: [] });
+      }
+      continue;
+    }
+    const fact = raw.replace(BULLET, '').trim();
+    if (!fact) continue;
+    if (s.parts?.length) s.parts[s.parts.length - 1]!.facts.push(fact);
+    else (s.facts ??= []).push(fact);
+    added += 1;
+  }
+  return added;
+}
+
+export function factCount(intake: Intake, key: string): number {
+  const s = intake.sections.find((x) => x.key === key);
+  return (s?.facts?.length ?? 0) + (s?.parts?.reduce((n, p) => n + p.facts.length, 0) ?? 0);
+}
+
+/** The intake as a brief for the template: sections in template order, those without facts left out. */
+export function toBriefInput(intake: Intake, template: Template): BriefInput {
+  const h = intake.header;
+  return {
+    version: 1,
+    template: template.id,
+    header: {
+      parentOrg: h.parentOrg ?? '',
+      org: h.org ?? '',
+      ...(h.orgName ? { orgName: h.orgName } : {}),
+      number: h.number ?? '',
+      symbol: h.symbol ?? '',
+      place: h.place ?? '',
+      date: h.date ?? '',
+      subject: h.subject ?? '',
+      recipients: h.recipients ?? [],
+    },
+    sections: template.sections
+      .map((t) => intake.sections.find((s) => s.key === t.key))
+      .filter((s): s is Intake['sections'][number] => s !== undefined && factCount(intake, s.key) > 0)
+      .map((s) => ({
+        key: s.key,
+        ...(s.title ? { title: s.title } : {}),
+        ...(s.parts ? { parts: s.parts.filter((p) => p.facts.length > 0) } : { facts: s.facts ?? [] }),
+      })),
+    signer: intake.signer ?? { lines: template.defaults.signer.lines, name: template.defaults.signer.name },
+    copies: intake.copies ?? template.defaults.copies,
+    archive: intake.archive ?? template.defaults.archive,
+  };
+}

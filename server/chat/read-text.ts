@@ -1,0 +1,146 @@
+import type { Template } from '../template/schema.js';
+import type { FieldValues, Intake, Intent } from './model.js';
+import { resolveSection } from './sections.js';
+import { capitalizeFirst, readDate, readList, readOrg, readPlace, readSigner, readSymbol } from './values.js';
+
+export interface ReadContext {
+  asking: string | null;
+  template: Template | undefined;
+  templates: Template[];
+  /** The brief so far, to tell "mục I" from the words that follow it. */
+  intake: Intake;
+  now?: Date;
+}
+
+const TYPE_WORDS: [RegExp, string][] = [
+  [/\bbáo cáo\b/iu, 'bao-cao'],
+  [/\bcông văn\b/iu, 'cong-van'],
+  [/\btờ trình\b/iu, 'to-trinh'],
+  [/\bkế hoạch\b/iu, 'ke-hoach'],
+  [/\bthông báo\b/iu, 'thong-bao'],
+];
+
+/** A section as staff name it: "mục I", "mục 2", "mục kết quả", "phần mở đầu", "phần kết". */
+const SECTION_REF = String.raw`(?:mục\s+[^\s,:]+(?:\s+[^\s,:]+)?|phần\s+(?:mở đầu|kết thúc|kết))`;
+
+const LABELS: [RegExp, keyof FieldValues | 'numberSymbol'][] = [
+  [/^cơ quan chủ quản$/iu, 'parentOrg'],
+  [/^(cơ quan|cơ quan ban hành|đơn vị)$/iu, 'org'],
+  [/^(ký hiệu|số|số, ký hiệu|số ký hiệu)$/iu, 'numberSymbol'],
+  [/^(địa danh|nơi ban hành)$/iu, 'place'],
+  [/^(ngày|ngày ban hành|ngày tháng)$/iu, 'date'],
+  [/^(trích yếu|v\/v|về việc)$/iu, 'subject'],
+  [/^kính gửi$/iu, 'recipients'],
+  [/^người ký$/iu, 'signer'],
+  [/^nơi nhận$/iu, 'copies'],
+];
+
+/** Reads one field's value as staff typed it; an unreadable value is an `invalid` intent with the reason. */
+function readField(field: keyof FieldValues | 'numberSymbol', value: string, ctx: ReadContext): FieldValues | string {
+  switch (field) {
+    case 'org':
+    case 'parentOrg':
+      return { [field]: readOrg(value) };
+    case 'subject':
+      return { subject: capitalizeFirst(value.replace(/^(v\/v|về việc)\s*/iu, '')) };
+    case 'place':
+      return { place: readPlace(value) };
+    case 'recipients':
+      return { recipients: readList(value) };
+    case 'copies':
+      return { copies: readList(value) };
+    case 'date': {
+      const r = readDate(value, ctx.now);
+      return 'error' in r ? r.error : { date: r.value };
+    }
+    case 'numberSymbol':
+    case 'symbol':
+    case 'number': {
+      const r = readSymbol(value, ctx.template);
+      return 'error' in r ? r.error : { symbol: r.value.symbol, ...(r.value.number ? { number: r.value.number } : {}) };
+    }
+    case 'signer': {
+      const r = readSigner(value);
+      return 'error' in r ? r.error : { signer: r.value };
+    }
+  }
+}
+
+function labelled(text: string, ctx: ReadContext): Intent | null {
+  const fields: FieldValues = {};
+  let found = false;
+  for (const line of text.split('\n')) {
+    const m = /^\s*([^:]{2,30}):\s*(.+)$/u.exec(line);
+    const label = m && LABELS.find(([re]) => re.test(m[1]!.trim()));
+    if (!m || !label) continue;
+    const read = readField(label[1], m[2]!, ctx);
+    if (typeof read === 'string') return { kind: 'invalid', message: read };
+    Object.assign(fields, read);
+    found = true;
+  }
+  return found ? { kind: 'set', fields } : null;
+}
+
+/**
+ * "mục I ngắn gọn hơn" is the section "mục I" and the instruction "ngắn gọn hơn": the longest run of
+ * words after "mục" that names a section of this document wins.
+ */
+function splitSection(text: string, ctx: ReadContext): { section: string | null; rest: string } {
+  const m = /^(?:(?:của|trong|ở)\s+)?((?:mục|phần)\s+.*)$/iu.exec(text.trim());
+  if (!m || !ctx.template) return { section: null, rest: text };
+  const words = m[1]!.split(/\s+/u);
+  for (let n = Math.min(words.length, 7); n >= 2; n--) {
+    const ref = words.slice(0, n).join(' ').replace(/[,:.]$/u, '');
+    if (resolveSection(ref, ctx.template, ctx.intake)) return { section: ref, rest: words.slice(n).join(' ') };
+  }
+  return { section: words.slice(0, 2).join(' ').replace(/[,:.]$/u, ''), rest: words.slice(2).join(' ') };
+}
+
+/**
+ * The deterministic interview: commands first ("viết lại đoạn 2 mục I ngắn gọn hơn", "soạn lại mục II",
+ * "thêm vào mục I: …", "bỏ qua", "xong"), then "Nhãn: giá trị" lines, then the answer to what is asked.
+ */
+export function readText(input: string, ctx: ReadContext): Intent {
+  const text = input.normalize('NFC').trim();
+  if (!text) return { kind: 'invalid', message: 'Tin nhắn đang trống: hãy gõ nội dung cần trả lời.' };
+  let m: RegExpExecArray | null;
+
+  if ((m = /^(?:viết|soạn)\s+lại\s+đoạn\s+(?:thứ\s+)?(\d+)\s*(.*)$/iu.exec(text))) {
+    const { section, rest } = splitSection(m[2]!, ctx);
+    return { kind: 'redraft-paragraph', paragraph: Number(m[1]), section, instruction: rest.replace(/^[,:.-]\s*/u, '').trim() || null };
+  }
+  if ((m = new RegExp(String.raw`^(?:viết|soạn)\s+lại\s+(${SECTION_REF})\s*$`, 'iu').exec(text))) {
+    return { kind: 'redraft-section', section: m[1]! };
+  }
+  if (/^(?:soạn|soạn văn bản|soạn ngay|soạn luôn|soạn lại toàn bộ|soạn lại cả văn bản|viết văn bản)\s*[.!]?$/iu.test(text)) {
+    return { kind: 'draft-all' };
+  }
+  if ((m = new RegExp(String.raw`^(?:thêm|bổ sung)\s+(?:ý\s+)?(?:vào\s+|cho\s+)?(${SECTION_REF})\s*:\s*([\s\S]+)$`, 'iu').exec(text))) {
+    return { kind: 'facts', section: m[1]!, lines: m[2]!.split('\n') };
+  }
+  if (/^(bỏ qua|không có|không|bỏ)\s*[.!]?$/iu.test(text)) return { kind: 'skip' };
+  if (/^(xong|tiếp|tiếp theo|hết|đủ rồi|đủ)\s*[.!]?$/iu.test(text)) return { kind: 'next' };
+
+  const byLabel = labelled(text, ctx);
+  if (byLabel) return byLabel;
+
+  if (!ctx.template) {
+    const type = TYPE_WORDS.find(([re]) => re.test(text));
+    if (!type || !ctx.templates.some((t) => t.id === type[1])) {
+      return { kind: 'invalid', message: 'Chưa rõ loại văn bản: hãy chọn báo cáo, công văn, tờ trình, kế hoạch hoặc thông báo.' };
+    }
+    // "báo cáo kết quả thực hiện …": what follows the type is the trích yếu.
+    const rest = text.slice(type[0].exec(text)!.index + type[0].exec(text)![0].length).replace(/^\s*(về\s+việc|v\/v|về)?\s*[:,-]?\s*/iu, '');
+    const subject = rest.length >= 8 ? { subject: capitalizeFirst(rest) } : {};
+    return { kind: 'set', template: type[1], fields: subject };
+  }
+
+  const asking = ctx.asking;
+  if (asking?.startsWith('facts:')) return { kind: 'facts', section: null, lines: text.split('\n') };
+  if (asking?.startsWith('header.') || asking === 'signer' || asking === 'copies') {
+    const field = (asking.startsWith('header.') ? asking.slice(7) : asking) as keyof FieldValues;
+    const read = readField(field, field === 'recipients' || field === 'copies' || field === 'signer' ? text : text.replace(/\n/g, ' '), ctx);
+    return typeof read === 'string' ? { kind: 'invalid', message: read } : { kind: 'set', fields: read };
+  }
+  return { kind: 'unknown' };
+}

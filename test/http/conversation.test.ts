@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.js';
+import { rawBrief } from '../helpers/fixtures.js';
+
+let ctx: ReturnType<typeof testApp>;
+afterEach(() => ctx?.close());
+
+async function start() {
+  const res = await ctx.request('/api/conversations', { method: 'POST', json: {} });
+  expect(res.status).toBe(201);
+  return (await res.json()) as any;
+}
+
+async function say(id: string, text: string) {
+  const res = await ctx.request(`/api/conversations/${id}/messages`, { method: 'POST', json: { text } });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as any;
+}
+
+const seed = rawBrief();
+const lines = (facts: string[]) => facts.map((f) => `- ${f}`).join('\n');
+const ketQua = seed.sections[1].parts.map((p: any, i: number) => `${i + 1}. ${p.title}\n${lines(p.facts)}`).join('\n');
+
+/** The seed's notes, typed into the chat the way a clerk would. */
+async function interview(id: string) {
+  const answers: [string, string | null][] = [
+    ['báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021', 'header.org'],
+    ['UBND huyện Nghi Xuân', 'header.recipients'],
+    ['Sở Công Thương tỉnh Hà Tĩnh', 'header.place'],
+    ['nghi xuân', 'header.symbol'],
+    ['UBND', 'header.date'],
+    ['12/2021', 'signer'],
+    ['TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Viết Hưng', 'copies'],
+    ['UBND tỉnh (B/c)\nChủ tịch, các PCT UBND huyện\nPhòng Kinh tế và Hạ tầng', 'facts:mo-dau'],
+    [lines(seed.sections[0].facts), 'facts:mo-dau'],
+    ['xong', 'facts:ket-qua'],
+    [ketQua, 'facts:ket-qua'],
+    ['xong', 'facts:ton-tai'],
+    ['bỏ qua', 'facts:phuong-huong'],
+    [lines(seed.sections[2].facts), 'facts:phuong-huong'],
+    ['xong', 'facts:kien-nghi'],
+    ['bỏ qua', 'facts:ket-thuc'],
+    [lines(seed.sections[3].facts), 'facts:ket-thuc'],
+  ];
+  for (const [text, asking] of answers) {
+    const r = await say(id, text);
+    expect(r.conversation.asking, `after "${text.slice(0, 40)}"`).toBe(asking);
+    expect(r.reply.length).toBeGreaterThan(0);
+  }
+  return say(id, 'xong');
+}
+
+describe('the conversation', () => {
+  it('asks for the document type first, offering the types', async () => {
+    ctx = testApp();
+    const c = await start();
+    expect(c.asking).toBe('template');
+    expect(c.messages[0]).toMatchObject({ role: 'assistant', suggestions: ['báo cáo', expect.any(String), expect.any(String), expect.any(String), expect.any(String)] });
+  });
+
+  it('turns the seed notes, typed message by message, into the same brief and a draft to stream', async () => {
+    ctx = testApp();
+    const c = await start();
+    const last = await interview(c.id);
+    expect(last.conversation.asking).toBeNull();
+    const draftId = last.conversation.draftId;
+    expect(last.actions).toEqual([
+      { type: 'open-draft', draftId },
+      { type: 'draft-all', draftId },
+    ]);
+    const draft = (await (await ctx.request(`/api/drafts/${draftId}`)).json()) as any;
+    expect(draft.conversationId).toBe(c.id);
+    const { orgName: _, ...header } = draft.brief.header;
+    expect(header).toEqual(seed.header);
+    expect(draft.brief.signer).toEqual(seed.signer);
+    expect(draft.brief.copies).toEqual(seed.copies.slice(1).length ? expect.arrayContaining(seed.copies.slice(1)) : []);
+    const facts = (b: any) => b.sections.map((s: any) => ({ key: s.key, facts: s.facts, parts: s.parts }));
+    expect(facts(draft.brief)).toEqual(facts({ sections: seed.sections.map(({ title, ...s }: any) => s) }));
+  });
+
+  it('after drafting, turns requests into actions on the draft', async () => {
+    ctx = testApp();
+    const c = await start();
+    const { conversation } = await interview(c.id);
+    const draftId = conversation.draftId;
+    await ctx.request(`/api/drafts/${draftId}/draft`, { method: 'POST' });
+    const draft = (await (await ctx.request(`/api/drafts/${draftId}`)).json()) as any;
+    const second = draft.sections.find((s: any) => s.key === 'ket-qua').paragraphs[1];
+
+    const redraft = await say(c.id, 'viết lại đoạn 2 mục I ngắn gọn hơn');
+    expect(redraft.actions).toEqual([{ type: 'redraft-paragraph', draftId, paragraphId: second.id, instruction: 'ngắn gọn hơn' }]);
+    expect(redraft.reply[0].text).toContain('đoạn 2 của mục I. KẾT QUẢ THỰC HIỆN');
+
+    const more = await say(c.id, 'thêm vào mục II: tăng cường kiểm tra VSATTP tại 12 chợ');
+    expect(more.actions).toEqual([{ type: 'draft-section', draftId, section: 'phuong-huong' }]);
+    const updated = (await (await ctx.request(`/api/drafts/${draftId}`)).json()) as any;
+    expect(updated.brief.sections.find((s: any) => s.key === 'phuong-huong').facts.at(-1)).toBe('tăng cường kiểm tra VSATTP tại 12 chợ');
+
+    expect((await say(c.id, 'soạn lại mục I')).actions).toEqual([{ type: 'draft-section', draftId, section: 'ket-qua' }]);
+    const missing = await say(c.id, 'viết lại đoạn 9 mục II');
+    expect(missing.actions).toEqual([]);
+    expect(missing.reply[0].text).toContain('mục này có 4 đoạn');
+  });
+
+  it('asks again, saying why, for a wrong date or ký hiệu, and refuses to skip what is required', async () => {
+    ctx = testApp();
+    const c = await start();
+    await say(c.id, 'báo cáo kết quả công tác năm 2024');
+    for (const text of ['UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn']) await say(c.id, text);
+    const badSymbol = await say(c.id, 'BC UBND XA');
+    expect(badSymbol.conversation.asking).toBe('header.symbol');
+    expect(badSymbol.reply[0].text).toContain('không hợp lệ');
+    await say(c.id, 'BC-UBND');
+    const badDate = await say(c.id, '2021-13-40');
+    expect(badDate.conversation.asking).toBe('header.date');
+    expect(badDate.reply[0].text).toContain('Ngày "2021-13-40" không hợp lệ');
+    const date = await say(c.id, '05/3/2024');
+    expect(date.conversation.asking).toBe('signer');
+    await say(c.id, 'bỏ qua');
+    await say(c.id, 'bỏ qua');
+    await say(c.id, 'xong');
+    const required = await say(c.id, 'bỏ qua');
+    expect(required.conversation.asking).toBe('facts:ket-qua');
+    expect(required.reply[0].text).toContain('bắt buộc');
+    const early = await say(c.id, 'soạn');
+    expect(early.actions).toEqual([]);
+    expect(early.reply[0].text).toContain('Chưa soạn được');
+  });
+
+  it('rejects an empty or huge message with a Vietnamese 422, keeping the conversation', async () => {
+    ctx = testApp();
+    const c = await start();
+    const empty = await ctx.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: '   ' } });
+    expect(empty.status).toBe(422);
+    const huge = await ctx.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: 'x'.repeat(30_000) } });
+    expect(huge.status).toBe(422);
+    expect(((await huge.json()) as any).error.message).toContain('Tin nhắn dài quá');
+    const again = (await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any;
+    expect(again.messages).toHaveLength(1);
+  });
+
+  it('offers the office profile and the latest draft\'s values', async () => {
+    ctx = testApp();
+    const put = await ctx.request('/api/profile', {
+      method: 'PUT',
+      json: { org: 'ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN', place: 'Đông Sơn', symbolSuffix: 'UBND', signers: [{ lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Lê Văn Thành' }] },
+    });
+    expect(put.status).toBe(200);
+    const c = await start();
+    const r = await say(c.id, 'tờ trình về việc đề nghị phê duyệt kinh phí sửa chữa nhà học');
+    expect(r.reply[0].text).toContain('Soạn tờ trình.');
+    expect(r.reply[0].suggestions).toEqual(['ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN']);
+  });
+});
