@@ -1,21 +1,35 @@
-import { loadWordList, type WordList } from '../data/word-lists.js';
-import { dropNested, findPhrases, type PhraseHit } from '../text/words.js';
+import { checkRegister } from '../../server/checks/register.js';
 import { allParagraphs, fraction, listSome } from './sections.js';
 import type { ScoreContext, ScoreResult } from './types.js';
 
-const LISTS: { what: string; list: WordList }[] = [
-  { what: 'ngôi thứ nhất', list: loadWordList('first-person') },
-  { what: 'khẩu ngữ', list: loadWordList('colloquial') },
-  { what: 'tiếng Anh', list: loadWordList('english') },
-];
+const WHAT: Record<string, string> = {
+  'register.first-person': 'ngôi thứ nhất',
+  'register.colloquial': 'khẩu ngữ',
+  'register.english': 'tiếng Anh',
+};
 
-type Hit = PhraseHit & { what: string };
+interface Hit {
+  text: string;
+  start: number;
+  what: string;
+}
 
-/** The register faults of one paragraph: first person, colloquial and English words. */
+/**
+ * The register faults of one paragraph: first person, colloquial and English words, found by the
+ * product's own check (one word list, kept as data in server/checks/register-words.json).
+ */
 export function registerHits(text: string): Hit[] {
-  const hits = LISTS.flatMap(({ what, list }) => findPhrases(text, list.words, list.except).map((h) => ({ ...h, what })));
-  // "ok" is both colloquial and English: report the place once.
-  return dropNested(hits);
+  const seen = new Set<number>();
+  return checkRegister('', 0, text, 'opening')
+    .sort((a, b) => a.where.span![0] - b.where.span![0])
+    .filter((f) => f.rule in WHAT && f.where.span)
+    .flatMap((f) => {
+      const [start, end] = f.where.span!;
+      // "ok" is both colloquial and English: report the place once.
+      if (seen.has(start)) return [];
+      seen.add(start);
+      return [{ text: text.slice(start, end), start, what: WHAT[f.rule]! }];
+    });
 }
 
 /**

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from './finding.js';
 
+interface WordList {
+  words: string[];
+  /** Phrases in which a listed word is fine: "em" in "trẻ em", "nha" in "nha khoa". */
+  except: string[];
+}
+
 interface RegisterWords {
-  firstPerson: string[];
-  colloquial: string[];
-  english: string[];
+  firstPerson: WordList;
+  colloquial: WordList;
+  english: WordList;
   formulaMarks: string[];
   signatureMarks: string[];
 }
@@ -14,15 +20,27 @@ const WORDS = JSON.parse(readFileSync(new URL('./register-words.json', import.me
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Whole words on Vietnamese letters: `\b` knows only ASCII and would split "mình" after "m". */
 const wordPattern = (words: string[], flags: string) =>
-  new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${words.map((w) => escape(w.normalize('NFC'))).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, flags);
+  new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${[...words].sort((a, b) => b.length - a.length).map((w) => escape(w.normalize('NFC'))).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, flags);
 
-const FIRST_PERSON = wordPattern(WORDS.firstPerson, 'giu');
-const COLLOQUIAL = wordPattern(WORDS.colloquial, 'giu');
-const ENGLISH = wordPattern(WORDS.english, 'giu');
+interface CompiledList {
+  words: RegExp;
+  except: RegExp | null;
+}
+
+const compile = (list: WordList): CompiledList => ({
+  words: wordPattern(list.words, 'giu'),
+  except: list.except.length ? wordPattern(list.except, 'giu') : null,
+});
+
+const FIRST_PERSON = compile(WORDS.firstPerson);
+const COLLOQUIAL = compile(WORDS.colloquial);
+const ENGLISH = compile(WORDS.english);
 const HEADING = /^\s*(?:[IVXLC]+\.|[0-9]+\.|[a-zđ]\))\s+\p{Lu}{2,}|^[\p{Lu}\s,]{12,}$/u;
 
-function hits(pattern: RegExp, text: string): RegExpMatchArray[] {
-  return [...text.matchAll(pattern)];
+/** Whole-word hits of a list, leaving out those inside an excepted phrase. */
+function hits(list: CompiledList, text: string): RegExpMatchArray[] {
+  const excepted = list.except ? [...text.matchAll(list.except)].map((m) => [m.index!, m.index! + m[0].length] as const) : [];
+  return [...text.matchAll(list.words)].filter((m) => !excepted.some(([s, e]) => m.index! >= s && m.index! + m[0].length <= e));
 }
 
 /**
