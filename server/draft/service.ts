@@ -16,7 +16,7 @@ import { settleWithLimit } from './limit.js';
 
 export interface SectionView {
   key: string;
-  /** Numbered heading as printed (`I. KẾT QUẢ THỰC HIỆN`); null for the opening and closing. */
+  /** Numbered heading as printed (`I. KẾT QUẢ THỰC HIỆN`); null for the opening, the closing and unnumbered sections. */
   heading: string | null;
   role: TemplateSection['role'];
   required: boolean;
@@ -93,7 +93,7 @@ export class DraftingService {
         const b = draft.brief.sections.find((x) => x.key === s.key);
         return {
           key: s.key,
-          heading: headings.get(s.key) ?? (s.role === 'body' ? (b?.title ?? s.heading ?? null) : null),
+          heading: headings.get(s.key) ?? (s.role === 'body' && s.numbered ? (b?.title ?? s.heading ?? null) : null),
           role: s.role,
           required: s.required,
           parts: b?.parts?.map((p) => p.title) ?? [],

@@ -7,6 +7,7 @@ import { PromptLibrary } from '../../prompt/library.js';
 import { OfflineProvider } from '../offline.js';
 import { checkSection } from '../../checks/index.js';
 import type { Finding } from '../../checks/finding.js';
+import { sectionFacts } from '../../brief/schema.js';
 import { DraftError } from '../../errors.js';
 import { complete, type Completion } from './complete.js';
 import { modelError, type ErrorContext } from './errors.js';
@@ -117,7 +118,8 @@ export class OpenAIProvider implements Provider {
   }
 
   async draftSection(req: SectionRequest): Promise<DraftedSection> {
-    if (req.section.role !== 'body') return this.offline.draftSection(req);
+    // Code owns the formulas; and a section that is only a task table has no prose to write.
+    if (req.section.role !== 'body' || !req.briefSection || sectionFacts(req.briefSection).length === 0) return this.offline.draftSection(req);
     const model = this.config.models.section;
     const partCount = req.briefSection?.parts?.length ?? 1;
     const read = (text: string): ParagraphText[] => {

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeOpenAI, promptText, type FakeOpenAI } from '../helpers/fake-openai.js';
+import { testApp } from '../helpers/app.js';
+import { llmConfig } from '../helpers/llm-app.js';
+import { ModelIntentReader } from '../../server/chat/read-model.js';
+import { OfflineProvider } from '../../server/provider/offline.js';
+import { createApp } from '../../server/app.js';
+
+let fake: FakeOpenAI;
+let ctx: ReturnType<typeof testApp>;
+afterEach(async () => {
+  ctx?.close();
+  await fake?.close();
+});
+
+const none = {
+  template: null, org: null, parentOrg: null, subject: null, place: null, symbol: null, date: null,
+  recipients: null, signer: null, copies: null, section: null, paragraph: null, instruction: null, facts: null,
+};
+
+async function chatApp(script: Parameters<typeof startFakeOpenAI>[0]) {
+  fake = await startFakeOpenAI(script);
+  ctx = testApp();
+  const { app } = createApp({
+    store: ctx.store,
+    templates: (await import('../../server/template/load.js')).TemplateRegistry.load(),
+    provider: new OfflineProvider(),
+    intentReader: new ModelIntentReader(llmConfig(fake.baseURL)),
+    concurrency: 2,
+    maxBodyBytes: 1 << 20,
+  });
+  const call = async (path: string, json: unknown) =>
+    (await (await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(json) })).json()) as any;
+  const conversation = await call('/api/conversations', {});
+  return { say: (text: string) => call(`/api/conversations/${conversation.id}/messages`, { text }) };
+}
+
+describe('the conversation read by a model', () => {
+  it('turns a free-form message into the document type and trích yếu, with the state sent to the chat model', async () => {
+    const { say } = await chatApp([
+      { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'bao-cao', subject: 'kết quả công tác tiếp công dân 6 tháng đầu năm 2024' }) },
+    ]);
+    const r = await say('mình cần làm cái báo cáo tiếp dân 6 tháng đầu năm 2024 gửi tỉnh');
+    expect(r.conversation).toMatchObject({ templateId: 'bao-cao', asking: 'header.org' });
+    const request = fake.requests[0]!;
+    expect(request.body.model).toBe('fake-chat-model');
+    expect(request.body.response_format.json_schema.name).toBe('chat_intent');
+    expect(promptText(request)).toContain('mình cần làm cái báo cáo tiếp dân');
+    expect(promptText(request)).toContain('Đang hỏi: template');
+  });
+
+  it('checks each value the model read with the same code as typed answers', async () => {
+    const { say } = await chatApp([
+      { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'bao-cao', subject: 'kết quả năm 2024' }) },
+      { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', date: '31/02/2024' }) },
+    ]);
+    await say('báo cáo kết quả năm 2024');
+    const r = await say('ngày ba mươi mốt tháng hai');
+    expect(r.reply[0].text).toContain('Ngày "31/02/2024" không hợp lệ');
+  });
+
+  it('falls back to the deterministic interview when the model fails', async () => {
+    const { say } = await chatApp([{ kind: 'error', status: 500 }]);
+    const r = await say('báo cáo kết quả thực hiện chương trình năm 2021');
+    expect(r.conversation).toMatchObject({ templateId: 'bao-cao', asking: 'header.org' });
+  });
+
+  it('reads fixed commands by code, without asking the model', async () => {
+    const { say } = await chatApp([{ kind: 'error', status: 500 }]);
+    await say('xong');
+    await say('bỏ qua');
+    expect(fake.requests).toHaveLength(0);
+  });
+});
