@@ -105,7 +105,10 @@ export async function startFakeOpenAI(initial: Script = []): Promise<FakeOpenAI>
     },
     async close() {
       for (const res of open) res.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // The client's idle keep-alive sockets would hold the close for seconds.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
