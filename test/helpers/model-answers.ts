@@ -26,7 +26,8 @@ export function goodSectionJson(raw: unknown, key: string, edit: (paragraphs: st
     paragraphs.filter((p) => (p.part ?? 0) === i).map((p) => p.text.replace(/^- /, '')),
   );
   edit(parts);
-  return JSON.stringify({ parts: parts.map((p) => ({ paragraphs: p })) });
+  const name = section.shape === 'dash-list' ? 'items' : 'paragraphs';
+  return JSON.stringify({ parts: parts.map((p) => ({ [name]: p })) });
 }
 
 /** Answers each section request of a brief well, by its heading; `override` may answer some otherwise. */

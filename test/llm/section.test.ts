@@ -38,7 +38,7 @@ describe('drafting a section with a model', () => {
       '- Tiếp tục cho hộ sản xuất, kinh doanh ký cam kết không vi phạm pháp luật.',
     ]);
     const r = s.paragraphs[0].current;
-    expect(r).toMatchObject({ author: 'model', provider: 'openai', model: 'fake-section-model', promptVersion: 'system-1+section-1' });
+    expect(r).toMatchObject({ author: 'model', provider: 'openai', model: 'fake-section-model', promptVersion: 'system-1+section-2' });
     expect(r.usage).toMatchObject({ promptTokens: 900, completionTokens: 210 });
     expect(r.usage.latencyMs).toBeGreaterThanOrEqual(0);
   });
@@ -52,7 +52,10 @@ describe('drafting a section with a model', () => {
     expect(request!.body.model).toBe('fake-section-model');
     expect(request!.body.stream).toBe(true);
     expect(request!.body.response_format.type).toBe('json_schema');
-    expect(request!.body.response_format.json_schema.schema.properties.parts).toBeDefined();
+    // A dash list has its own schema: items, which code turns into "- " lines.
+    expect(request!.body.response_format.json_schema.name).toBe('section_dash_list');
+    expect(request!.body.response_format.json_schema.schema.properties.parts.items.properties.items).toBeDefined();
+    expect(prompt).toContain('{"parts": [{"items": ["ý 1", "ý 2"]}]}');
     expect(prompt).toContain('tiếp tục cho hộ SXKD ký cam kết không vi phạm PL');
     expect(prompt).toContain('Phương hướng, nhiệm vụ và giải pháp trong thời gian tới');
     expect(prompt).toContain('MỤC CẦN SOẠN: KẾ HOẠCH THỰC HIỆN NHIỆM VỤ TRONG THỜI GIAN TỚI');
@@ -156,5 +159,6 @@ describe('drafting a section with a model', () => {
     const s = await section(id, 'ket-qua');
     expect(new Set(s.paragraphs.map((p: any) => p.part))).toEqual(new Set([0, 1, 2]));
     expect(promptText(ctx.fake.requests[0]!)).toContain('3. Tiểu mục "Hoạt động sản xuất và tiêu dùng bền vững"');
+    expect(ctx.fake.requests[0]!.body.response_format.json_schema.name).toBe('section_prose');
   });
 });

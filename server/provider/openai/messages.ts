@@ -2,6 +2,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { PromptLibrary } from '../../prompt/library.js';
 import type { ParagraphRequest, SectionRequest } from '../types.js';
 import { formulaSlots } from '../../composer/compose.js';
+import { SECTION_OUTPUTS } from './output.js';
 
 const SHAPE_NAME = { prose: 'các đoạn văn xuôi hoàn chỉnh', 'dash-list': 'danh sách các ý, mỗi ý một gạch đầu dòng' } as const;
 const NONE = '(không có)';
@@ -41,9 +42,10 @@ export function sectionMessages(prompts: PromptLibrary, req: SectionRequest): Ch
     after: req.neighbours.after || NONE,
     partCount: facts.partCount,
     partNote: facts.partCount > 1 ? ', mỗi phần tử ứng với một tiểu mục (không viết lại tên tiểu mục)' : '',
+    jsonShape: SECTION_OUTPUTS[req.section.shape].example,
     shapeNote:
       req.section.shape === 'dash-list'
-        ? 'Mỗi phần tử của "paragraphs" là một ý, không viết dấu gạch đầu dòng.'
+        ? 'Mỗi phần tử của "items" là một ý, không viết dấu gạch đầu dòng.'
         : 'Mỗi phần tử của "paragraphs" là một đoạn văn hoàn chỉnh.',
   });
   return [

@@ -1,17 +1,41 @@
 import { z } from 'zod';
 import { zodResponseFormat } from 'openai/helpers/zod';
 
-/** What a model returns for a section: paragraphs per part (one part when the section has none). */
-export const SectionOutput = z.object({
-  parts: z.array(z.object({ paragraphs: z.array(z.string()) })),
-});
-export type SectionOutput = z.infer<typeof SectionOutput>;
+/**
+ * What a model returns for a section, one schema per shape: prose paragraphs, or the items of a dash
+ * list (code adds the dashes). One part per numbered sub-section, or a single part when there is none.
+ */
+export const ProseOutput = z.object({ parts: z.array(z.object({ paragraphs: z.array(z.string()) })) });
+export const DashListOutput = z.object({ parts: z.array(z.object({ items: z.array(z.string()) })) });
+
+export interface SectionShapeOutput {
+  schema: typeof ProseOutput | typeof DashListOutput;
+  format: ReturnType<typeof zodResponseFormat>;
+  /** The JSON shape as the prompt shows it. */
+  example: string;
+  /** The texts of each part, whatever the shape calls them. */
+  texts(output: z.infer<typeof ProseOutput> | z.infer<typeof DashListOutput>): string[][];
+}
+
+export const SECTION_OUTPUTS: Record<'prose' | 'dash-list', SectionShapeOutput> = {
+  prose: {
+    schema: ProseOutput,
+    format: zodResponseFormat(ProseOutput, 'section_prose'),
+    example: '{"parts": [{"paragraphs": ["đoạn 1", "đoạn 2"]}]}',
+    texts: (o) => (o as z.infer<typeof ProseOutput>).parts.map((p) => p.paragraphs),
+  },
+  'dash-list': {
+    schema: DashListOutput,
+    format: zodResponseFormat(DashListOutput, 'section_dash_list'),
+    example: '{"parts": [{"items": ["ý 1", "ý 2"]}]}',
+    texts: (o) => (o as z.infer<typeof DashListOutput>).parts.map((p) => p.items),
+  },
+};
 
 /** What a model returns when it rewrites one paragraph. */
 export const ParagraphOutput = z.object({ paragraph: z.string() });
 export type ParagraphOutput = z.infer<typeof ParagraphOutput>;
 
-export const SECTION_FORMAT = zodResponseFormat(SectionOutput, 'section');
 export const PARAGRAPH_FORMAT = zodResponseFormat(ParagraphOutput, 'paragraph');
 
 /** The model's answer could not be used; the message says why, in Vietnamese, for staff and for the repair prompt. */

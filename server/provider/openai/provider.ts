@@ -12,7 +12,7 @@ import { DraftError } from '../../errors.js';
 import { complete, type Completion } from './complete.js';
 import { modelError, type ErrorContext } from './errors.js';
 import { paragraphMessages, repairMessages, sectionMessages } from './messages.js';
-import { BadOutput, PARAGRAPH_FORMAT, ParagraphOutput, SECTION_FORMAT, SectionOutput, parseLenient, tidyParagraph } from './output.js';
+import { BadOutput, PARAGRAPH_FORMAT, ParagraphOutput, SECTION_OUTPUTS, parseLenient, tidyParagraph } from './output.js';
 
 /** A key for servers that need none (Ollama, llama.cpp, vLLM without auth): the SDK insists on one. */
 const NO_KEY = 'soanthao-no-key';
@@ -122,13 +122,14 @@ export class OpenAIProvider implements Provider {
     if (req.section.role !== 'body' || !req.briefSection || sectionFacts(req.briefSection).length === 0) return this.offline.draftSection(req);
     const model = this.config.models.section;
     const partCount = req.briefSection?.parts?.length ?? 1;
+    const shape = SECTION_OUTPUTS[req.section.shape];
     const read = (text: string): ParagraphText[] => {
-      const out = parseLenient(text, SectionOutput);
-      if (out.parts.length !== partCount) {
-        throw new BadOutput(`Mảng "parts" có ${out.parts.length} phần tử, cần đúng ${partCount} (mỗi tiểu mục một phần tử).`);
+      const parts = shape.texts(parseLenient(text, shape.schema));
+      if (parts.length !== partCount) {
+        throw new BadOutput(`Mảng "parts" có ${parts.length} phần tử, cần đúng ${partCount} (mỗi tiểu mục một phần tử).`);
       }
-      const paragraphs = out.parts.flatMap((p, i) =>
-        p.paragraphs
+      const paragraphs = parts.flatMap((texts, i) =>
+        texts
           .map((t) => tidyParagraph(t, req.section.shape))
           .filter((t) => t.replace(/^-\s*/, '') !== '')
           .map((t) => ({ part: req.briefSection?.parts ? i : null, text: t })),
@@ -140,7 +141,7 @@ export class OpenAIProvider implements Provider {
       const checked = checkSection(req.brief, req.template, req.section.key, paragraphs.map((p) => p.text));
       return [...checked.section, ...checked.byParagraph.flat()];
     };
-    const { value, usage } = await this.twoRounds(model, sectionMessages(this.prompts, req), SECTION_FORMAT, read, findingsOf, req);
+    const { value, usage } = await this.twoRounds(model, sectionMessages(this.prompts, req), shape.format, read, findingsOf, req);
     return { paragraphs: value, meta: this.meta(model, 'section', null, usage) };
   }
 
