@@ -57,6 +57,10 @@ async function main() {
     const outcomes = await service.draftAll(created.id);
     const failed = outcomes.filter((o) => !o.ok);
     for (const o of failed) console.error(`Không soạn được mục "${o.section}": ${o.error?.message}`);
+    if (failed.length > 0) {
+      // A document with sections missing must not pass for a finished one.
+      fail(`Chưa xuất tệp ${args.values.out}: còn ${failed.length} mục chưa soạn được.`, 1);
+    }
     const findings = service.check(created.id);
     const detail = service.detail(created.id);
     writeFileSync(args.values.out, await renderDocx(detail.document));
@@ -67,7 +71,6 @@ async function main() {
       writeFileSync(args.values.json, `${JSON.stringify({ draft: detail, findings }, null, 2)}\n`);
       console.log(`Báo cáo JSON -> ${args.values.json}`);
     }
-    if (failed.length > 0) process.exitCode = 1;
   } catch (e) {
     if (e instanceof DraftError) fail(describe(e));
     throw e;
