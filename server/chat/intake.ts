@@ -89,6 +89,12 @@ export function factCount(intake: Intake, key: string): number {
   return (s?.facts?.length ?? 0) + (s?.parts?.reduce((n, p) => n + p.facts.length, 0) ?? 0);
 }
 
+/** Where a document has Kính gửi, its Nơi nhận starts with "Như trên" (Phụ lục I §II.9.b): staff list only the others. */
+function withNhuTren(copies: string[], template: Template, hasRecipients: boolean): string[] {
+  if (template.kinhGui === 'none' || !hasRecipients || copies.some((c) => /^như trên$/iu.test(c.trim()))) return copies;
+  return ['Như trên', ...copies];
+}
+
 /** The intake as a brief for the template: sections in template order, those without facts left out. */
 export function toBriefInput(intake: Intake, template: Template): BriefInput {
   const h = intake.header;
@@ -115,7 +121,7 @@ export function toBriefInput(intake: Intake, template: Template): BriefInput {
         ...(s.parts ? { parts: s.parts.filter((p) => p.facts.length > 0) } : { facts: s.facts ?? [] }),
       })),
     signer: intake.signer ?? { lines: template.defaults.signer.lines, name: template.defaults.signer.name },
-    copies: intake.copies ?? template.defaults.copies,
+    copies: withNhuTren(intake.copies ?? template.defaults.copies, template, (h.recipients ?? []).length > 0),
     archive: intake.archive ?? template.defaults.archive,
   };
 }

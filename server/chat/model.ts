@@ -37,6 +37,8 @@ export interface Conversation {
   templateId: string | null;
   /** What the interview waits for: `template`, `header.org`, …, `facts:<section>`; null once everything is asked. */
   asking: string | null;
+  /** The brief gathered so far (not yet valid), for the page to preview; null before the type is chosen. */
+  brief: BriefInput | null;
   messages: Message[];
 }
 

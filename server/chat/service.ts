@@ -66,6 +66,7 @@ export class ConversationService {
       draftId: c.draftId,
       templateId: c.templateId,
       asking: c.draftId ? null : nextAsk(c.intake, template),
+      brief: template ? toBriefInput(c.intake, template) : null,
       messages: this.conversations.messages(c.id),
     };
   }

@@ -7,7 +7,9 @@ export const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, childr
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
+      <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href="/assets/app.css" />
+      <link rel="modulepreload" href="/assets/dom.js" />
     </head>
     <body>
       {children}

@@ -1,21 +1,31 @@
 import { Hono } from 'hono';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { DraftingService } from '../draft/service.js';
 import { HomePage } from './home.js';
 
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
-  'app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
 };
 
+/** The page's own files (scripts, stylesheet, icon), read once at start-up. */
+function loadAssets(): Map<string, { body: string; type: string }> {
+  const dir = new URL('./assets/', import.meta.url);
+  const assets = new Map<string, { body: string; type: string }>();
+  for (const name of readdirSync(dir)) {
+    const ext = /^[a-z][a-z0-9-]*\.(js|css|svg)$/.exec(name)?.[1];
+    if (ext) assets.set(name, { body: readFileSync(new URL(name, dir), 'utf8'), type: TYPES[ext]! });
+  }
+  return assets;
+}
+
 export function pageRoutes(service: DraftingService) {
-  const assets = new Map(
-    Object.entries(ASSETS).map(([name, a]) => [name, { body: readFileSync(new URL(`./assets/${a.file}`, import.meta.url), 'utf8'), type: a.type }]),
-  );
+  const assets = loadAssets();
   return new Hono()
     .get('/', (c) => {
       const { name, model } = service.providerInfo;
-      const provider = model ? `${name} (${model})` : 'bộ soạn ngoại tuyến, không dùng mô hình';
+      const provider = model ? `mô hình ${model} (${name})` : 'bộ soạn ngoại tuyến (không dùng mô hình)';
       return c.html(`<!DOCTYPE html>${(<HomePage provider={provider} />).toString()}`);
     })
     .get('/assets/:name', (c) => {

@@ -65,7 +65,8 @@ export function draftRoutes(service: DraftingService, conversationOf: (draftId: 
     })
     .put('/:id/brief', async (c) => {
       const { brief } = await readJson(c, BriefBody);
-      return c.json(service.updateBrief(c.req.param('id'), brief));
+      const id = c.req.param('id');
+      return c.json({ ...service.updateBrief(id, brief), conversationId: conversationOf(id) });
     })
     .post('/:id/duplicate', async (c) => {
       const { title } = await readJson(c, DuplicateBody);

@@ -1,214 +1,273 @@
-// soanthao page client: plain DOM, no framework, no CDN. Every text from the server goes in through
-// textContent, never innerHTML, so a "<script>" typed by staff shows as text.
+// soanthao page: plain ES modules, no framework, no CDN. The conversation on the left, the document
+// as it will print on the right. The open draft (or conversation) is kept in location.hash, so a
+// reload reopens it; everything else is stored on the server as it happens.
+import { $, api, showError, messageOf } from './dom.js';
+import { state, hooks, draftableKeys, isStreaming } from './state.js';
+import { renderPaper } from './paper.js';
+import { draftAll, stopAll, progressText } from './drafting.js';
+import { refreshList, renderList, duplicate } from './drafts.js';
+import { renderChat, wireComposer, loadConversation, note, resetChat } from './chat.js';
+import { openExport, copyDocument } from './export.js';
+import { renderHeaderForm } from './brief-form.js';
+import { openProfile } from './profile.js';
 
-const $ = (id) => document.getElementById(id);
-const state = { draft: null };
+function updateHash() {
+  const next = state.draft ? `#draft=${state.draft.id}` : state.conversation ? `#conv=${state.conversation.id}` : '';
+  if (location.hash !== next) history.replaceState(null, '', next || location.pathname);
+}
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? '' : v);
+/** What the interview is asking, as staff read it. */
+const ASKS = {
+  template: 'loại văn bản',
+  'header.org': 'cơ quan ban hành',
+  'header.subject': 'trích yếu',
+  'header.recipients': 'nơi gửi (Kính gửi)',
+  'header.place': 'địa danh',
+  'header.symbol': 'ký hiệu',
+  'header.date': 'ngày ban hành',
+  signer: 'người ký',
+  copies: 'nơi nhận',
+};
+
+function interviewStatus() {
+  const c = state.conversation;
+  if (!c || c.draftId || !c.asking) return '';
+  const type = state.templates.find((t) => t.id === c.templateId)?.name;
+  let asking = ASKS[c.asking];
+  if (!asking && c.asking.startsWith('facts:')) {
+    const section = state.templates.find((t) => t.id === c.templateId)?.sections.find((s) => s.key === c.asking.slice(6));
+    asking = `ý liệu của mục “${section?.heading ?? (section?.role === 'opening' ? 'Mở đầu' : section?.role === 'closing' ? 'Kết thúc' : c.asking.slice(6))}”`;
   }
-  for (const c of children.flat()) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
+  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn ngay khi đủ thông tin.`;
 }
 
-async function api(path, options = {}) {
-  let res;
-  try {
-    res = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...options });
-  } catch {
-    throw new Error('Không kết nối được máy chủ soanthao. Kiểm tra mạng rồi thử lại; dữ liệu đã lưu không bị mất.');
-  }
-  if (res.status === 204) return null;
-  const body = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = body?.error;
-    const details = (err?.issues ?? []).map((i) => (i.field ? `${i.field}: ${i.message}` : i.message));
-    throw new Error([err?.message ?? `Lỗi máy chủ (${res.status})`, ...details].join('\n'));
-  }
-  return body;
-}
-
-function showError(target, error) {
-  target.textContent = error ? error.message ?? String(error) : '';
-  target.hidden = !error;
-}
-
-async function loadList() {
-  const { drafts } = await api('/api/drafts');
-  const list = $('draft-list');
-  list.replaceChildren(
-    ...drafts.map((d) =>
-      el('li', {}, el('button', { type: 'button', class: state.draft?.id === d.id ? 'active' : '', onclick: () => openDraft(d.id) }, d.title)),
-    ),
-  );
-  $('no-drafts').hidden = drafts.length > 0;
-}
-
-async function openDraft(id) {
-  try {
-    state.draft = await api(`/api/drafts/${encodeURIComponent(id)}`);
-    history.replaceState(null, '', `#${id}`);
-    render();
-    showError($('draft-error'), null);
-  } catch (e) {
-    showError($('draft-error'), e);
-  }
-  loadList().catch(() => {});
-}
-
-function findingsOf(paragraph) {
-  return paragraph.current.findings ?? [];
-}
-
-function renderParagraph(section, p) {
-  const findings = findingsOf(p);
-  const text = el('p', { class: `para${findings.some((f) => f.severity === 'error') ? ' has-error' : ''}`, 'data-paragraph-id': p.id }, p.current.text);
-  const meta = el(
-    'span',
-    { class: 'meta' },
-    `bản ${p.current.seq}/${p.revisionCount} · ${authorName(p.current)}`,
-  );
-  const edit = el('button', { type: 'button', class: 'small', onclick: () => startEdit(wrapper, p) }, 'Sửa');
-  const wrapper = el('div', { class: 'paragraph' }, text, el('div', { class: 'para-tools' }, meta, edit));
-  if (findings.length) wrapper.append(el('ul', { class: 'findings inline' }, findings.map((f) => el('li', { class: f.severity }, f.message))));
-  return wrapper;
-}
-
-function authorName(revision) {
-  if (revision.author === 'staff') return 'cán bộ sửa';
-  if (revision.author === 'offline') return 'bộ soạn ngoại tuyến';
-  return `mô hình ${revision.model ?? ''}`.trim();
-}
-
-function startEdit(wrapper, p) {
-  const area = el('textarea', { rows: 5, class: 'edit', 'aria-label': 'Nội dung đoạn văn' });
-  area.value = p.current.text;
-  const error = el('p', { class: 'error', role: 'alert', hidden: true });
-  const save = el('button', { type: 'button', onclick: async () => {
-    save.disabled = true;
-    try {
-      await api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}`, { method: 'PUT', body: JSON.stringify({ text: area.value }) });
-      await openDraft(state.draft.id);
-    } catch (e) {
-      showError(error, e);
-      save.disabled = false;
-    }
-  } }, 'Lưu đoạn này');
-  const cancel = el('button', { type: 'button', class: 'secondary', onclick: render }, 'Hủy');
-  wrapper.replaceChildren(area, el('div', { class: 'para-tools' }, save, cancel), error);
-  area.focus();
+function renderToolbar() {
+  const d = state.draft;
+  $('doc-empty').hidden = !!d;
+  $('doc').hidden = !d;
+  $('interview-status').textContent = d ? '' : interviewStatus();
+  if (!d) return;
+  $('draft-title').textContent = d.title;
+  $('draft-type').textContent = d.template.name;
+  const progress = progressText();
+  $('draft-progress').textContent = progress;
+  const streaming = isStreaming();
+  $('draft-all').hidden = streaming;
+  $('stop-all').hidden = !streaming;
+  const missing = draftableKeys(d).filter((k) => !d.sections.find((s) => s.key === k).paragraphs.some((p) => p.current.text));
+  $('missing').hidden = missing.length === 0 || streaming;
+  $('missing-text').textContent = `Còn ${missing.length} mục chưa soạn.`;
+  $('missing-draft').onclick = () => draftAll(missing);
 }
 
 function render() {
-  const d = state.draft;
-  $('empty').hidden = !!d;
-  $('draft').hidden = !d;
-  if (!d) return;
-  $('draft-title').textContent = d.title;
-  $('download').href = `/api/drafts/${d.id}/export.docx`;
-  const doc = d.document;
-  const page = $('page');
-  const header = el(
-    'div',
-    { class: 'doc-header' },
-    el('div', { class: 'col left' }, doc.header.parentOrg ? el('div', {}, doc.header.parentOrg) : '', el('div', { class: 'b' }, doc.header.org), el('div', {}, doc.header.numberLine), doc.template.vv ? el('div', { class: 'vv' }, doc.header.subject) : ''),
-    el('div', { class: 'col right' }, el('div', { class: 'b' }, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), el('div', { class: 'b' }, 'Độc lập - Tự do - Hạnh phúc'), el('div', { class: 'i' }, doc.header.dateLine)),
-  );
-  const title = doc.header.typeName ? el('div', { class: 'doc-title' }, el('div', { class: 'b' }, doc.header.typeName), el('div', { class: 'b' }, doc.header.subject)) : '';
-  const recipients = el('div', { class: 'kinh-gui' }, doc.header.kinhGui.map((line, i) => el('div', { class: i ? 'recipient' : '' }, line)));
-  const body = el('div', { class: 'doc-body' });
-  for (const s of d.sections) {
-    const visible = s.paragraphs.filter((p) => p.current.text !== '');
-    if (!visible.length && !s.findings.length) continue;
-    const block = el('section', { class: 'doc-section', 'data-section': s.key });
-    if (s.heading && visible.length) block.append(el('h3', {}, s.heading));
-    let lastPart = null;
-    for (const p of visible) {
-      if (p.part !== null && p.part !== lastPart && s.parts[p.part]) block.append(el('h4', {}, `${p.part + 1}. ${s.parts[p.part]}`));
-      lastPart = p.part;
-      block.append(renderParagraph(s, p));
-    }
-    if (s.findings.length) block.append(el('ul', { class: 'findings inline' }, s.findings.map((f) => el('li', { class: f.severity }, f.message))));
-    block.append(el('button', { type: 'button', class: 'small', onclick: () => redraftSection(s.key) }, 'Soạn lại mục này'));
-    body.append(block);
-  }
-  const signature = el(
-    'div',
-    { class: 'doc-signature' },
-    el('div', { class: 'col left' }, el('div', { class: 'noi-nhan' }, 'Nơi nhận:'), doc.copies.map((c) => el('div', { class: 'copy' }, c))),
-    el('div', { class: 'col right' }, doc.signer.lines.map((l) => el('div', { class: 'b' }, l)), el('div', { class: 'sign-space' }), el('div', { class: 'b' }, doc.signer.name)),
-  );
-  page.replaceChildren(header, title, recipients, body, signature);
+  renderToolbar();
+  renderPaper();
+  renderList();
 }
 
-async function redraftSection(key) {
+/** Reloads answered out of order must not put an older draft over a newer one. */
+const reloads = { asked: 0, applied: 0 };
+
+async function reload() {
+  if (!state.draft) return;
+  const id = state.draft.id;
+  const mine = ++reloads.asked;
   try {
-    const r = await api(`/api/drafts/${state.draft.id}/sections/${key}/draft`, { method: 'POST' });
-    if (!r.ok && r.error) showError($('draft-error'), new Error(r.error.message));
-    await openDraft(state.draft.id);
+    const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
+    if (mine < reloads.applied || state.draft?.id !== id) return;
+    reloads.applied = mine;
+    state.draft = detail;
+    showError($('doc-error'), null);
   } catch (e) {
-    showError($('draft-error'), e);
+    showError($('doc-error'), e);
   }
+  render();
 }
 
-async function createDraft() {
-  const button = $('create');
-  button.disabled = true;
-  showError($('create-error'), null);
+function clearDraftUi() {
+  stopAll();
+  state.sections.clear();
+  state.paragraphs.clear();
+  state.facts.clear();
+  closePanels();
+}
+
+/** Opens a draft; its conversation comes with it unless the conversation on screen just made it. */
+async function openDraft(id, { keepConversation = false } = {}) {
   try {
-    const text = $('brief-text').value.trim();
-    if (!text) throw new Error('Chưa có ý liệu: chọn tệp .json hoặc dán nội dung vào ô trên.');
-    let brief;
+    const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
+    if (state.draft?.id !== detail.id) clearDraftUi();
+    state.draft = detail;
+    showError($('doc-error'), null);
+    if (!keepConversation) {
+      const conversationId = detail.conversationId ?? null;
+      if (state.conversation?.id !== conversationId || !conversationId) {
+        resetChat();
+        await loadConversation(conversationId);
+      }
+    }
+    updateHash();
+    render();
+    renderChat();
+  } catch (e) {
+    showError(state.draft ? $('doc-error') : $('chat-error'), e);
+  }
+  await refreshList();
+}
+
+function newDocument() {
+  clearDraftUi();
+  state.draft = null;
+  state.conversation = null;
+  resetChat();
+  updateHash();
+  render();
+  renderChat();
+  $('message').focus();
+}
+
+function closePanels() {
+  for (const id of ['export-panel', 'header-panel']) {
+    $(id).hidden = true;
+    $(id).replaceChildren();
+  }
+  $('export').setAttribute('aria-expanded', 'false');
+  $('edit-header').setAttribute('aria-expanded', 'false');
+}
+
+function status(text) {
+  $('doc-status').textContent = text ?? '';
+}
+
+async function importBrief(file) {
+  showError($('chat-error'), null);
+  if (file.size > 1024 * 1024) throw new Error('Tệp ý liệu quá lớn (hơn 1 MB).');
+  let raw;
+  try {
+    raw = JSON.parse(await file.text());
+  } catch (e) {
+    throw new Error(`Tệp “${file.name}” không phải JSON hợp lệ: ${e.message}`);
+  }
+  const created = await api('/api/drafts', { method: 'POST', body: raw });
+  state.conversation = null;
+  resetChat();
+  await openDraft(created.id, { keepConversation: true });
+  note(`Đã nhập tệp ý liệu “${file.name}”: ${created.title}. Đang soạn từng mục…`);
+  await draftAll();
+}
+
+function wire() {
+  wireComposer();
+  $('new-document').addEventListener('click', newDocument);
+  $('toggle-drafts').addEventListener('click', () => {
+    const panel = $('drafts-panel');
+    panel.hidden = !panel.hidden;
+    $('toggle-drafts').setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) refreshList();
+  });
+  $('toggle-profile').addEventListener('click', async () => {
+    const panel = $('profile-panel');
+    const button = $('toggle-profile');
+    $('chat-status').textContent = '';
+    if (!panel.hidden) {
+      panel.hidden = true;
+      button.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    button.setAttribute('aria-expanded', 'true');
+    await openProfile(panel, (message) => {
+      panel.hidden = true;
+      panel.replaceChildren();
+      button.setAttribute('aria-expanded', 'false');
+      $('chat-status').textContent = message ?? '';
+      button.focus();
+    });
+  });
+  $('import-brief').addEventListener('click', () => $('brief-file').click());
+  $('brief-file').addEventListener('change', async (event) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
     try {
-      brief = JSON.parse(text);
+      await importBrief(file);
     } catch (e) {
-      throw new Error(`Ý liệu không phải JSON hợp lệ: ${e.message}`);
+      showError($('chat-error'), e);
     }
-    const created = await api('/api/drafts', { method: 'POST', body: JSON.stringify({ brief }) });
-    const result = await api(`/api/drafts/${created.id}/draft`, { method: 'POST' });
-    const failed = result.sections.filter((s) => !s.ok);
-    await openDraft(created.id);
-    if (failed.length) showError($('draft-error'), new Error(failed.map((s) => `${s.section}: ${s.error.message}`).join('\n')));
-  } catch (e) {
-    showError($('create-error'), e);
-  } finally {
-    button.disabled = false;
-  }
+  });
+  $('draft-all').addEventListener('click', () => draftAll());
+  $('stop-all').addEventListener('click', stopAll);
+  $('export').addEventListener('click', async () => {
+    const panel = $('export-panel');
+    const open = panel.hidden;
+    closePanels();
+    if (!open) return;
+    $('export').setAttribute('aria-expanded', 'true');
+    await openExport(panel, () => {
+      closePanels();
+      $('export').focus();
+    });
+  });
+  $('edit-header').addEventListener('click', () => {
+    const panel = $('header-panel');
+    const open = panel.hidden;
+    closePanels();
+    if (!open) return;
+    panel.hidden = false;
+    $('edit-header').setAttribute('aria-expanded', 'true');
+    renderHeaderForm(panel, (message) => {
+      closePanels();
+      status(message);
+      render();
+      $('edit-header').focus();
+    });
+  });
+  $('copy-text').addEventListener('click', async () => {
+    status('');
+    try {
+      await copyDocument();
+      status('Đã sao chép toàn văn vào bộ nhớ tạm.');
+      showError($('doc-error'), null);
+    } catch (e) {
+      showError($('doc-error'), e);
+    }
+  });
+  $('duplicate').addEventListener('click', async () => {
+    try {
+      await duplicate(state.draft.id);
+      status('Đã nhân bản; đang mở bản sao.');
+    } catch (e) {
+      showError($('doc-error'), e);
+    }
+  });
+  // No beforeunload prompt: a reload mid-draft loses nothing stored; the sections still to write are
+  // offered again ("Soạn các mục còn thiếu").
+  window.addEventListener('hashchange', route);
 }
 
-$('brief-file').addEventListener('change', async (event) => {
-  const file = event.target.files?.[0];
-  if (!file) return;
-  if (file.size > 1024 * 1024) {
-    showError($('create-error'), new Error('Tệp ý liệu quá lớn (hơn 1 MB).'));
-    return;
-  }
-  $('brief-text').value = await file.text();
-});
-$('create').addEventListener('click', createDraft);
-$('redraft-all').addEventListener('click', async () => {
-  try {
-    await api(`/api/drafts/${state.draft.id}/draft`, { method: 'POST' });
-    await openDraft(state.draft.id);
-  } catch (e) {
-    showError($('draft-error'), e);
-  }
-});
-$('run-check').addEventListener('click', async () => {
-  try {
-    const { findings } = await api(`/api/drafts/${state.draft.id}/check`, { method: 'POST' });
-    await openDraft(state.draft.id);
-    $('findings').replaceChildren(
-      ...(findings.length ? findings.map((f) => el('li', { class: f.severity }, f.message)) : [el('li', { class: 'ok' }, 'Không phát hiện lỗi nào.')]),
-    );
-  } catch (e) {
-    showError($('draft-error'), e);
-  }
-});
+async function route() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const draft = /^(?:draft=)?([\w-]+)$/.exec(hash);
+  const conv = /^conv=([\w-]+)$/.exec(hash);
+  if (conv) {
+    if (state.conversation?.id !== conv[1]) await loadConversation(conv[1]);
+  } else if (draft && !hash.startsWith('conv=') && state.draft?.id !== draft[1]) await openDraft(draft[1]);
+}
 
-loadList().catch((e) => showError($('create-error'), e));
-if (location.hash.length > 1) openDraft(decodeURIComponent(location.hash.slice(1)));
+Object.assign(hooks, { render, reload, openDraft, renderChat, refreshList, newDocument, updateHash });
+
+async function start() {
+  wire();
+  try {
+    state.templates = (await api('/api/templates')).templates;
+  } catch (e) {
+    showError($('chat-error'), new Error(`Không tải được danh sách loại văn bản: ${messageOf(e)}`));
+  }
+  renderChat();
+  render();
+  await refreshList();
+  await route();
+  document.body.dataset.ready = 'true';
+}
+
+start();

@@ -1,0 +1,121 @@
+// Small DOM and HTTP helpers shared by the page's modules. Text from the server only ever enters the
+// page through text nodes (textContent), never innerHTML, so "<script>" typed by staff shows as text.
+
+/** An element with attributes, listeners (`onclick`) and children (nodes or strings). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') node.className = v;
+    else if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+    else if (k === 'value') node.value = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false || c === '') continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+export const $ = (id) => document.getElementById(id);
+
+/** A request that failed: the server's Vietnamese message, its code and the fields at fault. */
+export class ApiError extends Error {
+  constructor(message, { status = 0, code = '', issues = [] } = {}) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export const OFFLINE_MESSAGE = 'Không kết nối được máy chủ soanthao. Kiểm tra mạng rồi thử lại; dữ liệu đã lưu không bị mất.';
+
+export async function errorOf(res) {
+  const body = await res.json().catch(() => null);
+  const err = body?.error;
+  const fallback = res.status === 404 ? 'Không tìm thấy trên máy chủ (404).' : `Máy chủ báo lỗi (${res.status}). Xin thử lại.`;
+  return new ApiError(err?.message ?? fallback, { status: res.status, code: err?.code ?? '', issues: err?.issues ?? [] });
+}
+
+/** JSON over fetch; throws an ApiError with a Vietnamese message. */
+export async function api(path, { method = 'GET', body, signal } = {}) {
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      signal,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiError(OFFLINE_MESSAGE);
+  }
+  if (!res.ok) throw await errorOf(res);
+  if (res.status === 204) return null;
+  return res.json();
+}
+
+/** The message of an error, with the fields at fault one per line. */
+export function messageOf(error) {
+  if (!error) return '';
+  const issues = (error.issues ?? []).map((i) => (i.field ? `${fieldLabel(i.field)}: ${i.message}` : i.message));
+  return [error.message ?? String(error), ...issues].join('\n');
+}
+
+const FIELD_LABELS = {
+  'header.parentOrg': 'Cơ quan chủ quản',
+  'header.org': 'Cơ quan ban hành',
+  'header.number': 'Số',
+  'header.symbol': 'Ký hiệu',
+  'header.place': 'Địa danh',
+  'header.date': 'Ngày ban hành',
+  'header.subject': 'Trích yếu',
+  'header.recipients': 'Kính gửi',
+  'signer.lines': 'Quyền hạn, chức vụ người ký',
+  'signer.name': 'Họ tên người ký',
+  copies: 'Nơi nhận',
+  archive: 'Lưu',
+};
+
+export function fieldLabel(field) {
+  const bare = field.replace(/^brief\./, '');
+  return FIELD_LABELS[bare] ?? FIELD_LABELS[bare.replace(/\.\d+$/, '')] ?? field;
+}
+
+/** Shows (or clears, with a null error) an error in its role=alert element next to the control. */
+export function showError(target, error) {
+  if (!target) return;
+  target.textContent = messageOf(error);
+  target.hidden = !error;
+}
+
+export function isAbort(error) {
+  return error?.name === 'AbortError';
+}
+
+const TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+export function formatTime(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : TIME.format(d);
+}
+
+/** Who wrote a revision, as staff read it. */
+export function authorName(revision) {
+  if (revision.author === 'staff') return 'cán bộ sửa tay';
+  if (revision.author === 'offline') return 'bộ soạn ngoại tuyến';
+  return revision.model ? `mô hình ${revision.model}` : 'mô hình ngôn ngữ';
+}
+
+/** Lines of a textarea, trimmed, empty ones dropped. */
+export function linesOf(text) {
+  return text
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.replace(/^\s*[-–•*]\s+/, '').trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,136 @@
+// Before the .docx: the findings still open (the draft's checks and the Nghị định 30 check of the
+// exported file), each with a way to the paragraph it is about; then the download. Also: the
+// document as plain text, to the clipboard.
+import { el, api, messageOf, fieldLabel } from './dom.js';
+import { state, hooks, sectionLabel } from './state.js';
+
+const SEVERITY = { error: 'Lỗi', warning: 'Lưu ý' };
+
+function place(finding) {
+  const where = finding.where ?? {};
+  const section = state.draft.sections.find((s) => s.key === where.section);
+  const parts = [];
+  if (section) {
+    parts.push(sectionLabel(section));
+    if (typeof where.paragraph === 'number') parts.push(`đoạn ${where.paragraph + 1}`);
+  }
+  // Brief fields have Vietnamese names; the .docx checker's own locations mean nothing to staff.
+  const field = where.field ? fieldLabel(where.field) : '';
+  if (field && field !== where.field) parts.push(field);
+  return parts.join(', ');
+}
+
+function paragraphNode(finding) {
+  const where = finding.where ?? {};
+  if (!where.section) return null;
+  const section = document.querySelector(`[data-section="${where.section}"]`);
+  if (!section) return null;
+  if (typeof where.paragraph === 'number') {
+    const s = state.draft.sections.find((x) => x.key === where.section);
+    const p = s?.paragraphs.find((x) => x.position === where.paragraph);
+    if (p) return section.querySelector(`[data-paragraph-id="${p.id}"]`) ?? section;
+  }
+  return section;
+}
+
+function findingItem(f) {
+  const target = paragraphNode(f);
+  const where = place(f);
+  return el(
+    'li',
+    { class: f.severity },
+    el('strong', {}, `${SEVERITY[f.severity] ?? 'Lưu ý'}${where ? ` (${where})` : ''}: `),
+    f.message,
+    target
+      ? el('button', {
+          type: 'button',
+          class: 'small link',
+          onclick: () => {
+            target.scrollIntoView({ block: 'center' });
+            target.classList.add('flash');
+            setTimeout(() => target.classList.remove('flash'), 1500);
+            target.querySelector('button')?.focus({ preventScroll: true });
+          },
+        }, 'Xem')
+      : null,
+  );
+}
+
+/** Checks the draft and fills the export panel; the download link comes last. */
+export async function openExport(panel, onClose) {
+  const id = state.draft.id;
+  panel.hidden = false;
+  panel.replaceChildren(el('h3', {}, 'Xuất tệp .docx'), el('p', { class: 'muted', role: 'status' }, 'Đang kiểm tra văn bản…'));
+  let draftFindings = [];
+  let nd30 = [];
+  let nd30Note = null;
+  try {
+    draftFindings = (await api(`/api/drafts/${id}/check`, { method: 'POST' })).findings;
+  } catch (e) {
+    panel.replaceChildren(el('h3', {}, 'Xuất tệp .docx'), el('p', { class: 'error', role: 'alert' }, messageOf(e)), close(onClose));
+    return;
+  }
+  try {
+    nd30 = (await api(`/api/drafts/${id}/nd30`)).findings;
+  } catch (e) {
+    nd30Note = `Chưa kiểm tra được thể thức Nghị định 30: ${messageOf(e)}`;
+  }
+  await hooks.reload();
+  if (state.draft?.id !== id) return;
+  const all = [...draftFindings, ...nd30];
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const summary = all.length
+    ? `Còn ${errors} lỗi và ${all.length - errors} lưu ý chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
+    : 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
+  const name = `${state.draft.template.name} ${state.draft.brief.header.symbol}.docx`;
+  const parts = [
+    el('h3', {}, 'Xuất tệp .docx'),
+    el('p', { class: all.length ? 'warning-text' : 'ok-text', role: 'status' }, summary),
+    draftFindings.length ? [el('h4', {}, 'Nội dung'), el('ul', { class: 'findings export-findings' }, draftFindings.map(findingItem))] : null,
+    nd30.length ? [el('h4', {}, 'Thể thức (Nghị định 30)'), el('ul', { class: 'findings export-findings' }, nd30.map(findingItem))] : null,
+    nd30Note ? el('p', { class: 'notice' }, nd30Note) : null,
+    el(
+      'div',
+      { class: 'row' },
+      el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: name }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx'),
+      close(onClose),
+    ),
+  ];
+  panel.replaceChildren(...parts.flat().filter(Boolean));
+  panel.querySelector('#download-docx').focus();
+}
+
+function close(onClose) {
+  return el('button', { type: 'button', class: 'secondary', onclick: onClose }, 'Đóng');
+}
+
+/** The document as plain text, in print order. */
+export function documentText(doc) {
+  const h = doc.header;
+  const lines = [];
+  if (h.parentOrg) lines.push(h.parentOrg);
+  lines.push(h.org, h.numberLine);
+  if (doc.template.vv) lines.push(h.subject);
+  lines.push('', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', h.dateLine, '');
+  if (h.typeName) lines.push(h.typeName, h.subject, '');
+  if (h.kinhGui.length) lines.push(...h.kinhGui, '');
+  for (const b of doc.body) lines.push(b.text);
+  lines.push('', ...doc.signer.lines, '', doc.signer.name, '', 'Nơi nhận:', ...doc.copies);
+  return lines.join('\n');
+}
+
+export async function copyDocument() {
+  const text = documentText(state.draft.document);
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // An office server reached over plain http is not a secure context: copy through a selection.
+  const area = el('textarea', { class: 'sr-only', readonly: true });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('Trình duyệt không cho sao chép tự động. Hãy chọn văn bản rồi bấm Ctrl+C.');
+}
