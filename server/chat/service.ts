@@ -120,7 +120,10 @@ export class ConversationService {
 
   private say(c: StoredConversation, ask: string | null, lead = ''): void {
     const template = this.template(c.templateId);
-    if (ask === null) return;
+    if (ask === null) {
+      this.conversations.addMessage(c.id, 'assistant', `${lead ? `${lead}\n` : ''}Đã có đủ thông tin: gõ "soạn" để soạn văn bản.`, ['soạn']);
+      return;
+    }
     let text: string;
     let suggestions: string[];
     if (ask.startsWith('facts:')) {

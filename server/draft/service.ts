@@ -266,12 +266,13 @@ export class DraftingService {
   /** New facts or header values for a draft; its paragraphs stay until a section is drafted again. */
   updateBrief(id: string, input: unknown): DraftDetail {
     const current = this.store.getDraft(id);
-    const { brief } = this.parse(input);
+    const brief = parseBrief(input);
     if (brief.template !== current.templateId) {
       throw new DraftError('bad_input', 'Không đổi được loại văn bản của bản thảo đã có: hãy tạo bản thảo mới.', [
         { field: 'template', message: `Bản thảo này là ${this.templates.get(current.templateId).name.toLocaleLowerCase('vi')}` },
       ]);
     }
+    validateBriefForTemplate(brief, this.templates.get(brief.template));
     this.store.updateBrief(id, brief);
     return this.detail(id);
   }
