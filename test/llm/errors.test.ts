@@ -130,4 +130,15 @@ describe('model server errors', () => {
     await draftedOnce();
     expect(ctx.fake.requests.map((r) => Boolean(r.body.response_format))).toEqual([true, false]);
   });
+
+  it('still names the error when the request without response_format fails too', async () => {
+    ctx = await llmApp((request) =>
+      request.body.response_format
+        ? { kind: 'error', status: 400, message: "Unsupported parameter: 'response_format'" }
+        : { kind: 'error', status: 503 },
+    );
+    const id = ((await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any).id;
+    const outcome = (await (await ctx.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' })).json()) as any;
+    expect(outcome.error).toMatchObject({ code: 'provider_failed', message: expect.stringContaining('gặp lỗi (503)') });
+  });
 });

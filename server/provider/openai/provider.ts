@@ -57,14 +57,20 @@ export class OpenAIProvider implements Provider {
   /** One completion; a server that rejects the JSON Schema format is asked again without it. */
   private async ask(model: string, messages: ChatCompletionMessageParam[], format: OpenAI.ResponseFormatJSONSchema, signal?: AbortSignal, onText?: (d: string) => void): Promise<Completion> {
     const options = { model, messages, timeoutMs: this.config.timeoutMs, maxRetries: this.config.retries, signal, onText };
-    try {
-      return await complete(this.client, { ...options, responseFormat: this.schemaUnsupported ? null : format });
-    } catch (e) {
-      if (!this.schemaUnsupported && e instanceof OpenAI.BadRequestError && /response_format|json_schema|schema/i.test(e.message)) {
-        this.schemaUnsupported = true;
-        return complete(this.client, { ...options, responseFormat: null });
+    const attempt = async (responseFormat: OpenAI.ResponseFormatJSONSchema | null) => {
+      try {
+        return await complete(this.client, { ...options, responseFormat });
+      } catch (e) {
+        if (responseFormat && e instanceof OpenAI.BadRequestError && /response_format|json_schema|schema/i.test(e.message)) throw e;
+        throw modelError(e, this.context(model), signal);
       }
-      throw modelError(e, this.context(model), signal);
+    };
+    try {
+      return await attempt(this.schemaUnsupported ? null : format);
+    } catch (e) {
+      if (!(e instanceof OpenAI.BadRequestError)) throw e;
+      this.schemaUnsupported = true;
+      return attempt(null);
     }
   }
 
