@@ -57,13 +57,17 @@ export function applyFields(intake: Intake, fields: FieldValues): void {
 
 const BULLET = /^\s*(?:[-–•*+]|\d+\))\s*/u;
 const PART = /^\s*(\d+)[.]\s+(\S.*)$/u;
+const PART_NUMBER = /^\s*\d+[.]\s+/u;
 
 /** Adds pasted lines as facts; "1. Tên tiểu mục" lines open a numbered sub-section in a body section. */
 export function addFacts(intake: Intake, section: TemplateSection, lines: string[]): number {
   const s = sectionOf(intake, section.key);
   let added = 0;
-  for (const raw of lines) {
-    const part = section.role === 'body' && !BULLET.test(raw) ? PART.exec(raw) : null;
+  const filled = lines.filter((l) => l.trim());
+  // "1. Tên tiểu mục" heads a sub-section only when bullet lines follow it; a plain numbered list is facts.
+  const headsPart = (i: number) => section.role === 'body' && !BULLET.test(filled[i]!) && PART.test(filled[i]!) && BULLET.test(filled[i + 1] ?? '');
+  for (const [i, raw] of filled.entries()) {
+    const part = headsPart(i) ? PART.exec(raw) : null;
     if (part) {
       s.parts ??= [];
       if (s.facts?.length) {
@@ -75,7 +79,7 @@ export function addFacts(intake: Intake, section: TemplateSection, lines: string
       }
       continue;
     }
-    const fact = raw.replace(BULLET, '').trim();
+    const fact = raw.replace(BULLET, '').replace(PART_NUMBER, '').trim();
     if (!fact) continue;
     if (s.parts?.length) s.parts[s.parts.length - 1]!.facts.push(fact);
     else (s.facts ??= []).push(fact);
@@ -114,11 +118,13 @@ export function toBriefInput(intake: Intake, template: Template): BriefInput {
     },
     sections: template.sections
       .map((t) => intake.sections.find((s) => s.key === t.key))
-      .filter((s): s is Intake['sections'][number] => s !== undefined && factCount(intake, s.key) > 0)
+      // A kế hoạch's task table is content too: a section may be a table alone.
+      .filter((s): s is Intake['sections'][number] => s !== undefined && (factCount(intake, s.key) > 0 || (s.tasks?.length ?? 0) > 0))
       .map((s) => ({
         key: s.key,
         ...(s.title ? { title: s.title } : {}),
         ...(s.parts ? { parts: s.parts.filter((p) => p.facts.length > 0) } : { facts: s.facts ?? [] }),
+        ...(s.tasks?.length ? { tasks: s.tasks } : {}),
       })),
     signer: intake.signer ?? { lines: template.defaults.signer.lines, name: template.defaults.signer.name },
     copies: withNhuTren(intake.copies ?? template.defaults.copies, template, (h.recipients ?? []).length > 0),

@@ -1,4 +1,4 @@
-import type { BriefInput } from '../brief/schema.js';
+import type { BriefInput, BriefTask } from '../brief/schema.js';
 
 export interface Message {
   id: number;
@@ -26,7 +26,7 @@ export interface Intake {
   signer?: { lines: string[]; name: string };
   copies?: string[];
   archive?: string;
-  sections: { key: string; title?: string; facts?: string[]; parts?: { title: string; facts: string[] }[] }[];
+  sections: { key: string; title?: string; facts?: string[]; parts?: { title: string; facts: string[] }[]; tasks?: BriefTask[] }[];
   /** Questions staff chose to skip ("bỏ qua"). */
   skipped: string[];
 }

@@ -32,6 +32,6 @@ export function question(ask: string, template: Template | undefined): string {
 export function factsQuestion(template: Template, key: string, heading: string): string {
   const section = template.sections.find((s) => s.key === key)!;
   const skip = section.required && section.role === 'body' ? '' : ' Gõ "bỏ qua" nếu không cần mục này.';
-  const parts = section.role === 'body' ? ' Nếu mục có tiểu mục, ghi "1. Tên tiểu mục" trên một dòng rồi các ý của nó.' : '';
+  const parts = section.role === 'body' ? ' Nếu mục có tiểu mục, ghi "1. Tên tiểu mục" trên một dòng rồi các ý của nó, mỗi ý bắt đầu bằng dấu "-".' : '';
   return `Các ý cho ${heading} (${section.purpose.replace(/\.$/, '')}). Dán danh sách, mỗi ý một dòng.${parts} Gõ "xong" khi đã đủ ý.${skip}`;
 }

@@ -13,11 +13,11 @@ export interface ReadContext {
 }
 
 const TYPE_WORDS: [RegExp, string][] = [
-  [/\bbáo cáo\b/iu, 'bao-cao'],
-  [/\bcông văn\b/iu, 'cong-van'],
-  [/\btờ trình\b/iu, 'to-trinh'],
-  [/\bkế hoạch\b/iu, 'ke-hoach'],
-  [/\bthông báo\b/iu, 'thong-bao'],
+  [/(?<![\p{L}\p{M}])báo cáo(?![\p{L}\p{M}])/iu, 'bao-cao'],
+  [/(?<![\p{L}\p{M}])công văn(?![\p{L}\p{M}])/iu, 'cong-van'],
+  [/(?<![\p{L}\p{M}])tờ trình(?![\p{L}\p{M}])/iu, 'to-trinh'],
+  [/(?<![\p{L}\p{M}])kế hoạch(?![\p{L}\p{M}])/iu, 'ke-hoach'],
+  [/(?<![\p{L}\p{M}])thông báo(?![\p{L}\p{M}])/iu, 'thong-bao'],
 ];
 
 /** A section as staff name it: "mục I", "mục 2", "mục kết quả", "phần mở đầu", "phần kết". */
@@ -66,14 +66,24 @@ function readField(field: keyof FieldValues | 'numberSymbol', value: string, ctx
   }
 }
 
+/**
+ * "Nhãn: giá trị" lines. While facts are being collected, a fact may itself read "Đơn vị: …", so
+ * the message counts as labelled fields only when every line of it is one.
+ */
 function labelled(text: string, ctx: ReadContext): Intent | null {
   const fields: FieldValues = {};
   let found = false;
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n').filter((l) => l.trim());
+  const labelOf = (line: string) => {
     const m = /^\s*([^:]{2,30}):\s*(.+)$/u.exec(line);
     const label = m && LABELS.find(([re]) => re.test(m[1]!.trim()));
-    if (!m || !label) continue;
-    const read = readField(label[1], m[2]!, ctx);
+    return m && label ? { value: m[2]!, field: label[1] } : null;
+  };
+  if (ctx.asking?.startsWith('facts:') && !lines.every((l) => labelOf(l))) return null;
+  for (const line of lines) {
+    const label = labelOf(line);
+    if (!label) continue;
+    const read = readField(label.field, label.value, ctx);
     if (typeof read === 'string') return { kind: 'invalid', message: read };
     Object.assign(fields, read);
     found = true;
@@ -125,7 +135,8 @@ export function readText(input: string, ctx: ReadContext): Intent {
   if (byLabel) return byLabel;
 
   if (!ctx.template) {
-    const type = TYPE_WORDS.find(([re]) => re.test(text));
+    // The type named first is the one meant: "thông báo về việc triển khai kế hoạch …" is a thông báo.
+    const type = TYPE_WORDS.filter(([re]) => re.test(text)).sort(([a], [b]) => a.exec(text)!.index - b.exec(text)!.index)[0];
     if (!type || !ctx.templates.some((t) => t.id === type[1])) {
       return { kind: 'invalid', message: 'Chưa rõ loại văn bản: hãy chọn báo cáo, công văn, tờ trình, kế hoạch hoặc thông báo.' };
     }

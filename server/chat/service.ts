@@ -35,6 +35,7 @@ function intakeOf(brief: Brief): Intake {
       key: s.key,
       ...(s.title ? { title: s.title } : {}),
       ...(s.parts ? { parts: s.parts.map((p) => ({ title: p.title, facts: [...p.facts] })) } : { facts: [...(s.facts ?? [])] }),
+      ...(s.tasks ? { tasks: s.tasks.map((t) => ({ ...t })) } : {}),
     })),
     skipped: [],
   };
@@ -76,7 +77,15 @@ export class ConversationService {
       const existing = this.conversations.findByDraft(draftId);
       if (existing) return this.view(existing);
       const draft = this.draftStore.getDraft(draftId);
-      const c = this.conversations.create(intakeOf(draft.brief), draftId, draft.templateId);
+      let c: StoredConversation;
+      try {
+        c = this.conversations.create(intakeOf(draft.brief), draftId, draft.templateId);
+      } catch (e) {
+        // Two tabs opening the same draft at once: the other one made its conversation first.
+        const other = this.conversations.findByDraft(draftId);
+        if (other) return this.view(other);
+        throw e;
+      }
       this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${HELP}`);
       return this.view(c);
     }
@@ -93,7 +102,20 @@ export class ConversationService {
     return this.conversations.findByDraft(draftId)?.id ?? null;
   }
 
-  async handle(id: string, text: string, signal?: AbortSignal): Promise<ChatReply> {
+  /** Messages of one conversation are handled one after another, so two sent at once both count. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  handle(id: string, text: string, signal?: AbortSignal): Promise<ChatReply> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.handleNow(id, text, signal));
+    this.queues.set(id, next);
+    void next.finally(() => {
+      if (this.queues.get(id) === next) this.queues.delete(id);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async handleNow(id: string, text: string, signal?: AbortSignal): Promise<ChatReply> {
     const c = this.conversations.get(id);
     const clean = text.normalize('NFC').trim();
     if (clean.length > MAX_MESSAGE_CHARS) {
@@ -112,7 +134,16 @@ export class ConversationService {
       intake: c.intake,
       signal,
     });
-    const actions = c.draftId ? this.onDraft(c, intent) : this.onInterview(c, intent);
+    let actions: Action[];
+    try {
+      actions = c.draftId ? this.onDraft(c, intent) : this.onInterview(c, intent);
+    } catch (e) {
+      // A message that would make the brief invalid is answered in the conversation, not dropped.
+      if (!(e instanceof DraftError) || e.code === 'not_found') throw e;
+      const details = e.issues.map((i) => `- ${i.field}: ${i.message}`).join('\n');
+      this.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
+      actions = [];
+    }
     this.conversations.save(c);
     const conversation = this.view(c);
     return { conversation, reply: conversation.messages.slice(before + 1), actions };

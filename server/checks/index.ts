@@ -18,7 +18,10 @@ import { defaultDictionary } from '../composer/dictionary.js';
 /** Header values any section may restate. */
 export function headerTexts(brief: Brief): string[] {
   const h = brief.header;
-  return [h.subject, h.number, h.date, h.symbol, h.parentOrg, h.org, h.place, ...h.recipients];
+  // The document's own date, written as text may restate it: "05/12/2021", or "12/2021" with the day left blank.
+  const [y, m, d] = h.date.split('-');
+  const date = d ? `${d}/${m}/${y}` : `${m}/${y}`;
+  return [h.subject, h.number, date, h.symbol, h.parentOrg, h.org, h.place, ...h.recipients];
 }
 
 /** Checks of one section's paragraphs: the findings per paragraph index, and those of the section as a whole. */

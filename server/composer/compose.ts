@@ -65,7 +65,7 @@ export function composeFormula(formula: Formula, facts: readonly string[], slots
     const verb = formula.selfClause.verb;
     // "huyện báo cáo kq một số nhiệm vụ" is the cơ quan's own clause: its name, then the verb.
     const own = new RegExp(`^(?:[\\p{L}.]+\\s+){0,${MAX_NAME_WORDS}}?${verb}\\s+(.+)$`, 'u').exec(last);
-    if (own && !/^(thực hiện|căn cứ|theo)\b/iu.test(last)) {
+    if (own && !/^(thực hiện|căn cứ|theo)(?![\p{L}\p{M}])/iu.test(last)) {
       const before = clauses.slice(0, -1);
       const ownText = fill(formula.selfClause.text, { ...slots, rest: own[1]! });
       return capitalize(before.length ? `${before.join('; ')}; ${ownText}` : ownText);

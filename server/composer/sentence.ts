@@ -8,7 +8,7 @@ export function expandAbbreviations(text: string, dict: CompiledDictionary): str
     const entry = dict.byAbbr.get(match)?.find((e) => (!e.next || e.next.test(after)) && (!e.prev || e.prev.test(before)));
     if (!entry) return match;
     // "Công văn số 7664" already written as "CV số 7664" must not become "số số".
-    if (entry.full.endsWith(' số') && /^\s*số\b/u.test(after)) return entry.full.slice(0, -3);
+    if (entry.full.endsWith(' số') && /^\s*số(?![\p{L}\p{M}])/u.test(after)) return entry.full.slice(0, -3);
     return entry.full;
   });
 }

@@ -106,6 +106,10 @@ export class DraftingService {
     };
   }
 
+  private bodySectionsWithout(brief: Brief, template: Template): TemplateSection[] {
+    return template.sections.filter((s) => s.role === 'body' && !brief.sections.some((b) => b.key === s.key));
+  }
+
   /** The sections a draft writes: formula sections always, body sections where the brief has facts. */
   private draftableSections(brief: Brief, template: Template): TemplateSection[] {
     return template.sections.filter((s) => s.role !== 'body' || brief.sections.some((b) => b.key === s.key));
@@ -150,7 +154,12 @@ export class DraftingService {
     if (error.code === 'provider_bad_output') {
       findings.push({ rule: 'provider.bad-output', severity: 'error', where: { section }, message: error.message });
       const kept = (this.store.sectionFindings(draftId)[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
-      this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
+      try {
+        this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
+      } catch (e) {
+        // A draft deleted meanwhile has nowhere to keep the finding.
+        if (!(e instanceof DraftError && e.code === 'not_found')) throw e;
+      }
     }
     options.onEvent?.({ type: 'error', section, code: error.code, message: error.message });
     return { section, ok: false, findings, error: { code: error.code, message: error.message } };
@@ -230,7 +239,9 @@ export class DraftingService {
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason, paragraphId }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
-    const findings = this.checkParagraphText(draft, template, paragraph, redrafted.text);
+    // Staff may have edited other paragraphs while the model wrote: check against the draft as it is now.
+    const now = this.store.getDraft(id);
+    const findings = this.checkParagraphText(now, template, this.store.paragraph(id, paragraphId), redrafted.text);
     const revision = this.store.appendRevision(id, paragraphId, { text: redrafted.text, meta: redrafted.meta, findings });
     options.onEvent?.({ type: 'paragraph-done', section: section.key, paragraphId, revisionId: revision.id, findings });
     return revision;
@@ -272,8 +283,13 @@ export class DraftingService {
         { field: 'template', message: `Bản thảo này là ${this.templates.get(current.templateId).name.toLocaleLowerCase('vi')}` },
       ]);
     }
-    validateBriefForTemplate(brief, this.templates.get(brief.template));
+    const template = this.templates.get(brief.template);
+    validateBriefForTemplate(brief, template);
     this.store.updateBrief(id, brief);
+    // A body section the brief no longer has is withdrawn, not left printing (and numbering) forever.
+    for (const section of this.bodySectionsWithout(brief, template)) {
+      if (visibleParagraphs(current, section.key).length > 0) this.store.writeSection(id, section.key, [], STAFF_META, []);
+    }
     return this.detail(id);
   }
 

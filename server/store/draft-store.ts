@@ -23,6 +23,8 @@ interface RevisionRow {
   latency_ms: number | null;
   findings_json: string;
   created_at: string;
+  /** The numbered sub-section this revision prints under. */
+  part: number | null;
 }
 
 interface DraftRow {
@@ -38,6 +40,8 @@ export interface NewRevision {
   text: string;
   meta: RevisionMeta;
   findings: Finding[];
+  /** The sub-section it prints under; absent, the paragraph's current one. */
+  part?: number | null;
 }
 
 const notFound = () => new DraftError('not_found', 'Không tìm thấy bản thảo này: có thể đã bị xóa.');
@@ -109,12 +113,12 @@ export class DraftStore {
     if (!row) throw notFound();
     const rows = this.db
       .prepare(
-        `SELECT p.id AS pid, p.section_key, p.part, p.position,
+        `SELECT p.id AS pid, p.section_key, p.position,
                 (SELECT COUNT(*) FROM revisions c WHERE c.paragraph_id = p.id) AS revision_count, r.*
            FROM paragraphs p JOIN revisions r ON r.id = p.current_revision_id
           WHERE p.draft_id = ? ORDER BY p.section_key, p.position`,
       )
-      .all(id) as (RevisionRow & { pid: number; section_key: string; part: number | null; position: number; revision_count: number })[];
+      .all(id) as (RevisionRow & { pid: number; section_key: string; position: number; revision_count: number })[];
     const paragraphs: Record<string, Paragraph[]> = {};
     for (const r of rows) {
       (paragraphs[r.section_key] ??= []).push({
@@ -142,15 +146,22 @@ export class DraftStore {
   private insertRevision(paragraphId: number, r: NewRevision): Revision {
     const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM revisions WHERE paragraph_id = ?').pluck().get(paragraphId) as number);
     const u = r.meta.usage;
+    const part =
+      r.part !== undefined
+        ? r.part
+        : ((this.db.prepare('SELECT r.part FROM paragraphs p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?').pluck().get(paragraphId) as
+            | number
+            | null
+            | undefined) ?? null);
     const info = this.db
       .prepare(
         `INSERT INTO revisions (paragraph_id, seq, text, author, provider, model, prompt_version, instruction,
-                                prompt_tokens, completion_tokens, latency_ms, findings_json, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                                prompt_tokens, completion_tokens, latency_ms, findings_json, created_at, part)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         paragraphId, seq, r.text, r.meta.author, r.meta.provider, r.meta.model, r.meta.promptVersion, r.meta.instruction,
-        u?.promptTokens ?? null, u?.completionTokens ?? null, u?.latencyMs ?? null, JSON.stringify(r.findings), this.now(),
+        u?.promptTokens ?? null, u?.completionTokens ?? null, u?.latencyMs ?? null, JSON.stringify(r.findings), this.now(), part,
       );
     const id = Number(info.lastInsertRowid);
     this.db.prepare('UPDATE paragraphs SET current_revision_id = ? WHERE id = ?').run(id, paragraphId);
@@ -190,10 +201,8 @@ export class DraftStore {
           id = Number(
             this.db.prepare('INSERT INTO paragraphs (draft_id, section_key, part, position) VALUES (?, ?, ?, ?)').run(draftId, sectionKey, p.part, position).lastInsertRowid,
           );
-        } else {
-          this.db.prepare('UPDATE paragraphs SET part = ? WHERE id = ?').run(p.part, id);
         }
-        this.insertRevision(id, { text: p.text, meta, findings: p.findings });
+        this.insertRevision(id, { text: p.text, meta, findings: p.findings, part: p.part });
       });
       for (const e of existing) {
         if (e.position >= paragraphs.length && e.text !== '') this.insertRevision(e.id, { text: '', meta, findings: [] });
@@ -244,6 +253,8 @@ export class DraftStore {
   }
 
   setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): void {
+    // The draft may have been deleted while a model was still writing for it.
+    if (!this.db.prepare('SELECT 1 FROM drafts WHERE id = ?').get(draftId)) throw notFound();
     this.db
       .prepare(
         `INSERT INTO sections (draft_id, key, findings_json) VALUES (?, ?, ?)
@@ -276,7 +287,7 @@ export class DraftStore {
             this.db.prepare('INSERT INTO paragraphs (draft_id, section_key, part, position) VALUES (?, ?, ?, ?)').run(copy.id, key, p.part, p.position).lastInsertRowid,
           );
           const { text, findings, ...meta } = p.current;
-          this.insertRevision(id, { text, findings, meta });
+          this.insertRevision(id, { text, findings, meta, part: p.part });
         }
       }
       return copy;

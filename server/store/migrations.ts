@@ -86,6 +86,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'the sub-section of a paragraph belongs to each revision',
+    // A redraft may move a position to another numbered part; going back to an older revision must
+    // bring its part back too, or its text would print under the wrong sub-heading.
+    sql: `
+      ALTER TABLE revisions ADD COLUMN part INTEGER;
+      UPDATE revisions SET part = (SELECT p.part FROM paragraphs p WHERE p.id = revisions.paragraph_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database): number {

@@ -25,8 +25,9 @@ const REFERENCE = new RegExp(
   `(?<![${L}\\p{N}/])\\d+(?:/\\d{4})?/[\\p{Lu}]${SYMBOL_GROUP}*(?:-${SYMBOL_GROUP}+)*`,
   'gu',
 );
-const LONG_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/gu;
-const LONG_MONTH = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/gu;
+// Case-insensitive: a sentence may open with the date ("Ngày 20 tháng 01 năm 2022, …").
+const LONG_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
+const LONG_MONTH = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 const SHORT_DATE = /(?<![\p{N}/.,])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{N}/])/gu;
 const SHORT_MONTH = /(?<![\p{N}/.,])(\d{1,2})\/(\d{4})(?![\p{N}/])/gu;
 // Numbers are not part of a word ("COVID-19", "m2", "KT₂"), but may run into a unit ("6T").

@@ -130,6 +130,56 @@ describe('the conversation', () => {
     expect(early.reply[0].text).toContain('Chưa soạn được');
   });
 
+  it('reads pasted facts as facts even when one of them looks like "Nhãn: giá trị"', async () => {
+    ctx = testApp();
+    const c = await start();
+    const answers = ['kế hoạch tập huấn phòng chống thiên tai năm 2025', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua'];
+    for (const a of answers) await say(c.id, a);
+    const asked = await say(c.id, 'xong');
+    expect(asked.conversation.asking).toBe('facts:muc-dich');
+    const r = await say(c.id, '- tập huấn 3 lớp cho cán bộ xã\nĐơn vị: Phòng Nông nghiệp chủ trì\n- kinh phí 50 triệu đồng');
+    expect(r.reply[0].text).toContain('Đã ghi 03 ý');
+    expect(r.conversation.brief.header.org).toBe('ỦY BAN NHÂN DÂN HUYỆN THANH HÀ');
+  });
+
+  it('takes the document type named first', async () => {
+    ctx = testApp();
+    const c = await start();
+    const r = await say(c.id, 'thông báo về việc triển khai kế hoạch phòng chống lụt bão');
+    expect(r.conversation.templateId).toBe('thong-bao');
+  });
+
+  it('keeps both of two messages sent at once', async () => {
+    ctx = testApp();
+    const c = await start();
+    for (const a of ['báo cáo kết quả công tác năm 2024', 'UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua', 'xong']) {
+      await say(c.id, a);
+    }
+    await Promise.all([say(c.id, '- ý thứ nhất'), say(c.id, '- ý thứ hai')]);
+    const now = (await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any;
+    expect(now.brief.sections.find((s: any) => s.key === 'ket-qua').facts).toEqual(['ý thứ nhất', 'ý thứ hai']);
+  });
+
+  it('keeps a kế hoạch\'s task table when a chat message changes the brief', async () => {
+    ctx = testApp();
+    const brief = rawBrief('ke-hoach-phong-chong-thien-tai-example.json');
+    const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+    const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
+    await say(c.id, 'Ngày: 05/12/2024');
+    const d = (await (await ctx.request(`/api/drafts/${id}`)).json()) as any;
+    expect(d.brief.header.date).toBe('2024-12-05');
+    expect(d.brief.sections.find((s: any) => s.key === 'noi-dung').tasks).toEqual(brief.sections.find((s: any) => s.key === 'noi-dung').tasks);
+  });
+
+  it('answers in the chat when a message would make the brief invalid', async () => {
+    ctx = testApp();
+    const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any;
+    const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
+    const r = await say(c.id, `thêm vào mục I: ${'x'.repeat(2500)}`);
+    expect(r.reply[0].text).toContain('Chưa ghi được');
+    expect(r.actions).toEqual([]);
+  });
+
   it('rejects an empty or huge message with a Vietnamese 422, keeping the conversation', async () => {
     ctx = testApp();
     const c = await start();

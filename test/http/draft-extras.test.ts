@@ -34,6 +34,18 @@ describe('changing, copying and checking a draft', () => {
     expect((await json(await ctx.request(`/api/drafts/${id}/brief`, { method: 'PUT', json: { brief } }))).error.issues[0].field).toBe('header.date');
   });
 
+  it('withdraws a section the brief no longer has, keeping its revisions', async () => {
+    ctx = testApp();
+    const id = await drafted();
+    const brief = rawBrief();
+    brief.sections = brief.sections.filter((s: any) => s.key !== 'phuong-huong');
+    const d = await json(await ctx.request(`/api/drafts/${id}/brief`, { method: 'PUT', json: { brief } }));
+    expect(d.document.body.some((b: any) => b.section === 'phuong-huong')).toBe(false);
+    const p = d.sections.find((s: any) => s.key === 'phuong-huong').paragraphs[0];
+    const { revisions } = await json(await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}/revisions`));
+    expect(revisions.map((r: any) => r.text === '')).toEqual([false, true]);
+  });
+
   it('duplicates a draft with its current texts, leaving the original alone', async () => {
     ctx = testApp();
     const id = await drafted();

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { llmApp } from '../helpers/llm-app.js';
 import { goodSectionJson } from '../helpers/model-answers.js';
 import { promptText } from '../helpers/fake-openai.js';
@@ -74,6 +74,17 @@ describe('regenerating one paragraph', () => {
     const revision = (await (await ctx.request(`/api/drafts/${id}/paragraphs/${target.id}/redraft`, { method: 'POST', json: { instruction: 'ngắn gọn hơn' } })).json()) as any;
     expect(promptText(ctx.fake.requests.at(-1)!)).toContain('"29"');
     expect(revision.findings).toEqual([]);
+  });
+
+  it('answers 404, not 500, when the draft is deleted while the model writes', async () => {
+    const { id, section } = await setup();
+    const target = (await section()).paragraphs[0];
+    ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: SHORTER }), firstChunkMs: 300 }]);
+    const pending = ctx.request(`/api/drafts/${id}/paragraphs/${target.id}/redraft`, { method: 'POST', json: {} });
+    // Delete once the model server has the request, while it is still writing.
+    await vi.waitFor(() => expect(ctx.fake.requests).toHaveLength(2));
+    expect((await ctx.request(`/api/drafts/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await pending).status).toBe(404);
   });
 
   it('keeps the old paragraph current when the model fails', async () => {

@@ -45,6 +45,12 @@ describe('grounding', () => {
     expect(findings.find((f) => f.rule === 'grounding.invented-figure')!.message).toContain('7665/UBND-KT₂');
   });
 
+  it('lets the text restate the document\'s own date', async () => {
+    const { headerTexts } = await import('../../server/checks/index.js');
+    const brief = parseBrief({ ...rawBrief(), header: { ...rawBrief().header, date: '2021-12-05' } });
+    expect(checkGrounding({ section: 'ket-thuc', facts: [], headerTexts: headerTexts(brief), paragraphs: ['Báo cáo lập ngày 05/12/2021.'] })).toEqual([]);
+  });
+
   it('lets the text restate what the header says', () => {
     expect(checkGrounding({ ...base, facts: [], paragraphs: ['Báo cáo kết quả năm 2021.'] })).toEqual([]);
   });

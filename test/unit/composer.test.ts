@@ -101,6 +101,18 @@ describe('offline composer: the seed Báo cáo', () => {
     );
   });
 
+  it('keeps a căn cứ as the opening\'s lead, not as the cơ quan\'s own clause', () => {
+    const brief = rawBrief();
+    brief.sections[0].facts = ['căn cứ yêu cầu của Sở Công Thương về việc báo cáo tình hình'];
+    expect(composeAll(brief)['mo-dau']![0]!.text).toBe(
+      'Căn cứ yêu cầu của Sở Công Thương về việc báo cáo tình hình, Ủy ban nhân dân huyện Nghi Xuân báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021 như sau:',
+    );
+  });
+
+  it('writes "CV số 7664" once as "Công văn số 7664"', () => {
+    expect(clause('thực hiện CV số 7664/UBND-KT', dict)).toBe('thực hiện Công văn số 7664/UBND-KT');
+  });
+
   it('is deterministic', () => {
     expect(composeAll(rawBrief())).toEqual(sections);
   });

@@ -26,6 +26,10 @@ describe('figures of a text', () => {
     expect(values('dịch COVID-19, 640 m2, KT₂')).toEqual(['number:640']);
   });
 
+  it('reads a date that opens a sentence', () => {
+    expect(values('Ngày 20 tháng 01 năm 2022 tổ chức hội nghị. Tháng 12 năm 2021 hoàn thành.')).toEqual(['date:2022-01-20', 'date:2021-12']);
+  });
+
   it('does not take an impossible date for a date', () => {
     expect(values('40/13/2021')).not.toContain('date:2021-13-40');
   });

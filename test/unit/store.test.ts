@@ -57,6 +57,21 @@ describe('draft store', () => {
     expect(store.listRevisions(d.id, ps[2]!.id).map((r) => r.text)).toEqual(['- C.', '']);
   });
 
+  it('brings back the sub-section of an older revision when it is made current again', () => {
+    const { store } = fileStore();
+    const d = store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Một.', findings: [] }, { part: 1, text: 'Hai.', findings: [] }], offline, []);
+    // A brief change puts a second paragraph in part 0: position 1 now holds part 0's text.
+    store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Một.', findings: [] }, { part: 0, text: 'Một bis.', findings: [] }, { part: 1, text: 'Hai.', findings: [] }], offline, []);
+    const p1 = store.getDraft(d.id).paragraphs['ket-qua']![1]!;
+    expect(p1.part).toBe(0);
+    store.setCurrent(d.id, p1.id, store.listRevisions(d.id, p1.id)[0]!.id);
+    expect(store.getDraft(d.id).paragraphs['ket-qua']![1]).toMatchObject({ part: 1, current: { text: 'Hai.' } });
+    const edited = store.appendRevision(d.id, p1.id, { text: 'Hai, sửa.', meta: staff, findings: [] });
+    expect(edited.seq).toBe(3);
+    expect(store.getDraft(d.id).paragraphs['ket-qua']![1]!.part).toBe(1);
+  });
+
   it('leaves the previous revision current when a section write fails halfway', () => {
     const { store } = fileStore();
     const d = store.createDraft('Báo cáo', parseBrief(rawBrief()));
