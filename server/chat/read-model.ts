@@ -31,6 +31,7 @@ const ChatIntent = z.object({
 });
 type ChatIntent = z.infer<typeof ChatIntent>;
 const FORMAT = zodResponseFormat(ChatIntent, 'chat_intent');
+const CHAT_TIMEOUT_MS = 20_000;
 
 /**
  * With a model configured, a message is read by the model as a structured intent; each value is then
@@ -57,12 +58,14 @@ export class ModelIntentReader implements IntentReader {
         model: this.config.models.chat,
         messages: [{ role: 'user', content: this.prompt(text, ctx) }],
         responseFormat: FORMAT,
-        timeoutMs: this.config.timeoutMs,
-        maxRetries: this.config.retries,
+        // Staff wait on every message: a slow or failing model gives way to the interview quickly.
+        timeoutMs: Math.min(this.config.timeoutMs, CHAT_TIMEOUT_MS),
+        maxRetries: 0,
         signal: ctx.signal,
       });
       return this.toIntent(parseLenient(answer.text, ChatIntent), text, ctx);
-    } catch {
+    } catch (e) {
+      if (ctx.signal?.aborted) throw e;
       return this.fallback.read(text, ctx);
     }
   }

@@ -240,8 +240,10 @@ export class DraftStore {
   setCurrent(draftId: string, paragraphId: number, revisionId: number): Revision {
     return this.db.transaction(() => {
       this.paragraphOf(draftId, paragraphId);
-      const r = this.db.prepare('SELECT id FROM revisions WHERE id = ? AND paragraph_id = ?').get(revisionId, paragraphId);
+      const r = this.db.prepare('SELECT id, text FROM revisions WHERE id = ? AND paragraph_id = ?').get(revisionId, paragraphId) as { text: string } | undefined;
       if (!r) throw new DraftError('not_found', 'Không tìm thấy bản sửa này của đoạn văn.');
+      // An empty revision marks a paragraph a redraft dropped; only a redraft withdraws paragraphs.
+      if (r.text === '') throw new DraftError('bad_input', 'Bản này trống (đoạn đã được bỏ khi soạn lại): hãy chọn một bản có nội dung.', [{ field: 'revisionId', message: 'Bản trống' }]);
       this.db.prepare('UPDATE paragraphs SET current_revision_id = ? WHERE id = ?').run(revisionId, paragraphId);
       this.touch(draftId);
       return this.revision(revisionId);

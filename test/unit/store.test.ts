@@ -55,6 +55,9 @@ describe('draft store', () => {
     const ps = store.getDraft(d.id).paragraphs['phuong-huong']!;
     expect(ps.map((p) => p.current.text)).toEqual(['- D.', '', '']);
     expect(store.listRevisions(d.id, ps[2]!.id).map((r) => r.text)).toEqual(['- C.', '']);
+    expect(() => store.setCurrent(d.id, ps[0]!.id, store.listRevisions(d.id, ps[0]!.id)[0]!.id)).not.toThrow();
+    const blank = store.listRevisions(d.id, ps[2]!.id)[1]!;
+    expect(() => store.setCurrent(d.id, ps[2]!.id, blank.id)).toThrow(/Bản này trống/);
   });
 
   it('brings back the sub-section of an older revision when it is made current again', () => {
