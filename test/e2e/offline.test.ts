@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { testApp } from '../helpers/app.js';
 import { serveApp } from '../helpers/serve.js';
 import { docxParagraphs } from '../helpers/docx.js';
-import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
+import { BRIEFS_DIR, SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
 import { launchBrowser, openPage, ready, screenshot } from './browser.js';
 import { interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
 
@@ -206,6 +207,19 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('prints a công văn (no tên loại) and a thông báo (no Kính gửi) with nothing stray in their place', async () => {
+    const { page, problems } = await fresh();
+    for (const file of ['cv-haugiang-454-2011.json', 'thong-bao-phong-chong-lut-example.json']) {
+      await page.setInputFiles('#brief-file', join(BRIEFS_DIR, file));
+      await waitDrafted(page);
+      const paper = (await page.locator('#paper').textContent()) ?? '';
+      expect(paper).not.toMatch(/null|undefined/);
+      expect(paper).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a bad brief file is refused with a Vietnamese message next to the import button', async () => {
     const { page } = await fresh();
     await page.setInputFiles('#brief-file', { name: 'y-lieu.json', mimeType: 'application/json', buffer: Buffer.from('{"template": "bao-cao", "header": {}') });
@@ -266,6 +280,11 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await page.waitForFunction((n) => document.querySelectorAll('#messages .msg').length === n, messages.length);
     expect(await page.locator('#messages .msg').allTextContents()).toEqual(messages);
     expect(await page.locator('#interview-status').textContent()).toContain('Đang chuẩn bị thông báo');
+    // Closing the tab and opening soanthao again, without the address, resumes the interview too.
+    await page.goto(server.url);
+    await ready(page);
+    await page.waitForFunction((n) => document.querySelectorAll('#messages .msg').length === n, messages.length);
+    expect(page.url()).toMatch(/#conv=/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -11,9 +11,30 @@ import { openExport, copyDocument } from './export.js';
 import { renderHeaderForm } from './brief-form.js';
 import { openProfile } from './profile.js';
 
+/** The last open draft or conversation, so opening soanthao again (without the address) resumes it. */
+const LAST_OPEN = 'soanthao.lastOpen';
+
+function remember(hash) {
+  try {
+    if (hash) localStorage.setItem(LAST_OPEN, hash);
+    else localStorage.removeItem(LAST_OPEN);
+  } catch {
+    // Storage may be off (a locked-down browser); the address still carries it.
+  }
+}
+
+function lastOpen() {
+  try {
+    return localStorage.getItem(LAST_OPEN) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function updateHash() {
   const next = state.draft ? `#draft=${state.draft.id}` : state.conversation ? `#conv=${state.conversation.id}` : '';
   if (location.hash !== next) history.replaceState(null, '', next || location.pathname);
+  remember(next);
 }
 
 /** What the interview is asking, as staff read it. */
@@ -246,6 +267,7 @@ function wire() {
 }
 
 async function route() {
+  if (!location.hash && lastOpen()) history.replaceState(null, '', lastOpen());
   const hash = decodeURIComponent(location.hash.slice(1));
   const draft = /^(?:draft=)?([\w-]+)$/.exec(hash);
   const conv = /^conv=([\w-]+)$/.exec(hash);

@@ -181,7 +181,8 @@ export function renderPaper() {
   const lastParagraph = [...doc.body].reverse().find((b) => b.kind === 'paragraph');
   const keys = new Set(draftableKeys(d));
   const body = el('div', { class: 'doc-body' }, d.sections.filter((s) => keys.has(s.key)).map((s) => renderSection(d, s, lastParagraph?.paragraphId)));
-  paper.replaceChildren(header(doc), title(doc), kinhGui(doc), body, signature(doc));
+  // title() and kinhGui() give null where the type has none; replaceChildren would print "null".
+  paper.replaceChildren(...[header(doc), title(doc), kinhGui(doc), body, signature(doc)].filter(Boolean));
   const extra = $('optional-sections');
   extra.replaceChildren(optionalSections(d) ?? '');
   restoreFocus(focus);
