@@ -1,4 +1,4 @@
-import type { BriefInput } from '../brief/schema.js';
+import { BRIEF_LIMITS, type BriefInput, type BriefTask } from '../brief/schema.js';
 import type { Template, TemplateSection } from '../template/schema.js';
 import type { FieldValues, Intake } from './model.js';
 
@@ -49,18 +49,58 @@ export function sectionOf(intake: Intake, key: string): Intake['sections'][numbe
 }
 
 export function applyFields(intake: Intake, fields: FieldValues): void {
-  const { signer, copies, ...header } = fields;
+  const { signer, copies, archive, ...header } = fields;
   for (const [k, v] of Object.entries(header)) if (v !== undefined) (intake.header as Record<string, unknown>)[k] = v;
   if (signer) intake.signer = signer;
   if (copies) intake.copies = copies;
+  if (archive) intake.archive = archive;
 }
 
 const BULLET = /^\s*(?:[-–•*+]|\d+\))\s*/u;
 const PART = /^\s*(\d+)[.]\s+(\S.*)$/u;
 const PART_NUMBER = /^\s*\d+[.]\s+/u;
 
-/** Adds pasted lines as facts; "1. Tên tiểu mục" lines open a numbered sub-section in a body section. */
-export function addFacts(intake: Intake, section: TemplateSection, lines: string[]): number {
+/** A kế hoạch's task line: "việc | đơn vị chủ trì | đơn vị phối hợp | thời hạn" (phối hợp may be left out). */
+function taskOf(line: string): BriefTask | null {
+  const cells = line.split('|').map((c) => c.trim());
+  if (cells.length === 3) return { task: cells[0]!, lead: cells[1]!, deadline: cells[2]! };
+  if (cells.length === 4) return { task: cells[0]!, lead: cells[1]!, ...(cells[2] ? { support: cells[2] } : {}), deadline: cells[3]! };
+  return null;
+}
+
+/**
+ * Adds pasted lines as facts: "1. Tên tiểu mục" followed by bullet lines opens a numbered sub-section,
+ * and in a section with a task table, "việc | chủ trì | phối hợp | thời hạn" lines are its rows. Lines
+ * past the brief's limits are refused whole, with the reason, so the interview never gathers a brief
+ * it cannot draft.
+ */
+export function addFacts(intake: Intake, section: TemplateSection, lines: string[]): { added: number } | { error: string } {
+  const before = structuredClone(sectionOf(intake, section.key));
+  const result = addFactsTo(intake, section, lines);
+  const s = sectionOf(intake, section.key);
+  const lists = [s.facts ?? [], ...(s.parts ?? []).map((p) => p.facts)];
+  const tooLong = lists.flat().find((f) => f.length > BRIEF_LIMITS.factChars);
+  const tooMany = lists.some((l) => l.length > BRIEF_LIMITS.factsPerSection) || (s.tasks?.length ?? 0) > BRIEF_LIMITS.tasksPerSection;
+  if (tooLong !== undefined || tooMany) {
+    Object.assign(s, before);
+    for (const k of ['facts', 'parts', 'tasks'] as const) if (!(k in before)) delete s[k];
+    return {
+      error: tooLong !== undefined
+        ? `Có ý dài quá ${BRIEF_LIMITS.factChars.toLocaleString('vi-VN')} ký tự ("${tooLong.slice(0, 40)}…"): hãy tách thành nhiều ý ngắn.`
+        : `Mỗi mục (hoặc tiểu mục) có tối đa ${BRIEF_LIMITS.factsPerSection} ý và ${BRIEF_LIMITS.tasksPerSection} dòng nhiệm vụ: các ý vừa gửi chưa được ghi. Hãy gộp bớt ý rồi gửi lại.`,
+    };
+  }
+  return result;
+}
+
+export function clearFacts(intake: Intake, key: string): void {
+  const s = sectionOf(intake, key);
+  delete s.facts;
+  delete s.parts;
+  delete s.tasks;
+}
+
+function addFactsTo(intake: Intake, section: TemplateSection, lines: string[]): { added: number } {
   const s = sectionOf(intake, section.key);
   let added = 0;
   const filled = lines.filter((l) => l.trim());
@@ -81,11 +121,17 @@ export function addFacts(intake: Intake, section: TemplateSection, lines: string
     }
     const fact = raw.replace(BULLET, '').replace(PART_NUMBER, '').trim();
     if (!fact) continue;
+    const task = section.taskTable ? taskOf(fact) : null;
+    if (task) {
+      (s.tasks ??= []).push(task);
+      added += 1;
+      continue;
+    }
     if (s.parts?.length) s.parts[s.parts.length - 1]!.facts.push(fact);
     else (s.facts ??= []).push(fact);
     added += 1;
   }
-  return added;
+  return { added };
 }
 
 export function factCount(intake: Intake, key: string): number {

@@ -54,12 +54,16 @@ export interface FieldValues {
   recipients?: string[];
   signer?: { lines: string[]; name: string };
   copies?: string[];
+  archive?: string;
 }
 
 /** What a message means, read by code (the deterministic interview) or by a model. */
 export type Intent =
-  | { kind: 'set'; template?: string; fields: FieldValues }
+  /** `problems`: fields of the same message that could not be read, told to staff. */
+  | { kind: 'set'; template?: string; fields: FieldValues; problems?: string[] }
   | { kind: 'facts'; section: string | null; lines: string[] }
+  /** "xóa ý phần mở đầu": the section's facts start again. */
+  | { kind: 'clear-facts'; section: string | null }
   | { kind: 'redraft-paragraph'; section: string | null; paragraph: number; instruction: string | null }
   | { kind: 'redraft-section'; section: string | null }
   | { kind: 'draft-all' }

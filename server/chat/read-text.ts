@@ -1,7 +1,7 @@
 import type { Template } from '../template/schema.js';
 import type { FieldValues, Intake, Intent } from './model.js';
 import { resolveSection } from './sections.js';
-import { capitalizeFirst, readDate, readList, readOrg, readPlace, readSigner, readSymbol } from './values.js';
+import { capitalizeFirst, foldAccents, readDate, readList, readOrg, readPlace, readSigner, readSymbol } from './values.js';
 
 export interface ReadContext {
   asking: string | null;
@@ -12,13 +12,16 @@ export interface ReadContext {
   now?: Date;
 }
 
-const TYPE_WORDS: [RegExp, string][] = [
-  [/(?<![\p{L}\p{M}])báo cáo(?![\p{L}\p{M}])/iu, 'bao-cao'],
-  [/(?<![\p{L}\p{M}])công văn(?![\p{L}\p{M}])/iu, 'cong-van'],
-  [/(?<![\p{L}\p{M}])tờ trình(?![\p{L}\p{M}])/iu, 'to-trinh'],
-  [/(?<![\p{L}\p{M}])kế hoạch(?![\p{L}\p{M}])/iu, 'ke-hoach'],
-  [/(?<![\p{L}\p{M}])thông báo(?![\p{L}\p{M}])/iu, 'thong-bao'],
-];
+/** Type names, sought without accents so "thong bao" counts as "thông báo". */
+const TYPE_WORDS: [RegExp, string][] = (
+  [
+    ['báo cáo', 'bao-cao'],
+    ['công văn', 'cong-van'],
+    ['tờ trình', 'to-trinh'],
+    ['kế hoạch', 'ke-hoach'],
+    ['thông báo', 'thong-bao'],
+  ] as const
+).map(([name, id]) => [new RegExp(`(?<![\\p{L}\\p{M}])${foldAccents(name)}(?![\\p{L}\\p{M}])`, 'u'), id]);
 
 /** A section as staff name it: "mục I", "mục 2", "mục kết quả", "phần mở đầu", "phần kết". */
 const SECTION_REF = String.raw`(?:mục\s+[^\s,:]+(?:\s+[^\s,:]+)?|phần\s+(?:mở đầu|kết thúc|kết))`;
@@ -33,6 +36,7 @@ const LABELS: [RegExp, keyof FieldValues | 'numberSymbol'][] = [
   [/^kính gửi$/iu, 'recipients'],
   [/^người ký$/iu, 'signer'],
   [/^nơi nhận$/iu, 'copies'],
+  [/^lưu$/iu, 'archive'],
 ];
 
 /** Reads one field's value as staff typed it; an unreadable value is an `invalid` intent with the reason. */
@@ -47,8 +51,14 @@ function readField(field: keyof FieldValues | 'numberSymbol', value: string, ctx
       return { place: readPlace(value) };
     case 'recipients':
       return { recipients: readList(value) };
-    case 'copies':
-      return { copies: readList(value) };
+    case 'archive':
+      return { archive: value.trim().replace(/^lưu\s*:\s*/iu, '').replace(/[.;,]\s*$/u, '') };
+    case 'copies': {
+      // "- Lưu: VT, NCTH" pasted with the Nơi nhận is the archive line, which code writes last.
+      const list = readList(value);
+      const luu = list.find((e) => /^lưu\s*:/iu.test(e));
+      return { copies: list.filter((e) => e !== luu), ...(luu ? { archive: luu.replace(/^lưu\s*:\s*/iu, '') } : {}) };
+    }
     case 'date': {
       const r = readDate(value, ctx.now);
       return 'error' in r ? r.error : { date: r.value };
@@ -57,7 +67,7 @@ function readField(field: keyof FieldValues | 'numberSymbol', value: string, ctx
     case 'symbol':
     case 'number': {
       const r = readSymbol(value, ctx.template);
-      return 'error' in r ? r.error : { symbol: r.value.symbol, ...(r.value.number ? { number: r.value.number } : {}) };
+      return 'error' in r ? r.error : { ...(r.value.symbol ? { symbol: r.value.symbol } : {}), ...(r.value.number ? { number: r.value.number } : {}) };
     }
     case 'signer': {
       const r = readSigner(value);
@@ -80,15 +90,19 @@ function labelled(text: string, ctx: ReadContext): Intent | null {
     return m && label ? { value: m[2]!, field: label[1] } : null;
   };
   if (ctx.asking?.startsWith('facts:') && !lines.every((l) => labelOf(l))) return null;
+  // Each readable field is kept; one that cannot be read is told, without losing the others.
+  const problems: string[] = [];
   for (const line of lines) {
     const label = labelOf(line);
     if (!label) continue;
-    const read = readField(label.field, label.value, ctx);
-    if (typeof read === 'string') return { kind: 'invalid', message: read };
-    Object.assign(fields, read);
     found = true;
+    const read = readField(label.field, label.value, ctx);
+    if (typeof read === 'string') problems.push(read);
+    else Object.assign(fields, read);
   }
-  return found ? { kind: 'set', fields } : null;
+  if (!found) return null;
+  if (Object.keys(fields).length === 0) return { kind: 'invalid', message: problems.join('\n') };
+  return { kind: 'set', fields, ...(problems.length ? { problems } : {}) };
 }
 
 /**
@@ -128,6 +142,9 @@ export function readText(input: string, ctx: ReadContext): Intent {
   if ((m = new RegExp(String.raw`^(?:thêm|bổ sung)\s+(?:ý\s+)?(?:vào\s+|cho\s+)?(${SECTION_REF})\s*:\s*([\s\S]+)$`, 'iu').exec(text))) {
     return { kind: 'facts', section: m[1]!, lines: m[2]!.split('\n') };
   }
+  if ((m = new RegExp(String.raw`^(?:xóa|xoá)\s+(?:hết\s+|các\s+|mọi\s+|toàn bộ\s+)?ý(?:\s+liệu)?(?:\s+(?:của|trong|ở))?(?:\s+(${SECTION_REF}))?\s*[.!]?$`, 'iu').exec(text))) {
+    return { kind: 'clear-facts', section: m[1] ?? null };
+  }
   if (/^(bỏ qua|không có|không|bỏ)\s*[.!]?$/iu.test(text)) return { kind: 'skip' };
   if (/^(xong|tiếp|tiếp theo|hết|đủ rồi|đủ)\s*[.!]?$/iu.test(text)) return { kind: 'next' };
 
@@ -136,12 +153,16 @@ export function readText(input: string, ctx: ReadContext): Intent {
 
   if (!ctx.template) {
     // The type named first is the one meant: "thông báo về việc triển khai kế hoạch …" is a thông báo.
-    const type = TYPE_WORDS.filter(([re]) => re.test(text)).sort(([a], [b]) => a.exec(text)!.index - b.exec(text)!.index)[0];
+    // Accents may be missing ("thong bao"): the words are sought in the folded text.
+    const folded = foldAccents(text);
+    const found = TYPE_WORDS.filter(([re]) => re.test(folded));
+    const type = found.sort(([a], [b]) => a.exec(folded)!.index - b.exec(folded)!.index)[0];
     if (!type || !ctx.templates.some((t) => t.id === type[1])) {
       return { kind: 'invalid', message: 'Chưa rõ loại văn bản: hãy chọn báo cáo, công văn, tờ trình, kế hoạch hoặc thông báo.' };
     }
-    // "báo cáo kết quả thực hiện …": what follows the type is the trích yếu.
-    const rest = text.slice(type[0].exec(text)!.index + type[0].exec(text)![0].length).replace(/^\s*(về\s+việc|v\/v|về)?\s*[:,-]?\s*/iu, '');
+    // "báo cáo kết quả thực hiện …": what follows the type is the trích yếu (folding keeps offsets).
+    const at = type[0].exec(folded)!;
+    const rest = text.slice(at.index + at[0].length).replace(/^\s*(về\s+việc|v\/v|về)?\s*[:,-]?\s*/iu, '');
     const subject = rest.length >= 8 ? { subject: capitalizeFirst(rest) } : {};
     return { kind: 'set', template: type[1], fields: subject };
   }

@@ -7,7 +7,7 @@ import type { ConversationStore, StoredConversation } from '../store/conversatio
 import type { ProfileStore } from '../store/profile-store.js';
 import { DraftError } from '../errors.js';
 import type { Action, Conversation, Intake, Intent, Message } from './model.js';
-import { addFacts, applyFields, emptyIntake, factCount, nextAsk, toBriefInput } from './intake.js';
+import { addFacts, applyFields, clearFacts, emptyIntake, factCount, nextAsk, toBriefInput } from './intake.js';
 import { factsQuestion, question } from './questions.js';
 import { resolveSection, sectionHeadings } from './sections.js';
 import type { IntentReader } from './reader.js';
@@ -221,24 +221,46 @@ export class ConversationService {
       case 'invalid':
         this.say(c, asking, intent.message);
         return [];
-      case 'set':
+      case 'set': {
         if (intent.template) {
           template = this.templates.get(intent.template);
           c.templateId = template.id;
           c.intake.template = template.id;
+          // The office's usual Lưu line, unless staff already gave one.
+          c.intake.archive ??= this.profiles.get()?.profile.archive || undefined;
           lead = `Soạn ${template.name.toLocaleLowerCase('vi')}.`;
+        } else if (Object.keys(intent.fields).length > 0) {
+          lead = 'Đã ghi các thông tin vừa gửi.';
         }
         applyFields(c.intake, intent.fields);
+        lead = [lead, ...(intent.problems ?? [])].filter(Boolean).join('\n');
         break;
+      }
       case 'facts': {
         const key = intent.section ? resolveSection(intent.section, template!, c.intake)?.key : asking?.startsWith('facts:') ? asking.slice(6) : undefined;
         if (!template || !key) {
           this.say(c, asking, `Chưa rõ mục cần thêm ý${intent.section ? ` ("${intent.section}")` : ''}.`);
           return [];
         }
-        const added = addFacts(c.intake, template.sections.find((s) => s.key === key)!, intent.lines);
+        const result = addFacts(c.intake, template.sections.find((s) => s.key === key)!, intent.lines);
         const heading = sectionHeadings(template, c.intake).get(key)!;
-        this.conversations.addMessage(c.id, 'assistant', `Đã ghi ${String(added).padStart(2, '0')} ý vào ${heading}. Gửi thêm ý, hoặc gõ "xong" để sang phần tiếp theo.`, ['xong']);
+        if ('error' in result) {
+          this.conversations.addMessage(c.id, 'assistant', `Chưa ghi vào ${heading}: ${result.error}`);
+          return [];
+        }
+        this.conversations.addMessage(c.id, 'assistant', `Đã ghi ${String(result.added).padStart(2, '0')} ý vào ${heading}. Gửi thêm ý, hoặc gõ "xong" để sang phần tiếp theo.`, ['xong']);
+        return [];
+      }
+      case 'clear-facts': {
+        const key = intent.section ? resolveSection(intent.section, template!, c.intake)?.key : asking?.startsWith('facts:') ? asking.slice(6) : undefined;
+        if (!template || !key) {
+          this.say(c, asking, `Chưa rõ mục cần xóa ý${intent.section ? ` ("${intent.section}")` : ''}: ghi rõ, ví dụ "xóa ý phần mở đầu".`);
+          return [];
+        }
+        const heading = sectionHeadings(template, c.intake).get(key)!;
+        clearFacts(c.intake, key);
+        c.intake.skipped = c.intake.skipped.filter((a) => a !== `facts:${key}`);
+        this.conversations.addMessage(c.id, 'assistant', `Đã xóa các ý của ${heading}; hãy gửi lại các ý cho phần này.`);
         return [];
       }
       case 'skip':
@@ -343,18 +365,35 @@ export class ConversationService {
           return [];
         }
         const intake = intakeOf(detail.brief);
-        const added = addFacts(intake, s, intent.lines);
+        const result = addFacts(intake, s, intent.lines);
+        if ('error' in result) {
+          tell(`Chưa ghi được: ${result.error}`);
+          return [];
+        }
         this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
-        tell(`Đã thêm ${String(added).padStart(2, '0')} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
+        tell(`Đã thêm ${String(result.added).padStart(2, '0')} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
         return [{ type: 'draft-section', draftId, section: s.key }];
+      }
+      case 'clear-facts': {
+        const s = section(intent.section);
+        if (!s) {
+          tell('Hãy ghi rõ mục cần xóa ý, ví dụ "xóa ý mục II".');
+          return [];
+        }
+        const intake = intakeOf(detail.brief);
+        clearFacts(intake, s.key);
+        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        c.intake = intake;
+        tell(`Đã xóa các ý của ${sectionHeadings(template, detail.brief).get(s.key)}.`);
+        return [{ type: 'open-draft', draftId }];
       }
       case 'set': {
         const intake = intakeOf(detail.brief);
         applyFields(intake, intent.fields);
         this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
-        tell('Đã cập nhật thông tin văn bản.');
+        tell(['Đã cập nhật thông tin văn bản.', ...(intent.problems ?? [])].join('\n'));
         return [{ type: 'open-draft', draftId }];
       }
       default:

@@ -21,21 +21,27 @@ export function readDate(text: string, now: Date = new Date()): Read<string> {
   else if ((m = /^(?:ngày\s+)?(\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})$/u.exec(t))) value = ymd(+m[3]!, +m[2]!, +m[1]!);
   else if ((m = /^(?:tháng\s+)?(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})$/u.exec(t))) value = ymd(+m[2]!, +m[1]!);
   if (value === undefined || !BriefDate.safeParse(value).success) {
-    return { error: `Ngày "${text.trim()}" không hợp lệ: ghi ngày/tháng/năm như 05/12/2021, hoặc tháng/năm như 12/2021 để trống ngày.` };
+    const [y, mo, d] = (value ?? '').split('-').map(Number);
+    const why =
+      d && mo && mo >= 1 && mo <= 12 ? ` (tháng ${mo} năm ${y} không có ngày ${d})` : mo && (mo < 1 || mo > 12) ? ` (không có tháng ${mo})` : '';
+    return { error: `Ngày "${text.trim()}" không hợp lệ${why}: ghi ngày/tháng/năm như 05/12/2021, hoặc tháng/năm như 12/2021 để trống ngày.` };
   }
   return { value };
 }
 
 /** "BC-UBND", "15/BC-UBND", or just "UBND" (the template's code is put in front). */
-export function readSymbol(text: string, template: Template | undefined): Read<{ number: string; symbol: string }> {
-  const t = text.trim().replace(/^số\s*:?\s*/iu, '');
+export function readSymbol(text: string, template: Template | undefined): Read<{ number: string; symbol?: string }> {
+  // Spaces around the dashes are a slip, not a different ký hiệu: "UBND - NCTH" is "UBND-NCTH".
+  const t = text.trim().replace(/^số\s*:?\s*/iu, '').replace(/\s*-\s*/gu, '-');
+  // "Số: 85" alone is the number; the ký hiệu is asked for, or kept, separately.
+  if (/^\d+$/u.test(t)) return { value: { number: t } };
   const m = /^(?:(\d+)\s*\/\s*)?(\S+)$/u.exec(t);
   let symbol = m?.[2]?.toLocaleUpperCase('vi').replace(/^TTR-/u, 'TTr-') ?? '';
   if (template?.code && symbol && !symbol.startsWith(`${template.code}-`) && !symbol.toUpperCase().startsWith(`${template.code.toUpperCase()}-`)) {
     symbol = `${template.code}-${symbol}`;
   }
   if (!m || !SYMBOL_PATTERN.test(symbol)) {
-    return { error: `Ký hiệu "${text.trim()}" không hợp lệ: viết liền, không dấu cách, các nhóm nối bằng "-" (ví dụ ${template?.code ?? 'UBND'}-UBND).` };
+    return { error: `Ký hiệu "${text.trim()}" không hợp lệ: viết liền, không dấu cách, các nhóm nối bằng "-" (ví dụ ${template?.code ? `${template.code}-UBND` : 'UBND-VP'}).` };
   }
   return { value: { number: m[1] ?? '', symbol } };
 }
@@ -53,6 +59,11 @@ export function readPlace(text: string): string {
     .split(' ')
     .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
     .join(' ');
+}
+
+/** Folds Vietnamese to plain letters, to recognise words typed without accents ("thong bao"). */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLocaleLowerCase('vi');
 }
 
 /** One entry a line (or separated by ";"), bullets and closing marks taken off. */

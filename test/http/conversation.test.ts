@@ -142,6 +142,57 @@ describe('the conversation', () => {
     expect(r.conversation.brief.header.org).toBe('ỦY BAN NHÂN DÂN HUYỆN THANH HÀ');
   });
 
+  it('keeps the readable fields of a pasted block and names the one it could not read', async () => {
+    ctx = testApp();
+    const c = await start();
+    const first = await say(c.id, 'thong bao ket luan cuoc hop giao ban thang 12');
+    expect(first.conversation.templateId).toBe('thong-bao');
+    const r = await say(c.id, 'Cơ quan: UBND huyện Thanh Hà\nSố: 85\nKý hiệu: TB UBND X Y\nNgày: 31/02/2024\nĐịa danh: thanh hà');
+    expect(r.conversation.brief.header).toMatchObject({ org: 'ỦY BAN NHÂN DÂN HUYỆN THANH HÀ', number: '85', place: 'Thanh Hà' });
+    expect(r.reply[0].text).toContain('Ký hiệu "TB UBND X Y" không hợp lệ');
+    expect(r.reply[0].text).toContain('tháng 2 năm 2024 không có ngày 31');
+    const symbol = await say(c.id, 'Ký hiệu: TB - UBND');
+    expect(symbol.conversation.brief.header.symbol).toBe('TB-UBND');
+  });
+
+  it('takes a pasted "Lưu:" line as the archive, not as one more Nơi nhận', async () => {
+    ctx = testApp();
+    const c = await start();
+    await say(c.id, 'công văn về việc báo cáo tình hình');
+    const r = await say(c.id, 'Nơi nhận: Sở Nội vụ; Lưu: VT, NCTH.HH');
+    expect(r.conversation.brief.copies).toEqual(['Sở Nội vụ']);
+    expect(r.conversation.brief.archive).toBe('VT, NCTH.HH');
+  });
+
+  it('refuses more facts than a section holds, at once and by name, and can start a section again', async () => {
+    ctx = testApp();
+    const c = await start();
+    for (const a of ['báo cáo kết quả công tác năm 2024', 'UBND xã Đông Sơn', 'bỏ qua', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua']) await say(c.id, a);
+    const many = Array.from({ length: 70 }, (_, i) => `- ý số ${i + 1}`).join('\n');
+    const r = await say(c.id, many);
+    expect(r.reply[0].text).toContain('Chưa ghi vào phần mở đầu: Mỗi mục (hoặc tiểu mục) có tối đa 60 ý');
+    expect(r.conversation.brief.sections).toEqual([]);
+    await say(c.id, '- thực hiện KH 12/KH-UBND');
+    const cleared = await say(c.id, 'xóa ý phần mở đầu');
+    expect(cleared.reply[0].text).toContain('Đã xóa các ý của phần mở đầu');
+    expect(cleared.conversation.brief.sections).toEqual([]);
+  });
+
+  it('reads "việc | chủ trì | phối hợp | thời hạn" lines as a kế hoạch\'s task table', async () => {
+    ctx = testApp();
+    const c = await start();
+    for (const a of ['kế hoạch phòng chống thiên tai năm 2025', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua', 'xong']) await say(c.id, a);
+    for (const a of ['- nâng cao năng lực ứng phó', 'xong']) await say(c.id, a);
+    const r = await say(c.id, '- tập huấn cho 18 xã\nKiểm tra đê điều | Phòng NN&PTNT | UBND các xã | 30/4/2025\nDiễn tập cứu hộ | Ban CHQS huyện | | 15/5/2025');
+    expect(r.reply[0].text).toContain('Đã ghi 03 ý');
+    const s = r.conversation.brief.sections.find((x: any) => x.key === 'noi-dung');
+    expect(s.facts).toEqual(['tập huấn cho 18 xã']);
+    expect(s.tasks).toEqual([
+      { task: 'Kiểm tra đê điều', lead: 'Phòng NN&PTNT', support: 'UBND các xã', deadline: '30/4/2025' },
+      { task: 'Diễn tập cứu hộ', lead: 'Ban CHQS huyện', deadline: '15/5/2025' },
+    ]);
+  });
+
   it('takes the document type named first', async () => {
     ctx = testApp();
     const c = await start();
