@@ -18,6 +18,8 @@ export interface SectionView {
   key: string;
   /** Numbered heading as printed (`I. KẾT QUẢ THỰC HIỆN`); null for the opening, the closing and unnumbered sections. */
   heading: string | null;
+  /** What staff call the section, numbered or not: "Phần mở đầu", "NỘI DUNG", "KẾT QUẢ THỰC HIỆN". */
+  label: string;
   role: TemplateSection['role'];
   required: boolean;
   /** Sub-section titles of the brief, by part index. */
@@ -94,6 +96,7 @@ export class DraftingService {
         return {
           key: s.key,
           heading: headings.get(s.key) ?? (s.role === 'body' && s.numbered ? (b?.title ?? s.heading ?? null) : null),
+          label: s.role === 'opening' ? 'Phần mở đầu' : s.role === 'closing' ? 'Phần kết thúc' : (b?.title ?? s.heading ?? s.key).toLocaleUpperCase('vi'),
           role: s.role,
           required: s.required,
           parts: b?.parts?.map((p) => p.title) ?? [],

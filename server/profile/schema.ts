@@ -39,10 +39,15 @@ export const OfficeProfile = z.strictObject({
     .max(10, { error: 'Hồ sơ có tối đa 10 người ký' })
     .default([]),
   /** Nơi nhận entries besides "Như trên", which the prefill adds where the type has Kính gửi. */
+  // Entries are kept bare: the export adds "- " and ";", so what staff typed with them is not doubled.
   copies: z
-    .array(text('Nơi nhận', 300), { error: 'Nơi nhận phải là một mảng chuỗi' })
+    .array(text('Nơi nhận', 300).transform((s) => s.replace(/^[-–•]\s*/u, '').replace(/[;.,]\s*$/u, '').trim()), {
+      error: 'Nơi nhận phải là một mảng chuỗi',
+    })
     .max(BRIEF_LIMITS.listItems, { error: `Nơi nhận có tối đa ${BRIEF_LIMITS.listItems} mục` })
     .default([]),
-  archive: text('Lưu', 100).default(''),
+  archive: text('Lưu', 100)
+    .transform((s) => s.replace(/^[-–]?\s*lưu\s*:\s*/iu, '').replace(/[;.,]\s*$/u, '').trim())
+    .default(''),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfile>;

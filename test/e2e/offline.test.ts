@@ -159,13 +159,15 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await importSeed(page);
     await page.click('#edit-header');
     const date = page.locator('#hf-header-date');
-    await date.fill('2021-13-40');
+    // The form shows the date as staff write it, day left blank for văn thư.
+    expect(await date.inputValue()).toBe('12/2021');
+    await date.fill('40/13/2021');
     await page.getByRole('button', { name: 'Lưu thông tin' }).click();
     const error = page.locator('#hf-header-date-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('Ngày ban hành không hợp lệ');
     await screenshot(page, '07-header-error');
-    await date.fill('2021-12-05');
+    await date.fill('5/12/2021');
     await page.locator('#hf-header-number').fill('84');
     await page.getByRole('button', { name: 'Lưu thông tin' }).click();
     await page.waitForFunction(() => document.querySelector('#paper .date-line')?.textContent?.includes('ngày 05 tháng 12 năm 2021'));

@@ -40,6 +40,8 @@ describe('HTTP API', () => {
     expect(d.template).toEqual({ id: 'bao-cao', name: 'Báo cáo' });
     const ketQua = d.sections.find((s: any) => s.key === 'ket-qua');
     expect(ketQua.heading).toBe('I. KẾT QUẢ THỰC HIỆN');
+    expect(ketQua.label).toBe('KẾT QUẢ THỰC HIỆN');
+    expect(d.sections[0].label).toBe('Phần mở đầu');
     expect(ketQua.paragraphs[0].current).toMatchObject({ author: 'offline', provider: 'offline', seq: 1 });
     expect(d.document.header.dateLine).toBe('Nghi Xuân, ngày \u00A0\u00A0\u00A0\u00A0\u00A0\u00A0 tháng 12 năm 2021');
     const list = (await (await ctx.request('/api/drafts')).json()) as any;

@@ -58,6 +58,13 @@ describe('office profile', () => {
     }
   });
 
+  it('keeps Nơi nhận and Lưu bare, whatever marks staff typed around them', async () => {
+    ctx = testApp();
+    const saved = (await (await put({ ...PROFILE, copies: ['- Sở Nội vụ;', 'Phòng Tư pháp.'], archive: 'Lưu: VT, VP.' })).json()) as any;
+    expect(saved.profile.copies).toEqual(['Sở Nội vụ', 'Phòng Tư pháp']);
+    expect(saved.profile.archive).toBe('VT, VP');
+  });
+
   it('refuses a bad profile with 422 and a Vietnamese message per field', async () => {
     ctx = testApp();
     const res = await put({ ...PROFILE, org: '', symbolSuffix: 'UB ND', signers: [{ lines: [], name: 'X' }], sigenrs: [] });

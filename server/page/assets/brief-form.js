@@ -153,7 +153,7 @@ const HEADER_FIELDS = [
   ['header.number', 'Số (để trống cho văn thư điền)', 'text'],
   ['header.symbol', 'Ký hiệu (ví dụ BC-UBND)', 'text'],
   ['header.place', 'Địa danh', 'text'],
-  ['header.date', 'Ngày ban hành (YYYY-MM-DD, hoặc YYYY-MM để trống ngày)', 'text'],
+  ['header.date', 'Ngày ban hành (ngày/tháng/năm, hoặc tháng/năm để trống ngày cho văn thư)', 'date'],
   ['header.subject', 'Trích yếu', 'text'],
   ['header.recipients', 'Kính gửi (mỗi dòng một nơi)', 'lines'],
   ['signer.lines', 'Quyền hạn, chức vụ người ký (mỗi dòng một dòng)', 'lines'],
@@ -161,6 +161,25 @@ const HEADER_FIELDS = [
   ['copies', 'Nơi nhận (mỗi dòng một nơi)', 'lines'],
   ['archive', 'Lưu (ví dụ VT, KTHT)', 'text'],
 ];
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** The brief's `YYYY-MM-DD` / `YYYY-MM` as staff write it: 05/12/2021, or 12/2021 with the day blank. */
+function dateToText(iso) {
+  const [y, m, d] = (iso ?? '').split('-');
+  if (!y || !m) return iso ?? '';
+  return d ? `${d}/${m}/${y}` : `${m}/${y}`;
+}
+
+/** 5/12/2021 or 12/2021 back to the brief's form; anything else goes as typed for the server to judge. */
+function textToDate(text) {
+  const t = text.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
+  m = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return `${m[2]}-${pad(m[1])}`;
+  return t;
+}
 
 function getPath(obj, path) {
   return path.split('.').reduce((o, k) => o?.[k], obj);
@@ -181,7 +200,7 @@ export function renderHeaderForm(container, onClose) {
     const id = `hf-${path.replace(/\./g, '-')}`;
     const value = getPath(brief, path);
     const input = kind === 'lines' ? el('textarea', { id, rows: Math.max(2, (value ?? []).length + 1) }) : el('input', { id, type: 'text' });
-    input.value = kind === 'lines' ? (value ?? []).join('\n') : (value ?? '');
+    input.value = kind === 'lines' ? (value ?? []).join('\n') : kind === 'date' ? dateToText(value) : (value ?? '');
     inputs.set(path, [input, kind]);
     const alert = el('p', { class: 'error field-error', role: 'alert', hidden: true, id: `${id}-error` });
     alerts.set(path, alert);
@@ -197,7 +216,10 @@ export function renderHeaderForm(container, onClose) {
       onsubmit: async (e) => {
         e.preventDefault();
         const next = structuredClone(brief);
-        for (const [path, [input, kind]] of inputs) setPath(next, path, kind === 'lines' ? linesOf(input.value) : input.value.normalize('NFC').trim());
+        for (const [path, [input, kind]] of inputs) {
+          const text = input.value.normalize('NFC');
+          setPath(next, path, kind === 'lines' ? linesOf(text) : kind === 'date' ? textToDate(text) : text.trim());
+        }
         for (const a of alerts.values()) a.hidden = true;
         formError.hidden = true;
         save.disabled = true;

@@ -56,7 +56,5 @@ export function isStreaming() {
 
 /** A short label of a section for the toolbar: its heading without the number, or its role. */
 export function sectionLabel(section) {
-  if (section.role === 'opening') return 'Phần mở đầu';
-  if (section.role === 'closing') return 'Phần kết thúc';
-  return (section.heading ?? section.key).replace(/^[IVXLC]+\.\s*/, '');
+  return section.label;
 }
