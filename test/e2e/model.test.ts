@@ -52,6 +52,10 @@ async function fresh() {
   const { page, problems } = await openPage(context);
   await page.goto(`${server.url}/`);
   await ready(page);
+  // Each test starts as a first visit: the browser would otherwise reopen the last test's draft.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${server.url}/`);
+  await ready(page);
   return { page, problems };
 }
 

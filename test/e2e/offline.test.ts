@@ -32,6 +32,10 @@ async function fresh(size?: { width: number; height: number }) {
   const { page, problems } = await openPage(context, size);
   await page.goto(`${server.url}/`);
   await ready(page);
+  // Each test starts as a first visit: the browser would otherwise reopen the last test's draft.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${server.url}/`);
+  await ready(page);
   return { page, problems };
 }
 

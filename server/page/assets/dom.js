@@ -62,7 +62,9 @@ export async function api(path, { method = 'GET', body, signal } = {}) {
 /** The message of an error, with the fields at fault one per line. */
 export function messageOf(error) {
   if (!error) return '';
-  const issues = (error.issues ?? []).map((i) => (i.field ? `${fieldLabel(i.field)}: ${i.message}` : i.message));
+  const issues = (error.issues ?? [])
+    .filter((i) => !(SELF_EXPLAINED.has(i.field) && error.message?.includes(i.message)))
+    .map((i) => (SELF_EXPLAINED.has(i.field) ? i.message : `${fieldLabel(i.field)}: ${i.message}`));
   return [error.message ?? String(error), ...issues].join('\n');
 }
 
@@ -79,10 +81,20 @@ const FIELD_LABELS = {
   'signer.name': 'Họ tên người ký',
   copies: 'Nơi nhận',
   archive: 'Lưu',
+  sections: 'Các mục',
+  template: 'Loại văn bản',
+  title: 'Tên bản thảo',
+  instruction: 'Yêu cầu',
+  revisionId: 'Bản',
 };
+
+/** Fields whose message already says everything (the text of a message or paragraph). */
+const SELF_EXPLAINED = new Set(['text', '', 'file']);
 
 export function fieldLabel(field) {
   const bare = field.replace(/^brief\./, '');
+  const section = /^sections\.(\d+)(?:\.(facts|parts|tasks|key|title))?/.exec(bare);
+  if (section) return `Mục thứ ${Number(section[1]) + 1}${section[2] === 'facts' ? ', ý liệu' : section[2] === 'tasks' ? ', bảng nhiệm vụ' : ''}`;
   return FIELD_LABELS[bare] ?? FIELD_LABELS[bare.replace(/\.\d+$/, '')] ?? field;
 }
 
