@@ -2,13 +2,13 @@ import type { FC } from 'hono/jsx';
 import { Layout } from './layout.js';
 
 /** The chat page: the conversation on the left, the document as it will print on the right (stacked on a phone). */
-export const HomePage: FC<{ provider: string }> = ({ provider }) => (
+export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider, offline }) => (
   <Layout title="soanthao: soạn thảo văn bản hành chính">
     <header class="topbar">
       <h1>
         soanthao <span class="tagline">Soạn thảo văn bản hành chính</span>
       </h1>
-      <span class="provider" id="provider">
+      <span class="provider" id="provider" data-offline={offline ? 'true' : 'false'}>
         Soạn bằng: <strong>{provider}</strong>
       </span>
     </header>

@@ -26,7 +26,7 @@ export function pageRoutes(service: DraftingService) {
     .get('/', (c) => {
       const { name, model } = service.providerInfo;
       const provider = model ? `mô hình ${model} (${name})` : 'bộ soạn ngoại tuyến (không dùng mô hình)';
-      return c.html(`<!DOCTYPE html>${(<HomePage provider={provider} />).toString()}`);
+      return c.html(`<!DOCTYPE html>${(<HomePage provider={provider} offline={model === null} />).toString()}`);
     })
     .get('/assets/:name', (c) => {
       const asset = assets.get(c.req.param('name'));

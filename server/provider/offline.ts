@@ -32,6 +32,7 @@ export class OfflineProvider implements Provider {
     const all = composeSection(req.template, req.brief, req.section, req.briefSection, this.dict);
     const text = all[req.paragraph.position]?.text ?? req.paragraph.text;
     req.onText?.(text);
-    return { text, meta: this.meta(req.instruction) };
+    // The composer cannot follow an instruction; the revision does not claim it did.
+    return { text, meta: this.meta(null) };
   }
 }
