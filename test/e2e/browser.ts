@@ -46,3 +46,14 @@ export async function screenshot(page: Page, name: string, fullPage = false) {
 export async function ready(page: Page) {
   await page.waitForSelector('body[data-ready="true"]');
 }
+
+/** A new tab on the app as at a first visit: what an earlier test left open is not reopened. */
+export async function firstVisit(context: BrowserContext, url: string, size?: { width: number; height: number }) {
+  const { page, problems } = await openPage(context, size);
+  await page.goto(`${url}/`);
+  await ready(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${url}/`);
+  await ready(page);
+  return { page, problems };
+}

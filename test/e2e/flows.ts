@@ -88,3 +88,9 @@ export async function sectionTexts(page: Page, key: string): Promise<string[]> {
 export function paragraph(page: Page, key: string, index: number) {
   return page.locator(`[data-section="${key}"] .paragraph`).nth(index);
 }
+
+/** Imports a brief file through the page and waits until every section is drafted. */
+export async function importBrief(page: Page, path: string) {
+  await page.setInputFiles('#brief-file', path);
+  await waitDrafted(page);
+}

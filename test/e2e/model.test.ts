@@ -7,8 +7,8 @@ import { answerByHeading, goodSectionJson, requestedHeading } from '../helpers/m
 import type { ReceivedRequest, Reply } from '../helpers/fake-openai.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
-import { launchBrowser, openPage, ready, screenshot } from './browser.js';
-import { interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
+import { firstVisit, launchBrowser, ready, screenshot } from './browser.js';
+import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server, drafting with the OpenAI provider talking to a scripted server. */
 let ctx: Awaited<ReturnType<typeof llmApp>>;
@@ -48,20 +48,12 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function fresh() {
-  const { page, problems } = await openPage(context);
-  await page.goto(`${server.url}/`);
-  await ready(page);
-  // Each test starts as a first visit: the browser would otherwise reopen the last test's draft.
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${server.url}/`);
-  await ready(page);
-  return { page, problems };
+function fresh() {
+  return firstVisit(context, server.url);
 }
 
-async function importSeed(page: Page) {
-  await page.setInputFiles('#brief-file', SEED_BRIEF_PATH);
-  await waitDrafted(page);
+function importSeed(page: Page) {
+  return importBrief(page, SEED_BRIEF_PATH);
 }
 
 describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {

@@ -6,8 +6,8 @@ import { testApp } from '../helpers/app.js';
 import { serveApp } from '../helpers/serve.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { BRIEFS_DIR, SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
-import { launchBrowser, openPage, ready, screenshot } from './browser.js';
-import { interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
+import { firstVisit, launchBrowser, ready, screenshot } from './browser.js';
+import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server with the offline composer. */
 let ctx: ReturnType<typeof testApp>;
@@ -28,20 +28,12 @@ afterAll(async () => {
   ctx?.close();
 });
 
-async function fresh(size?: { width: number; height: number }) {
-  const { page, problems } = await openPage(context, size);
-  await page.goto(`${server.url}/`);
-  await ready(page);
-  // Each test starts as a first visit: the browser would otherwise reopen the last test's draft.
-  await page.evaluate(() => localStorage.clear());
-  await page.goto(`${server.url}/`);
-  await ready(page);
-  return { page, problems };
+function fresh(size?: { width: number; height: number }) {
+  return firstVisit(context, server.url, size);
 }
 
-async function importSeed(page: Page) {
-  await page.setInputFiles('#brief-file', SEED_BRIEF_PATH);
-  await waitDrafted(page);
+function importSeed(page: Page) {
+  return importBrief(page, SEED_BRIEF_PATH);
 }
 
 describe('the chat page, offline composer', { timeout: 90_000 }, () => {
@@ -218,8 +210,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
   it('prints a công văn (no tên loại) and a thông báo (no Kính gửi) with nothing stray in their place', async () => {
     const { page, problems } = await fresh();
     for (const file of ['cv-haugiang-454-2011.json', 'thong-bao-phong-chong-lut-example.json']) {
-      await page.setInputFiles('#brief-file', join(BRIEFS_DIR, file));
-      await waitDrafted(page);
+      await importBrief(page, join(BRIEFS_DIR, file));
       const paper = (await page.locator('#paper').textContent()) ?? '';
       expect(paper).not.toMatch(/null|undefined/);
       expect(paper).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

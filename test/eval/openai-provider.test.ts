@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeOpenAI, promptText, type FakeOpenAI } from '../helpers/fake-openai.js';
 import { answerByHeading } from '../helpers/model-answers.js';
 import { rawBrief } from '../helpers/fixtures.js';
+import { runTsx } from '../helpers/run-script.js';
 
 let fake: FakeOpenAI;
 let dir: string;
@@ -14,17 +14,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The runner as a person starts it, against the scripted server; async so the server keeps answering. */
-function runner(args: string[], baseURL: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_BASE_URL: baseURL, SOANTHAO_MODEL: 'fake-eval-model', SOANTHAO_RETRIES: '0' };
-  return new Promise((resolve) => {
-    const child = spawn('node_modules/.bin/tsx', ['eval/run.ts', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+/** The runner as a person starts it, against the scripted server. */
+function runner(args: string[], baseURL: string) {
+  return runTsx('eval/run.ts', args, { ...process.env, OPENAI_BASE_URL: baseURL, SOANTHAO_MODEL: 'fake-eval-model', SOANTHAO_RETRIES: '0' });
 }
 
 describe('npm run eval -- --provider openai', () => {

@@ -1,30 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.js';
 import { answerByHeading, goodSectionJson } from '../helpers/model-answers.js';
 import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
+import { runTsx } from '../helpers/run-script.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let fake: FakeOpenAI;
 afterEach(async () => fake?.close());
 
-/** The CLI as staff run it, pointed at the scripted server; async, so the server keeps answering. */
-function draftCli(baseURL: string, ...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** The CLI as staff run it, pointed at the scripted server. */
+function draftCli(baseURL: string, ...args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, OPENAI_BASE_URL: baseURL, SOANTHAO_MODEL: 'fake-model', SOANTHAO_RETRIES: '0' };
   delete env.OPENAI_API_KEY;
-  return new Promise((resolve) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/draft.ts'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runTsx('scripts/draft.ts', args, env);
 }
 
 describe('npm run draft with OPENAI_BASE_URL set', () => {
