@@ -23,8 +23,8 @@ const TYPE_WORDS: [RegExp, string][] = (
   ] as const
 ).map(([name, id]) => [new RegExp(`(?<![\\p{L}\\p{M}])${foldAccents(name)}(?![\\p{L}\\p{M}])`, 'u'), id]);
 
-/** A section as staff name it: "mục I", "mục 2", "mục kết quả", "phần mở đầu", "phần kết". */
-const SECTION_REF = String.raw`(?:mục\s+[^\s,:]+(?:\s+[^\s,:]+)?|phần\s+(?:mở đầu|kết thúc|kết))`;
+/** A section as staff name it, matched without accents: "mục I", "mục 2", "mục kết quả", "phần mở đầu", "phần kết". */
+const SECTION_REF = String.raw`(?:muc\s+[^\s,:]+(?:\s+[^\s,:]+)?|phan\s+(?:mo dau|ket thuc|ket))`;
 
 const LABELS: [RegExp, keyof FieldValues | 'numberSymbol'][] = [
   [/^cơ quan chủ quản$/iu, 'parentOrg'],
@@ -110,9 +110,10 @@ function labelled(text: string, ctx: ReadContext): Intent | null {
  * words after "mục" that names a section of this document wins.
  */
 function splitSection(text: string, ctx: ReadContext): { section: string | null; rest: string } {
-  const m = /^(?:(?:của|trong|ở)\s+)?((?:mục|phần)\s+.*)$/iu.exec(text.trim());
+  const trimmed = text.trim();
+  const m = /^(?:(?:cua|trong|o)\s+)?((?:muc|phan)\s+.*)$/su.exec(foldAccents(trimmed));
   if (!m || !ctx.template) return { section: null, rest: text };
-  const words = m[1]!.split(/\s+/u);
+  const words = trimmed.slice(trimmed.length - m[1]!.length).split(/\s+/u);
   for (let n = Math.min(words.length, 7); n >= 2; n--) {
     const ref = words.slice(0, n).join(' ').replace(/[,:.]$/u, '');
     if (resolveSection(ref, ctx.template, ctx.intake)) return { section: ref, rest: words.slice(n).join(' ') };
@@ -129,24 +130,32 @@ export function readText(input: string, ctx: ReadContext): Intent {
   if (!text) return { kind: 'invalid', message: 'Tin nhắn đang trống: hãy gõ nội dung cần trả lời.' };
   let m: RegExpExecArray | null;
 
-  if ((m = /^(?:viết|soạn)\s+lại\s+đoạn\s+(?:thứ\s+)?(\d+)\s*(.*)$/iu.exec(text))) {
-    const { section, rest } = splitSection(m[2]!, ctx);
+  // Commands are read without accents ("soan lai muc 1" is "soạn lại mục 1"); what they carry (an
+  // instruction, facts) is taken from the message as typed, at the same place: folding keeps offsets.
+  const plain = foldAccents(text);
+  const same = plain.length === text.length;
+  const typed = (match: RegExpExecArray, group: number) => {
+    const at = match.indices?.[group];
+    return at ? (same ? text : plain).slice(at[0], at[1]) : undefined;
+  };
+  if ((m = /^(?:viet|soan)\s+lai\s+doan\s+(?:thu\s+)?(\d+)\s*(.*)$/isd.exec(plain))) {
+    const { section, rest } = splitSection(typed(m, 2)!, ctx);
     return { kind: 'redraft-paragraph', paragraph: Number(m[1]), section, instruction: rest.replace(/^[,:.-]\s*/u, '').trim() || null };
   }
-  if ((m = new RegExp(String.raw`^(?:viết|soạn)\s+lại\s+(${SECTION_REF})\s*$`, 'iu').exec(text))) {
-    return { kind: 'redraft-section', section: m[1]! };
+  if ((m = new RegExp(String.raw`^(?:viet|soan)\s+lai\s+(${SECTION_REF})\s*$`, 'd').exec(plain))) {
+    return { kind: 'redraft-section', section: typed(m, 1)! };
   }
-  if (/^(?:soạn|soạn văn bản|soạn ngay|soạn luôn|soạn lại toàn bộ|soạn lại cả văn bản|viết văn bản)\s*[.!]?$/iu.test(text)) {
+  if (/^(?:soan|soan van ban|soan ngay|soan luon|soan lai toan bo|soan lai ca van ban|viet van ban)\s*[.!]?$/u.test(plain)) {
     return { kind: 'draft-all' };
   }
-  if ((m = new RegExp(String.raw`^(?:thêm|bổ sung)\s+(?:ý\s+)?(?:vào\s+|cho\s+)?(${SECTION_REF})\s*:\s*([\s\S]+)$`, 'iu').exec(text))) {
-    return { kind: 'facts', section: m[1]!, lines: m[2]!.split('\n') };
+  if ((m = new RegExp(String.raw`^(?:them|bo sung)\s+(?:y\s+)?(?:vao\s+|cho\s+)?(${SECTION_REF})\s*:\s*([\s\S]+)$`, 'd').exec(plain))) {
+    return { kind: 'facts', section: typed(m, 1)!, lines: typed(m, 2)!.split('\n') };
   }
-  if ((m = new RegExp(String.raw`^(?:xóa|xoá)\s+(?:hết\s+|các\s+|mọi\s+|toàn bộ\s+)?ý(?:\s+liệu)?(?:\s+(?:của|trong|ở))?(?:\s+(${SECTION_REF}))?\s*[.!]?$`, 'iu').exec(text))) {
-    return { kind: 'clear-facts', section: m[1] ?? null };
+  if ((m = new RegExp(String.raw`^xoa\s+(?:het\s+|cac\s+|moi\s+|toan bo\s+)?y(?:\s+lieu)?(?:\s+(?:cua|trong|o))?(?:\s+(${SECTION_REF}))?\s*[.!]?$`, 'd').exec(plain))) {
+    return { kind: 'clear-facts', section: m[1] ? typed(m, 1)! : null };
   }
-  if (/^(bỏ qua|không có|không|bỏ)\s*[.!]?$/iu.test(text)) return { kind: 'skip' };
-  if (/^(xong|tiếp|tiếp theo|hết|đủ rồi|đủ)\s*[.!]?$/iu.test(text)) return { kind: 'next' };
+  if (/^(bo qua|khong co|khong|bo)\s*[.!]?$/u.test(plain)) return { kind: 'skip' };
+  if (/^(xong|tiep|tiep theo|het|du roi|du)\s*[.!]?$/u.test(plain)) return { kind: 'next' };
 
   const byLabel = labelled(text, ctx);
   if (byLabel) return byLabel;

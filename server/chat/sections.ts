@@ -1,5 +1,6 @@
 import type { Template, TemplateSection } from '../template/schema.js';
 import { toRoman } from '../text/roman.js';
+import { foldAccents } from './values.js';
 
 interface BriefLike {
   sections: { key: string; title?: string; facts?: string[]; parts?: { facts: string[] }[] }[];
@@ -37,15 +38,16 @@ function fromRoman(r: string): number {
 
 /** The section staff mean by "mục I", "mục 2", "mục kết quả", "phần mở đầu", "phần kết"; undefined when none. */
 export function resolveSection(ref: string, template: Template, brief: BriefLike): TemplateSection | undefined {
-  const r = ref.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/[.:,]$/u, '');
-  if (/^phần\s+mở đầu$/u.test(r)) return template.sections.find((s) => s.role === 'opening');
-  if (/^phần\s+kết/u.test(r)) return template.sections.find((s) => s.role === 'closing');
-  const name = r.replace(/^mục\s+/u, '');
+  // Accent-blind: staff on a phone often type "muc ket qua" for "mục kết quả".
+  const r = foldAccents(ref.normalize('NFC').trim()).replace(/[.:,]$/u, '');
+  if (/^phan\s+mo\s+dau$/u.test(r)) return template.sections.find((s) => s.role === 'opening');
+  if (/^phan\s+ket/u.test(r)) return template.sections.find((s) => s.role === 'closing');
+  const name = r.replace(/^muc\s+/u, '');
   const numbered = template.sections.filter((s) => s.role === 'body' && hasFacts(brief.sections.find((b) => b.key === s.key)));
   if (ROMAN.test(name)) return numbered[fromRoman(name) - 1];
   if (/^\d+$/u.test(name)) return numbered[Number(name) - 1];
   return template.sections.find((s) => {
-    const title = (brief.sections.find((b) => b.key === s.key)?.title ?? s.heading ?? '').toLocaleLowerCase('vi');
+    const title = foldAccents(brief.sections.find((b) => b.key === s.key)?.title ?? s.heading ?? '');
     return s.role === 'body' && title.includes(name);
   });
 }

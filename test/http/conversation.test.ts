@@ -100,6 +100,13 @@ describe('the conversation', () => {
     expect(updated.brief.sections.find((s: any) => s.key === 'phuong-huong').facts.at(-1)).toBe('tăng cường kiểm tra VSATTP tại 12 chợ');
 
     expect((await say(c.id, 'soạn lại mục I')).actions).toEqual([{ type: 'draft-section', draftId, section: 'ket-qua' }]);
+    // Typed without accents, as on a phone.
+    expect((await say(c.id, 'soan lai muc ket qua')).actions).toEqual([{ type: 'draft-section', draftId, section: 'ket-qua' }]);
+    expect((await say(c.id, 'viet lai doan 2 muc I ngắn gọn hơn')).actions).toEqual([
+      { type: 'redraft-paragraph', draftId, paragraphId: second.id, instruction: 'ngắn gọn hơn' },
+    ]);
+    const plainFacts = await say(c.id, 'them vao muc II: phối hợp kiểm tra 05 chợ');
+    expect(plainFacts.actions).toEqual([{ type: 'draft-section', draftId, section: 'phuong-huong' }]);
     const missing = await say(c.id, 'viết lại đoạn 9 mục II');
     expect(missing.actions).toEqual([]);
     expect(missing.reply[0].text).toContain('mục này có 4 đoạn');
