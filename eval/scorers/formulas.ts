@@ -1,6 +1,7 @@
 import { END_MARK } from '../../server/draft/document.js';
 import type { Formula } from '../../server/template/schema.js';
-import { fraction, listSome, outputParagraphs, sectionOrder } from './sections.js';
+import { outputParagraphs, sectionOrder } from './sections.js';
+import { Checklist } from './checklist.js';
 import type { ScoreContext, ScoreResult } from './types.js';
 
 /**
@@ -20,12 +21,8 @@ function literalStart(formula: Formula, hasFacts: boolean): string | null {
 export function formulas(ctx: ScoreContext): ScoreResult | null {
   const template = ctx.template;
   if (!template) return null;
-  const problems: { section: string; text: string }[] = [];
-  let checks = 0;
-  const check = (ok: boolean, section: string, text: string) => {
-    checks += 1;
-    if (!ok) problems.push({ section, text });
-  };
+  const list = new Checklist();
+  const check = list.check.bind(list);
   const text = (key: string) => outputParagraphs(ctx, key).join('\n\n');
 
   const opening = template.sections.find((s) => s.role === 'opening');
@@ -50,11 +47,5 @@ export function formulas(ctx: ScoreContext): ScoreResult | null {
     }
   }
 
-  if (problems.length === 0) return { pass: true, score: 1, reason: `Đủ phần mở đầu, kết thúc; văn bản kết thúc bằng "${END_MARK}".` };
-  return {
-    pass: false,
-    score: fraction(checks - problems.length, checks),
-    reason: `Sai thể thức mở, kết: ${listSome(problems.map((p) => p.text))}.`,
-    problems,
-  };
+  return list.result(`Đủ phần mở đầu, kết thúc; văn bản kết thúc bằng "${END_MARK}".`, 'Sai thể thức mở, kết');
 }

@@ -1,5 +1,6 @@
 import { toRoman } from '../../server/text/roman.js';
-import { fraction, listSome, outputParagraphs } from './sections.js';
+import { outputParagraphs } from './sections.js';
+import { Checklist } from './checklist.js';
 import type { ScoreContext, ScoreResult } from './types.js';
 
 const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ').replace(/[.:;,]+$/u, '').trim();
@@ -12,12 +13,8 @@ const norm = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/
 export function structure(ctx: ScoreContext): ScoreResult | null {
   const template = ctx.template;
   if (!template) return null;
-  const problems: { section: string; text: string }[] = [];
-  let checks = 0;
-  const check = (ok: boolean, section: string, text: string) => {
-    checks += 1;
-    if (!ok) problems.push({ section, text });
-  };
+  const list = new Checklist();
+  const check = list.check.bind(list);
   const present = (key: string) => outputParagraphs(ctx, key).length > 0;
 
   for (const s of template.sections) {
@@ -52,11 +49,5 @@ export function structure(ctx: ScoreContext): ScoreResult | null {
     });
   }
 
-  if (problems.length === 0) return { pass: true, score: 1, reason: `Đủ mục, đúng thứ tự và đề mục theo mẫu ${template.id}.` };
-  return {
-    pass: false,
-    score: fraction(checks - problems.length, checks),
-    reason: `Sai cấu trúc: ${listSome(problems.map((p) => p.text))}.`,
-    problems: problems.map((p) => (p.section ? p : { text: p.text })),
-  };
+  return list.result(`Đủ mục, đúng thứ tự và đề mục theo mẫu ${template.id}.`, 'Sai cấu trúc');
 }
