@@ -95,7 +95,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     expect(await page.locator('[data-section="ket-thuc"] .paragraph').count()).toBeGreaterThan(0);
 
     ctx.fake.script(answerByHeading(brief));
-    await expect(page.locator('#missing-text').textContent()).resolves.toBe('Còn 1 mục chưa soạn.');
+    await expect.poll(() => page.locator('#missing-text').textContent()).toBe('Còn 1 mục chưa soạn.');
     await page.getByRole('button', { name: 'Soạn các mục còn thiếu' }).click();
     await waitDrafted(page);
     expect((await sectionTexts(page, 'ket-qua')).join(' ')).toContain('phát 29 đĩa tuyên truyền');
@@ -157,7 +157,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
 
     await target.getByRole('button', { name: '‹ Bản trước' }).click();
     await target.getByRole('button', { name: '‹ Bản trước' }).click();
-    expect(await target.locator('.rev-position').textContent()).toBe('Bản 1/3');
+    await expect.poll(() => target.locator('.rev-position').textContent()).toBe('Bản 1/3');
     expect(await target.locator('.diff').textContent()).toBe(original);
     await target.getByRole('button', { name: 'Dùng bản này' }).click();
     await page.waitForFunction(() => document.querySelector('[data-section="phuong-huong"] .paragraph:nth-of-type(3) .rev-label')?.textContent?.startsWith('bản 1/3'));

@@ -39,7 +39,7 @@ function importSeed(page: Page) {
 describe('the chat page, offline composer', { timeout: 90_000 }, () => {
   it('turns the seed’s notes into the Báo cáo through the conversation, and downloads the .docx', async () => {
     const { page, problems } = await fresh();
-    await expect(page.locator('#provider').textContent()).resolves.toContain('bộ soạn ngoại tuyến');
+    await expect.poll(() => page.locator('#provider').textContent()).toContain('bộ soạn ngoại tuyến');
     await screenshot(page, '01-start');
     const brief = rawBrief();
     let shotInterview = false;
@@ -63,7 +63,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await page.click('#export');
     const download = page.locator('#download-docx');
     await download.waitFor();
-    await expect(page.locator('#export-panel').textContent()).resolves.toMatch(/Còn \d+ lỗi|Không còn lỗi/);
+    await expect.poll(() => page.locator('#export-panel').textContent()).toMatch(/Còn \d+ lỗi|Không còn lỗi/);
     await screenshot(page, '04-export');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/\.docx$/);
@@ -81,7 +81,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const before = await printed();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     await page.click('#copy-text');
-    await expect(page.locator('#doc-status').textContent()).resolves.toBe('Đã sao chép toàn văn vào bộ nhớ tạm.');
+    await expect.poll(() => page.locator('#doc-status').textContent()).toBe('Đã sao chép toàn văn vào bộ nhớ tạm.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('BÁO CÁO\nKết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021');
     expect(copied).toContain('II. KẾ HOẠCH THỰC HIỆN NHIỆM VỤ TRONG THỜI GIAN TỚI');
@@ -104,7 +104,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const typed = 'Tiếp tục tuyên truyền <script>window.__pwned = true</script><b>đậm</b> cho tổ chức, doanh nghiệp.';
     await target.getByRole('button', { name: /^Sửa/ }).click();
     const area = target.locator('textarea');
-    await expect(area.inputValue()).resolves.toBe(original);
+    await expect.poll(() => area.inputValue()).toBe(original);
     await area.fill(typed);
     await target.getByRole('button', { name: 'Lưu đoạn này' }).click();
     await page.waitForFunction(() => document.querySelector('[data-section="phuong-huong"] .paragraph .para')?.textContent?.includes('<script>'));
@@ -116,7 +116,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     // Regenerate (the composer writes the original again), then look at what changed.
     await target.getByRole('button', { name: 'Soạn lại' }).click();
     await target.getByLabel('Yêu cầu cho đoạn mới (không bắt buộc)').fill('trang trọng hơn');
-    expect(await target.locator('.redraft-form .note').textContent()).toContain('không theo yêu cầu viết lại');
+    await expect.poll(() => target.locator('.redraft-form .note').textContent()).toContain('không theo yêu cầu viết lại');
     await target.getByRole('button', { name: 'Soạn lại đoạn này' }).click();
     await target.locator('.revisions').waitFor();
     expect(await target.locator('.rev-position').textContent()).toBe('Bản 3/3');
@@ -127,7 +127,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
 
     // Back to the staff revision, and make it current again.
     await target.getByRole('button', { name: '‹ Bản trước' }).click();
-    expect(await target.locator('.rev-position').textContent()).toBe('Bản 2/3');
+    await expect.poll(() => target.locator('.rev-position').textContent()).toBe('Bản 2/3');
     await target.getByRole('button', { name: 'Dùng bản này' }).click();
     await page.waitForFunction(() => document.querySelector('[data-section="phuong-huong"] .rev-label')?.textContent?.startsWith('bản 2/3'));
     expect(await target.locator('.para').textContent()).toBe(typed);
@@ -139,7 +139,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const { page, problems } = await fresh();
     await importSeed(page);
     const section = page.locator('[data-section="phuong-huong"]');
-    await expect(section.locator('aside.facts').isVisible()).resolves.toBe(true);
+    await expect.poll(() => section.locator('aside.facts').isVisible()).toBe(true);
     expect(await section.locator('aside.facts li').count()).toBe(4);
     await section.getByRole('button', { name: 'Ý liệu (4)' }).click();
     const area = section.locator('.facts-editor textarea');
@@ -195,7 +195,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
 
     const copy = page.locator(`#draft-list li[data-draft-id="${copyId}"]`);
     await copy.getByRole('button', { name: 'Xóa' }).click();
-    await expect(copy.locator('.confirm').textContent()).resolves.toContain('Xóa hẳn bản thảo này');
+    await expect.poll(() => copy.locator('.confirm').textContent()).toContain('Xóa hẳn bản thảo này');
     await copy.getByRole('button', { name: 'Không xóa' }).click();
     await copy.getByRole('button', { name: 'Xóa' }).click();
     await copy.locator('.confirm').getByRole('button', { name: 'Xóa', exact: true }).click();
@@ -222,7 +222,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
   it('a bad brief file is refused with a Vietnamese message next to the import button', async () => {
     const { page } = await fresh();
     await page.setInputFiles('#brief-file', { name: 'y-lieu.json', mimeType: 'application/json', buffer: Buffer.from('{"template": "bao-cao", "header": {}') });
-    await expect(page.locator('#chat-error').textContent()).resolves.toContain('không phải JSON hợp lệ');
+    await expect.poll(() => page.locator('#chat-error').textContent()).toContain('không phải JSON hợp lệ');
     const brief = rawBrief();
     brief.header.date = '2021-13';
     await page.setInputFiles('#brief-file', { name: 'y-lieu.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(brief)) });
@@ -255,7 +255,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await page.getByLabel(/^Nơi nhận/).fill('UBND tỉnh (B/c)\nPhòng Kinh tế và Hạ tầng');
     await screenshot(page, '16-profile');
     await page.getByRole('button', { name: 'Lưu thông tin cơ quan' }).click();
-    await expect(page.locator('#chat-status').textContent()).resolves.toContain('Đã lưu thông tin cơ quan');
+    await expect.poll(() => page.locator('#chat-status').textContent()).toContain('Đã lưu thông tin cơ quan');
 
     await say(page, 'báo cáo kết quả công tác cải cách hành chính năm 2024');
     const offered = page.locator('#messages .suggestion').first();
@@ -298,7 +298,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     expect(reached).toEqual(expect.arrayContaining(['new-document', 'toggle-drafts', 'message', 'send', 'import-brief']));
     await page.focus('#message');
     await say(page, 'báo cáo kết quả công tác cải cách hành chính năm 2024');
-    await expect(page.locator('#messages .msg.assistant').last().textContent()).resolves.toContain('Cơ quan ban hành');
+    await expect.poll(() => page.locator('#messages .msg.assistant').last().textContent()).toContain('Cơ quan ban hành');
     await page.close();
   });
 });
