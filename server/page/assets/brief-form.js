@@ -1,6 +1,6 @@
 // Changing the brief of an open draft: a section's facts (beside its prose) and the header fields.
 // Saved with PUT /api/drafts/:id/brief, which keeps the paragraphs already written.
-import { el, api, messageOf, linesOf, fieldLabel } from './dom.js';
+import { el, api, messageOf, linesOf, formField, showFieldIssues } from './dom.js';
 import { state, hooks } from './state.js';
 import { draftSection } from './drafting.js';
 
@@ -202,10 +202,9 @@ export function renderHeaderForm(container, onClose) {
     const input = kind === 'lines' ? el('textarea', { id, rows: Math.max(2, (value ?? []).length + 1) }) : el('input', { id, type: 'text' });
     input.value = kind === 'lines' ? (value ?? []).join('\n') : kind === 'date' ? dateToText(value) : (value ?? '');
     inputs.set(path, [input, kind]);
-    const alert = el('p', { class: 'error field-error', role: 'alert', hidden: true, id: `${id}-error` });
+    const { row, alert } = formField(id, label, input);
     alerts.set(path, alert);
-    input.setAttribute('aria-describedby', alert.id);
-    return el('div', { class: 'field' }, el('label', { for: id }, label), input, alert);
+    return row;
   });
   const formError = el('p', { class: 'error', role: 'alert', hidden: true });
   const save = el('button', { type: 'submit' }, 'Lưu thông tin');
@@ -227,17 +226,10 @@ export function renderHeaderForm(container, onClose) {
           await saveBrief(next);
           onClose('Đã lưu thông tin văn bản.');
         } catch (err) {
-          const unplaced = [];
-          for (const issue of err.issues ?? []) {
-            const path = issue.field.replace(/^brief\./, '');
-            const alert = alerts.get(path) ?? alerts.get(path.replace(/\.\d+$/, ''));
-            if (alert) {
-              alert.textContent = issue.message;
-              alert.hidden = false;
-            } else unplaced.push(`${fieldLabel(issue.field)}: ${issue.message}`);
-          }
-          formError.textContent = [err.message, ...unplaced].join('\n');
-          formError.hidden = false;
+          showFieldIssues(err, formError, (field) => {
+            const path = field.replace(/^brief\./, '');
+            return alerts.get(path) ?? alerts.get(path.replace(/\.\d+$/, ''));
+          });
           save.disabled = false;
         }
       },

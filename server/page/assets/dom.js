@@ -82,6 +82,11 @@ const FIELD_LABELS = {
   copies: 'Nơi nhận',
   archive: 'Lưu',
   sections: 'Các mục',
+  orgName: 'Tên cơ quan trong văn bản',
+  place: 'Địa danh',
+  symbolSuffix: 'Ký hiệu cơ quan',
+  unit: 'Đơn vị soạn thảo',
+  signers: 'Người ký',
   template: 'Loại văn bản',
   title: 'Tên bản thảo',
   instruction: 'Yêu cầu',
@@ -96,6 +101,30 @@ export function fieldLabel(field) {
   const section = /^sections\.(\d+)(?:\.(facts|parts|tasks|key|title))?/.exec(bare);
   if (section) return `Mục thứ ${Number(section[1]) + 1}${section[2] === 'facts' ? ', ý liệu' : section[2] === 'tasks' ? ', bảng nhiệm vụ' : ''}`;
   return FIELD_LABELS[bare] ?? FIELD_LABELS[bare.replace(/\.\d+$/, '')] ?? field;
+}
+
+/** A labelled form field with its own role=alert line beneath, for the server's message about it. */
+export function formField(id, label, input) {
+  const alert = el('p', { class: 'error field-error', role: 'alert', hidden: true, id: `${id}-error` });
+  input.setAttribute('aria-describedby', alert.id);
+  return { row: el('div', { class: 'field' }, el('label', { for: id }, label), input, alert), alert };
+}
+
+/**
+ * Puts each of a 422's issues beside its field (`alertFor` finds the field's alert line); what has
+ * no field on the form goes, with the request's message, into the form's own alert.
+ */
+export function showFieldIssues(err, formError, alertFor) {
+  const unplaced = [];
+  for (const issue of err.issues ?? []) {
+    const alert = alertFor(issue.field);
+    if (alert) {
+      alert.textContent = [alert.hidden ? '' : alert.textContent, issue.message].filter(Boolean).join('\n');
+      alert.hidden = false;
+    } else unplaced.push(`${fieldLabel(issue.field)}: ${issue.message}`);
+  }
+  formError.textContent = [err.message, ...unplaced].join('\n');
+  formError.hidden = false;
 }
 
 /** Shows (or clears, with a null error) an error in its role=alert element next to the control. */

@@ -1,6 +1,6 @@
 // The office profile: what the cơ quan writes the same way on every document (names, địa danh, ký
 // hiệu, signers, usual Nơi nhận). Saved once, the interview offers these values as quick replies.
-import { el, $, api, linesOf } from './dom.js';
+import { el, $, api, linesOf, formField, showFieldIssues } from './dom.js';
 
 const FIELDS = [
   ['parentOrg', 'Cơ quan chủ quản (để trống nếu không có)', 'text'],
@@ -44,11 +44,10 @@ export async function openProfile(panel, onClose) {
     const value = profile?.[key];
     const input = kind === 'text' ? el('input', { id, type: 'text' }) : el('textarea', { id, rows: kind === 'signers' ? 5 : 3 });
     input.value = kind === 'signers' ? signersText(value) : kind === 'lines' ? (value ?? []).join('\n') : (value ?? '');
-    const alert = el('p', { class: 'error field-error', role: 'alert', hidden: true, id: `${id}-error` });
-    input.setAttribute('aria-describedby', alert.id);
+    const { row, alert } = formField(id, label, input);
     inputs.set(key, [input, kind]);
     alerts.set(key, alert);
-    return el('div', { class: 'field' }, el('label', { for: id }, label), input, alert);
+    return row;
   });
   const save = el('button', { type: 'submit' }, 'Lưu thông tin cơ quan');
   const form = el(
@@ -68,16 +67,7 @@ export async function openProfile(panel, onClose) {
           await api('/api/profile', { method: 'PUT', body: next });
           onClose('Đã lưu thông tin cơ quan; các câu hỏi sau sẽ gợi ý sẵn các giá trị này.');
         } catch (err) {
-          const unplaced = [];
-          for (const issue of err.issues ?? []) {
-            const alert = alerts.get(issue.field.split('.')[0]);
-            if (alert) {
-              alert.textContent = [alert.hidden ? '' : alert.textContent, issue.message].filter(Boolean).join('\n');
-              alert.hidden = false;
-            } else unplaced.push(issue.message);
-          }
-          error.textContent = [err.message, ...unplaced].join('\n');
-          error.hidden = false;
+          showFieldIssues(err, error, (field) => alerts.get(field.split('.')[0]));
           save.disabled = false;
         }
       },
