@@ -1,0 +1,40 @@
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * A password typed at a terminal, without echo: raw mode, so each key arrives as typed and nothing
+ * is printed; Enter ends, Backspace deletes, Ctrl-C / Ctrl-D abandon (resolves null).
+ */
+export function readHiddenLine(input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }, output: Writable, prompt: string): Promise<string | null> {
+  output.write(prompt);
+  const raw = Boolean(input.isTTY && input.setRawMode);
+  if (raw) input.setRawMode!(true);
+  input.setEncoding('utf8');
+  input.resume();
+  return new Promise((resolve) => {
+    let typed = '';
+    const finish = (value: string | null) => {
+      input.off('data', onData);
+      if (raw) input.setRawMode!(false);
+      input.pause();
+      output.write('\n');
+      resolve(value === null ? null : value.normalize('NFC'));
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return finish(typed);
+        if (ch === '\u0003' || ch === '\u0004') return finish(null);
+        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
+        else if (ch >= ' ') typed += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/** The whole of standard input as the password, without the one line end `echo` or a file adds. */
+export async function readAllInput(input: Readable): Promise<string> {
+  let text = '';
+  input.setEncoding('utf8');
+  for await (const chunk of input) text += chunk;
+  return text.replace(/\r?\n$/, '').normalize('NFC');
+}
