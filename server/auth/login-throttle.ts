@@ -65,13 +65,19 @@ class Counter {
     this.entries.delete(key);
   }
 
+  /**
+   * Forgets what no longer counts, then the oldest unlocked entries, and only then the oldest locks:
+   * a flood of guessed names must not be a way to lift a lock.
+   */
   private prune(now: number): void {
     for (const [key, e] of this.entries) {
       if (e.lockedUntil <= now && e.failures.every((t) => t <= now - this.policy.windowMs)) this.entries.delete(key);
     }
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.policy.maxEntries) break;
-      this.entries.delete(key);
+    for (const evictLocked of [false, true]) {
+      for (const [key, e] of this.entries) {
+        if (this.entries.size <= this.policy.maxEntries) return;
+        if (evictLocked || e.lockedUntil <= now) this.entries.delete(key);
+      }
     }
   }
 }
