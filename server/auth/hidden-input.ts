@@ -12,17 +12,22 @@ export function readHiddenLine(input: Readable & { isTTY?: boolean; setRawMode?:
   input.resume();
   return new Promise((resolve) => {
     let typed = '';
-    const finish = (value: string | null) => {
+    const finish = (value: string | null, rest: string) => {
       input.off('data', onData);
       if (raw) input.setRawMode!(false);
       input.pause();
+      // Keys typed ahead (the confirmation, pasted at once) belong to the next question.
+      if (rest) input.unshift(rest);
       output.write('\n');
       resolve(value === null ? null : value.normalize('NFC'));
     };
     const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') return finish(typed);
-        if (ch === '\u0003' || ch === '\u0004') return finish(null);
+      const chars = [...chunk];
+      for (let i = 0; i < chars.length; i++) {
+        const ch = chars[i]!;
+        const rest = () => chars.slice(i + 1).join('').replace(/^\n/, '');
+        if (ch === '\r' || ch === '\n') return finish(typed, rest());
+        if (ch === '\u0003' || ch === '\u0004') return finish(null, '');
         if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
         else if (ch >= ' ') typed += ch;
       }
