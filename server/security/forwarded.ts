@@ -13,15 +13,19 @@ export interface SeenRequest {
   host: string;
 }
 
-function firstForwarded(c: Context, name: string): string | undefined {
-  const value = c.req.header(name)?.split(',')[0]?.trim();
+/**
+ * The entry our proxy added. Proxies append to these lists, so earlier entries may come from the
+ * client itself; only the last one is the trusted proxy's (one proxy in front of soanthao).
+ */
+function forwarded(c: Context, name: string): string | undefined {
+  const value = c.req.header(name)?.split(',').at(-1)?.trim();
   return value ? value : undefined;
 }
 
 export function seenRequest(c: Context, trustProxy: boolean): SeenRequest {
   const url = new URL(c.req.url);
-  const protocol = (trustProxy && firstForwarded(c, 'x-forwarded-proto')?.toLowerCase()) || url.protocol.replace(/:$/, '');
-  const host = (trustProxy && firstForwarded(c, 'x-forwarded-host')) || c.req.header('host') || url.host;
+  const protocol = (trustProxy && forwarded(c, 'x-forwarded-proto')?.toLowerCase()) || url.protocol.replace(/:$/, '');
+  const host = (trustProxy && forwarded(c, 'x-forwarded-host')) || c.req.header('host') || url.host;
   return { protocol, host: host.toLowerCase() };
 }
 
@@ -31,12 +35,12 @@ export function isHttps(c: Context, trustProxy: boolean): boolean {
 }
 
 /**
- * The client's address, for rate limiting and the audit trail: the proxy's first X-Forwarded-For
- * entry when trusted, otherwise the socket's peer. Empty when neither is known (in-process tests).
+ * The client's address, for rate limiting and the audit trail: the address our proxy saw (last
+ * X-Forwarded-For entry) when trusted, otherwise the socket's peer. Empty when neither is known (in-process tests).
  */
 export function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? firstForwarded(c, 'x-forwarded-for') : undefined;
-  if (forwarded) return forwarded;
+  const proxied = trustProxy ? forwarded(c, 'x-forwarded-for') : undefined;
+  if (proxied) return proxied;
   try {
     return getConnInfo(c).remote.address ?? '';
   } catch {
