@@ -2,7 +2,8 @@ import type { Readable, Writable } from 'node:stream';
 
 /**
  * A password typed at a terminal, without echo: raw mode, so each key arrives as typed and nothing
- * is printed; Enter ends, Backspace deletes, Ctrl-C / Ctrl-D abandon (resolves null).
+ * is printed; Enter ends, Backspace deletes, arrow keys are ignored, Ctrl-C / Ctrl-D abandon
+ * (resolves null).
  */
 export function readHiddenLine(input: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown }, output: Writable, prompt: string): Promise<string | null> {
   output.write(prompt);
@@ -28,6 +29,13 @@ export function readHiddenLine(input: Readable & { isTTY?: boolean; setRawMode?:
         const rest = () => chars.slice(i + 1).join('').replace(/^\n/, '');
         if (ch === '\r' || ch === '\n') return finish(typed, rest());
         if (ch === '\u0003' || ch === '\u0004') return finish(null, '');
+        if (ch === '\u001b') {
+          // Arrow and function keys arrive as escape sequences (ESC [ 1 ; 5 D); none is part of a password.
+          if (chars[i + 1] === '[' || chars[i + 1] === 'O') i++;
+          while (i + 1 < chars.length && /[0-9;]/.test(chars[i + 1]!)) i++;
+          i++;
+          continue;
+        }
         if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
         else if (ch >= ' ') typed += ch;
       }

@@ -118,13 +118,13 @@ describe('npm run admin, against an accounts directory', () => {
     expect(directory.accounts).toEqual([]);
   });
 
-  it('at a terminal, reads the password twice without echoing it, honouring Backspace', async () => {
+  it('at a terminal, reads the password twice without echoing it, honouring Backspace and ignoring arrow keys', async () => {
     const directory = new MemoryDirectory();
     const keyboard = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) { this.rawModes.push(raw); } });
     const { io: streams, out } = io(keyboard);
     const done = runAdmin(create.slice(0, -1), streams, directory);
     // Typed with a slip corrected by Backspace the first time, cleanly the second, ahead of the second prompt.
-    keyboard.write(`${PASSWORD}x\u007f\r${PASSWORD}\r\n`);
+    keyboard.write(`${PASSWORD}x\u007f\u001b[D\u001b[C\r${PASSWORD}\r\n`);
     expect(await done).toBe(0);
     expect(out.stderr).toContain('Mật khẩu (không hiện ra màn hình): ');
     expect(out.stderr).toContain('Nhập lại mật khẩu: ');
