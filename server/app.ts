@@ -20,6 +20,7 @@ import { ProfileStore } from './store/profile-store.js';
 import { briefJsonSchema } from './brief/json-schema.js';
 import { pageRoutes } from './page/routes.js';
 import { join } from 'node:path';
+import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
 
 export interface AppDeps {
   store: DraftStore;
@@ -29,6 +30,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** Reads chat messages; the deterministic interview when absent. */
   intentReader?: IntentReader;
+  /** Host allow-list and proxy trust; a loopback server's defaults when absent. */
+  security?: SecurityOptions;
 }
 
 /** Everything the app needs, from the configuration: with a model configured, the model drafts and reads chat messages. */
@@ -40,6 +43,7 @@ export function depsFromConfig(config: Config): AppDeps {
     intentReader: config.llm ? new ModelIntentReader(config.llm) : new TextIntentReader(),
     concurrency: config.concurrency,
     maxBodyBytes: config.maxBodyBytes,
+    security: config.security,
   };
 }
 
@@ -57,6 +61,7 @@ export function createApp(deps: AppDeps) {
   );
   const schema = briefJsonSchema();
   const app = new Hono();
+  app.use(...webDefences(deps.security ?? LOOPBACK_SECURITY));
 
   const limit = (maxSize: number, what: string) =>
     bodyLimit({

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { SecurityOptions } from './security/defences.js';
 
 const optionalText = z
   .string()
@@ -34,6 +35,16 @@ const Env = z.object({
   SOANTHAO_MODEL_CHAT: optionalText,
   SOANTHAO_TIMEOUT_MS: int(120_000, 1_000, 3_600_000),
   SOANTHAO_RETRIES: int(2, 0, 10),
+  // The web's defences (server/security): host names staff use, and whether a reverse proxy is trusted.
+  SOANTHAO_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((s) => (s ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/, 'must be host names separated by commas, without port or scheme'))),
+  SOANTHAO_TRUST_PROXY: z
+    .enum(['', '0', '1', 'false', 'true'], { message: 'must be 1/true or 0/false' })
+    .optional()
+    .transform((s) => s === '1' || s === 'true'),
 });
 
 export interface LlmConfig {
@@ -52,6 +63,7 @@ export interface Config {
   maxBodyBytes: number;
   /** Null when no model is configured: the offline composer serves. */
   llm: LlmConfig | null;
+  security: SecurityOptions;
 }
 
 /** Reads the environment once, at start-up; a bad value stops the server with a clear message. */
@@ -84,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     concurrency: e.SOANTHAO_CONCURRENCY,
     maxBodyBytes: e.SOANTHAO_MAX_BODY_BYTES,
     llm,
+    security: { allowedHosts: e.SOANTHAO_ALLOWED_HOSTS, trustProxy: e.SOANTHAO_TRUST_PROXY },
   };
 }

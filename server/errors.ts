@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'bad_input'
   | 'not_found'
   | 'too_large'
+  | 'forbidden'
+  | 'misdirected_host'
   | 'unknown_template'
   | 'unknown_section'
   | 'provider_failed'
@@ -20,6 +22,8 @@ const STATUS: Record<ErrorCode, number> = {
   bad_input: 422,
   not_found: 404,
   too_large: 413,
+  forbidden: 403,
+  misdirected_host: 421,
   unknown_template: 422,
   unknown_section: 422,
   provider_failed: 502,

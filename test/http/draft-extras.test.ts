@@ -73,7 +73,7 @@ describe('changing, copying and checking a draft', () => {
     const docx = new Uint8Array(await (await ctx.request(`/api/drafts/${id}/export.docx`)).arrayBuffer());
     const uploaded = await ctx.app.request('/api/nd30/check', { method: 'POST', body: docx, headers: { 'Content-Type': 'application/octet-stream' } });
     expect((await json(uploaded)).documentType).toBe('bao-cao');
-    const notWord = await ctx.app.request('/api/nd30/check', { method: 'POST', body: 'không phải tệp Word' });
+    const notWord = await ctx.app.request('/api/nd30/check', { method: 'POST', body: 'không phải tệp Word', headers: { 'Content-Type': 'application/octet-stream' } });
     expect(notWord.status).toBe(422);
     expect((await json(notWord)).error.message).toMatch(/[À-ỹ]/u);
   });

@@ -10,6 +10,8 @@ export function el(tag, attrs = {}, ...children) {
     else if (k === 'dataset') Object.assign(node.dataset, v);
     else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
     else if (k === 'value') node.value = v;
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes set as markup.
+    else if (k === 'style') node.style.cssText = v;
     else node.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat(Infinity)) {

@@ -1,0 +1,26 @@
+import { secureHeaders } from 'hono/secure-headers';
+
+/**
+ * The security headers of every answer (page, assets, API, errors). The page loads only its own
+ * files and writes styles through the DOM, so the policy allows no inline script or style at all;
+ * no site may frame it (clickjacking), and addresses of drafts do not leak to other sites.
+ * Strict-Transport-Security is left to the HTTPS proxy: over plain HTTP on an office network it
+ * would be ignored, and on a shared domain it is the proxy operator's decision.
+ */
+export function securityHeaders() {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    strictTransportSecurity: false,
+  });
+}
