@@ -31,17 +31,17 @@ function sixSectionBrief() {
 async function timeDocument(concurrency: number): Promise<{ ms: number; modelCalls: number }> {
   const brief = sixSectionBrief();
   const fake = await startFakeOpenAI((request) => ({ ...(answerByHeading(brief)(request) as Extract<Reply, { kind: 'stream' }>), ...pace }));
-  const ctx = testApp(new OpenAIProvider(llmConfig(fake.baseURL, { timeoutMs: 60_000 })));
+  const ctx = await testApp(new OpenAIProvider(llmConfig(fake.baseURL, { timeoutMs: 60_000 })));
   (ctx.service as unknown as { concurrency: number }).concurrency = concurrency;
   try {
-    const id = ctx.service.create(brief).id;
+    const id = (await ctx.service.create(brief)).id;
     const started = performance.now();
     const outcomes = await ctx.service.draftAll(id);
     const ms = performance.now() - started;
     if (!outcomes.every((o) => o.ok)) throw new Error(`drafting failed: ${JSON.stringify(outcomes)}`);
     return { ms, modelCalls: fake.requests.length };
   } finally {
-    ctx.close();
+    await ctx.close();
     await fake.close();
   }
 }
@@ -52,7 +52,7 @@ async function streamOverhead(): Promise<{ tokens: number; directMs: number; thr
   const content = goodSectionJson(brief, 'ket-qua');
   const reply: Reply = { kind: 'stream', content, chunkSize: CHARS_PER_TOKEN, delayMs: 1 };
   const fake = await startFakeOpenAI([reply]);
-  const ctx = testApp(new OpenAIProvider(llmConfig(fake.baseURL, { timeoutMs: 60_000 })));
+  const ctx = await testApp(new OpenAIProvider(llmConfig(fake.baseURL, { timeoutMs: 60_000 })));
   const server = await serveApp(ctx.app);
   try {
     const tokens = Math.ceil(content.length / CHARS_PER_TOKEN);
@@ -64,7 +64,7 @@ async function streamOverhead(): Promise<{ tokens: number; directMs: number; thr
     });
     await direct.text();
     const directMs = performance.now() - started;
-    const id = ctx.service.create(brief).id;
+    const id = (await ctx.service.create(brief)).id;
     started = performance.now();
     const res = await fetch(`${server.url}/api/drafts/${id}/sections/ket-qua/draft`, { method: 'POST', headers: { Accept: 'text/event-stream' } });
     for await (const event of readSse(res)) if (event.event === 'done') break;
@@ -72,7 +72,7 @@ async function streamOverhead(): Promise<{ tokens: number; directMs: number; thr
     return { tokens, directMs, throughMs, perTokenMs: (throughMs - directMs) / tokens };
   } finally {
     await server.close();
-    ctx.close();
+    await ctx.close();
     await fake.close();
   }
 }
@@ -81,13 +81,13 @@ async function streamOverhead(): Promise<{ tokens: number; directMs: number; thr
 async function regenerationTokens(): Promise<{ paragraph: number; section: number; paragraphOut: number; sectionOut: number }> {
   const brief = rawBrief();
   const fake = await startFakeOpenAI([{ kind: 'stream', content: goodSectionJson(brief, 'ket-qua') }]);
-  const ctx = testApp(new OpenAIProvider(llmConfig(fake.baseURL)));
+  const ctx = await testApp(new OpenAIProvider(llmConfig(fake.baseURL)));
   try {
-    const id = ctx.service.create(brief).id;
+    const id = (await ctx.service.create(brief)).id;
     await ctx.service.draftSection(id, 'ket-qua');
     const redrafted = await ctx.service.draftSection(id, 'ket-qua');
     if (!redrafted.ok) throw new Error('section redraft failed');
-    const section = ctx.service.detail(id).sections.find((s) => s.key === 'ket-qua')!;
+    const section = (await ctx.service.detail(id)).sections.find((s) => s.key === 'ket-qua')!;
     const paragraph = section.paragraphs[2]!;
     const sectionUsage = section.paragraphs[0]!.current.usage!;
     fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: paragraph.current.text }) }]);
@@ -99,7 +99,7 @@ async function regenerationTokens(): Promise<{ paragraph: number; section: numbe
       sectionOut: sectionUsage.completionTokens,
     };
   } finally {
-    ctx.close();
+    await ctx.close();
     await fake.close();
   }
 }

@@ -50,10 +50,10 @@ async function main() {
   }
 
   const config = loadConfig();
-  const store = new DraftStore(':memory:');
+  const store = await DraftStore.open({ file: ':memory:' });
   const service = new DraftingService(store, TemplateRegistry.load(), providerFromConfig(config), config.concurrency);
   try {
-    const created = service.create(text);
+    const created = await service.create(text);
     const outcomes = await service.draftAll(created.id);
     const failed = outcomes.filter((o) => !o.ok);
     for (const o of failed) console.error(`Không soạn được mục "${o.section}": ${o.error?.message}`);
@@ -61,8 +61,8 @@ async function main() {
       // A document with sections missing must not pass for a finished one.
       fail(`Chưa xuất tệp ${args.values.out}: còn ${failed.length} mục chưa soạn được.`, 1);
     }
-    const findings = service.check(created.id);
-    const detail = service.detail(created.id);
+    const findings = await service.check(created.id);
+    const detail = await service.detail(created.id);
     writeFileSync(args.values.out, await renderDocx(detail.document));
     console.log(`Đã soạn ${detail.template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" -> ${args.values.out}`);
     if (findings.length === 0) console.log('Kiểm tra: không phát hiện lỗi.');
@@ -75,7 +75,7 @@ async function main() {
     if (e instanceof DraftError) fail(describe(e));
     throw e;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything a fresh machine needs to run soanthao and its tests: the npm packages from the lockfile,
-# and Debian's chromium for the browser tests when it is missing.
+# Debian's chromium for the browser tests and Debian's postgresql for the suite's second run
+# (the tests start their own throwaway cluster; no server is set up here), each when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +14,15 @@ if [ ! -x /usr/bin/chromium ] && [ "${SOANTHAO_SKIP_BROWSER:-}" != "1" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
   else
     echo "setup: /usr/bin/chromium is missing; install Debian's chromium (sudo apt-get install chromium) for the browser tests" >&2
+  fi
+fi
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "${SOANTHAO_SKIP_POSTGRES:-}" != "1" ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "setup: installing Debian's postgresql for the tests on PostgreSQL"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else
+    echo "setup: PostgreSQL is missing; install Debian's postgresql (sudo apt-get install postgresql) for the tests on PostgreSQL" >&2
   fi
 fi

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config.js';
 import { DraftError } from './errors.js';
 import { DraftStore } from './store/draft-store.js';
+import { StorageHealth, isStorageFull, storageFullError } from './store/faults.js';
 import { TemplateRegistry } from './template/load.js';
 import type { Provider } from './provider/types.js';
 import { providerFromConfig } from './provider/from-config.js';
@@ -24,6 +25,8 @@ import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security
 
 export interface AppDeps {
   store: DraftStore;
+  /** What health says about the disk; one that only remembers full-disk errors when absent. */
+  storage?: StorageHealth;
   templates: TemplateRegistry;
   provider: Provider;
   concurrency: number;
@@ -34,10 +37,17 @@ export interface AppDeps {
   security?: SecurityOptions;
 }
 
-/** Everything the app needs, from the configuration: with a model configured, the model drafts and reads chat messages. */
-export function depsFromConfig(config: Config): AppDeps {
+/**
+ * Everything the app needs, from the configuration: PostgreSQL when DATABASE_URL is set, else SQLite
+ * in the data folder; with a model configured, the model drafts and reads chat messages.
+ */
+export async function depsFromConfig(config: Config): Promise<AppDeps> {
+  const limits = { maxDraftsPerOffice: config.maxDrafts };
   return {
-    store: new DraftStore(join(config.dataDir, 'soanthao.db')),
+    store: config.databaseUrl
+      ? await DraftStore.open({ url: config.databaseUrl, maxConnections: config.dbPool }, limits)
+      : await DraftStore.open({ file: join(config.dataDir, 'soanthao.db') }, limits),
+    storage: new StorageHealth(config.databaseUrl ? null : config.dataDir),
     templates: TemplateRegistry.load(),
     provider: providerFromConfig(config),
     intentReader: config.llm ? new ModelIntentReader(config.llm) : new TextIntentReader(),
@@ -76,10 +86,19 @@ export function createApp(deps: AppDeps) {
     });
   const briefLimit = limit(deps.maxBodyBytes, 'Dữ liệu gửi lên');
   const docxLimit = limit(ND30_MAX_BYTES, 'Tệp Word');
-  // A .docx to check may be far larger than any brief.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/nd30/check' ? docxLimit(c, next) : briefLimit(c, next)));
+  // Only requests that carry a body are measured: reads skip the limit's work. A .docx to check may
+  // be far larger than any brief.
+  const withBody = new Set(['POST', 'PUT', 'PATCH']);
+  app.use('/api/*', (c, next) =>
+    !withBody.has(c.req.method) ? next() : c.req.path === '/api/nd30/check' ? docxLimit(c, next) : briefLimit(c, next),
+  );
 
-  app.get('/api/health', (c) => c.json({ ok: true, provider: service.providerInfo, templates: deps.templates.list().map((t) => t.id) }));
+  const storage = deps.storage ?? new StorageHealth(null);
+  const templateIds = deps.templates.list().map((t) => t.id);
+  app.get('/api/health', async (c) => {
+    const state = await storage.state();
+    return c.json({ ok: state.ok, provider: service.providerInfo, templates: templateIds, storage: { dialect: deps.store.db.dialect, ...state } }, state.ok ? 200 : 503);
+  });
   app.get('/api/schema/brief.json', (c) => c.json(schema));
   app.get('/api/templates', (c) =>
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
@@ -93,6 +112,10 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => c.json(new DraftError('not_found', 'Không có địa chỉ này').toJSON(), 404));
   app.onError((err, c) => {
     if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
+    if (isStorageFull(err)) {
+      storage.noteFull();
+      return c.json(storageFullError(err).toJSON(), 507);
+    }
     if (err instanceof HTTPException) return err.getResponse();
     console.error(err);
     return c.json(new DraftError('internal', 'Lỗi máy chủ không mong đợi; dữ liệu đã lưu không bị ảnh hưởng, xin thử lại.').toJSON(), 500);

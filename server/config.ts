@@ -22,8 +22,14 @@ const int = (fallback: number, min: number, max: number) =>
 
 const Env = z.object({
   HOST: optionalText.transform((s) => s ?? '127.0.0.1'),
-  PORT: int(8080, 1, 65535),
+  PORT: int(8080, 0, 65535), // 0: any free port (tests start several)
   SOANTHAO_DATA_DIR: optionalText.transform((s) => resolve(s ?? 'data')),
+  DATABASE_URL: optionalText.refine((s) => s === undefined || /^postgres(ql)?:\/\//.test(s), { message: 'must be a postgres:// or postgresql:// URL' }),
+  SOANTHAO_DB_POOL: int(10, 1, 200),
+  SOANTHAO_MAX_DRAFTS: int(0, 0, 10_000_000),
+  SOANTHAO_HEADERS_TIMEOUT_MS: int(20_000, 1_000, 600_000),
+  SOANTHAO_REQUEST_TIMEOUT_MS: int(60_000, 1_000, 3_600_000),
+  SOANTHAO_MAX_CONNECTIONS: int(5_000, 10, 1_000_000),
   SOANTHAO_CONCURRENCY: int(4, 1, 16),
   SOANTHAO_MAX_BODY_BYTES: int(2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
   OPENAI_BASE_URL: optionalText,
@@ -59,6 +65,16 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** PostgreSQL when set (several instances share it); otherwise SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Connections each instance keeps to PostgreSQL. */
+  dbPool: number;
+  /** Drafts an office may keep (0: no limit); one office per server until accounts exist. */
+  maxDrafts: number;
+  /** Slow or idle clients are cut off so they cannot hold the server's sockets. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
   concurrency: number;
   maxBodyBytes: number;
   /** Null when no model is configured: the offline composer serves. */
@@ -93,6 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     dataDir: e.SOANTHAO_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    dbPool: e.SOANTHAO_DB_POOL,
+    maxDrafts: e.SOANTHAO_MAX_DRAFTS,
+    headersTimeoutMs: e.SOANTHAO_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.SOANTHAO_REQUEST_TIMEOUT_MS,
+    maxConnections: e.SOANTHAO_MAX_CONNECTIONS,
     concurrency: e.SOANTHAO_CONCURRENCY,
     maxBodyBytes: e.SOANTHAO_MAX_BODY_BYTES,
     llm,

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'provider_unreachable'
   | 'provider_bad_output'
   | 'cancelled'
+  | 'storage_full'
+  | 'quota_exceeded'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -33,6 +35,8 @@ const STATUS: Record<ErrorCode, number> = {
   provider_unreachable: 502,
   provider_bad_output: 502,
   cancelled: 499,
+  storage_full: 507,
+  quota_exceeded: 403,
   internal: 500,
 };
 

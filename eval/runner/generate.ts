@@ -19,10 +19,10 @@ export interface Generated {
  * the document as it would print: sub-headings of parts as lines, headings apart.
  */
 export async function draftCase(service: DraftingService, c: Case): Promise<Generated> {
-  const created = service.create(c.brief);
+  const created = await service.create(c.brief);
   try {
     const outcomes = await service.draftAll(created.id);
-    const detail = service.detail(created.id);
+    const detail = await service.detail(created.id);
     const texts: Record<string, string[]> = {};
     const headings: Record<string, string> = {};
     for (const block of detail.document.body) {
@@ -38,7 +38,7 @@ export async function draftCase(service: DraftingService, c: Case): Promise<Gene
       errors: outcomes.filter((o) => !o.ok).map((o) => `${o.section}: ${o.error?.message ?? 'lỗi'}`),
     };
   } finally {
-    service.delete(created.id);
+    await service.delete(created.id);
   }
 }
 

@@ -55,7 +55,7 @@ export async function runEval(options: EvalOptions): Promise<Report> {
   const templates = loadTemplates(options.templatesDir);
   const cases = loadCases(options.casesDir);
   const source = options.source;
-  const store = source.kind === 'provider' ? new DraftStore(':memory:') : null;
+  const store = source.kind === 'provider' ? await DraftStore.open({ file: ':memory:' }) : null;
   const service = source.kind === 'provider' ? new DraftingService(store!, templates.registry, source.provider) : null;
   const promptVersion = promptsFingerprint();
   // What the revisions recorded, from the first answer: the model may name itself otherwise than configured.
@@ -116,6 +116,6 @@ export async function runEval(options: EvalOptions): Promise<Report> {
       cases: reports,
     };
   } finally {
-    store?.close();
+    await store?.close();
   }
 }

@@ -60,7 +60,7 @@ export class ConversationService {
     return id ? this.templates.list().find((t) => t.id === id) : undefined;
   }
 
-  private view(c: StoredConversation): Conversation {
+  private async view(c: StoredConversation): Promise<Conversation> {
     const template = this.template(c.templateId);
     return {
       id: c.id,
@@ -68,38 +68,38 @@ export class ConversationService {
       templateId: c.templateId,
       asking: c.draftId ? null : nextAsk(c.intake, template),
       brief: template ? toBriefInput(c.intake, template) : null,
-      messages: this.conversations.messages(c.id),
+      messages: await this.conversations.messages(c.id),
     };
   }
 
-  start(draftId?: string): Conversation {
+  async start(draftId?: string): Promise<Conversation> {
     if (draftId) {
-      const existing = this.conversations.findByDraft(draftId);
+      const existing = await this.conversations.findByDraft(draftId);
       if (existing) return this.view(existing);
-      const draft = this.draftStore.getDraft(draftId);
+      const draft = await this.draftStore.getDraft(draftId);
       let c: StoredConversation;
       try {
-        c = this.conversations.create(intakeOf(draft.brief), draftId, draft.templateId);
+        c = await this.conversations.create(intakeOf(draft.brief), draftId, draft.templateId);
       } catch (e) {
         // Two tabs opening the same draft at once: the other one made its conversation first.
-        const other = this.conversations.findByDraft(draftId);
+        const other = await this.conversations.findByDraft(draftId);
         if (other) return this.view(other);
         throw e;
       }
-      this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${HELP}`);
+      await this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${HELP}`);
       return this.view(c);
     }
-    const c = this.conversations.create(emptyIntake());
-    this.say(c, 'template');
+    const c = await this.conversations.create(emptyIntake());
+    await this.say(c, 'template');
     return this.view(c);
   }
 
-  get(id: string): Conversation {
-    return this.view(this.conversations.get(id));
+  async get(id: string): Promise<Conversation> {
+    return this.view(await this.conversations.get(id));
   }
 
-  forDraft(draftId: string): string | null {
-    return this.conversations.findByDraft(draftId)?.id ?? null;
+  async forDraft(draftId: string): Promise<string | null> {
+    return (await this.conversations.findByDraft(draftId))?.id ?? null;
   }
 
   /** Messages of one conversation are handled one after another, so two sent at once both count. */
@@ -116,7 +116,7 @@ export class ConversationService {
   }
 
   private async handleNow(id: string, text: string, signal?: AbortSignal): Promise<ChatReply> {
-    const c = this.conversations.get(id);
+    const c = await this.conversations.get(id);
     const clean = text.normalize('NFC').trim();
     if (clean.length > MAX_MESSAGE_CHARS) {
       throw new DraftError('bad_input', `Tin nhắn dài quá ${MAX_MESSAGE_CHARS.toLocaleString('vi-VN')} ký tự: hãy gửi thành nhiều lần.`, [
@@ -124,8 +124,8 @@ export class ConversationService {
       ]);
     }
     if (!clean) throw new DraftError('bad_input', 'Tin nhắn đang trống: hãy gõ nội dung cần trả lời.', [{ field: 'text', message: 'Trống' }]);
-    const before = this.conversations.messages(id).length;
-    this.conversations.addMessage(id, 'user', clean);
+    const before = (await this.conversations.messages(id)).length;
+    await this.conversations.addMessage(id, 'user', clean);
     const template = this.template(c.templateId);
     const intent = await this.reader.read(clean, {
       asking: c.draftId ? null : nextAsk(c.intake, template),
@@ -136,23 +136,23 @@ export class ConversationService {
     });
     let actions: Action[];
     try {
-      actions = c.draftId ? this.onDraft(c, intent) : this.onInterview(c, intent);
+      actions = c.draftId ? await this.onDraft(c, intent) : await this.onInterview(c, intent);
     } catch (e) {
       // A message that would make the brief invalid is answered in the conversation, not dropped.
       if (!(e instanceof DraftError) || e.code === 'not_found') throw e;
       const details = e.issues.map((i) => `- ${i.field}: ${i.message}`).join('\n');
-      this.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
+      await this.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
       actions = [];
     }
-    this.conversations.save(c);
-    const conversation = this.view(c);
+    await this.conversations.save(c);
+    const conversation = await this.view(c);
     return { conversation, reply: conversation.messages.slice(before + 1), actions };
   }
 
-  private say(c: StoredConversation, ask: string | null, lead = ''): void {
+  private async say(c: StoredConversation, ask: string | null, lead = ''): Promise<void> {
     const template = this.template(c.templateId);
     if (ask === null) {
-      this.conversations.addMessage(c.id, 'assistant', `${lead ? `${lead}\n` : ''}Đã có đủ thông tin: gõ "soạn" để soạn văn bản.`, ['soạn']);
+      await this.conversations.addMessage(c.id, 'assistant', `${lead ? `${lead}\n` : ''}Đã có đủ thông tin: gõ "soạn" để soạn văn bản.`, ['soạn']);
       return;
     }
     let text: string;
@@ -165,18 +165,18 @@ export class ConversationService {
       suggestions = [...(factCount(c.intake, key) > 0 ? ['xong'] : []), ...(section.required && section.role === 'body' ? [] : ['bỏ qua'])];
     } else {
       text = question(ask, template);
-      suggestions = this.suggestions(ask, template);
+      suggestions = await this.suggestions(ask, template);
     }
-    this.conversations.addMessage(c.id, 'assistant', lead ? `${lead}\n${text}` : text, suggestions);
+    await this.conversations.addMessage(c.id, 'assistant', lead ? `${lead}\n${text}` : text, suggestions);
   }
 
   /** Values offered for a question: the office profile's, then the latest draft's. */
-  private suggestions(ask: string, template: Template | undefined): string[] {
+  private async suggestions(ask: string, template: Template | undefined): Promise<string[]> {
     if (ask === 'template') return this.templates.list().map((t) => t.name.toLocaleLowerCase('vi'));
     if (ask === 'header.date') return ['để trống ngày', 'hôm nay'];
-    const profile = this.profiles.get()?.profile;
-    const latestId = this.draftStore.listDrafts()[0]?.id;
-    const last = latestId ? this.draftStore.getDraft(latestId).brief : undefined;
+    const profile = (await this.profiles.get())?.profile;
+    const latestId = (await this.draftStore.listDrafts({ limit: 1 })).items[0]?.id;
+    const last = latestId ? (await this.draftStore.getDraft(latestId)).brief : undefined;
     const out: string[] = [];
     const offer = (v: string | undefined) => {
       if (v && !out.includes(v)) out.push(v);
@@ -213,13 +213,13 @@ export class ConversationService {
     return out.slice(0, 4);
   }
 
-  private onInterview(c: StoredConversation, intent: Intent): Action[] {
+  private async onInterview(c: StoredConversation, intent: Intent): Promise<Action[]> {
     let template = this.template(c.templateId);
     const asking = nextAsk(c.intake, template);
     let lead = '';
     switch (intent.kind) {
       case 'invalid':
-        this.say(c, asking, intent.message);
+        await this.say(c, asking, intent.message);
         return [];
       case 'set': {
         if (intent.template) {
@@ -227,7 +227,7 @@ export class ConversationService {
           c.templateId = template.id;
           c.intake.template = template.id;
           // The office's usual Lưu line, unless staff already gave one.
-          c.intake.archive ??= this.profiles.get()?.profile.archive || undefined;
+          c.intake.archive ??= (await this.profiles.get())?.profile.archive || undefined;
           lead = `Soạn ${template.name.toLocaleLowerCase('vi')}.`;
         } else if (Object.keys(intent.fields).length > 0) {
           lead = 'Đã ghi các thông tin vừa gửi.';
@@ -239,28 +239,28 @@ export class ConversationService {
       case 'facts': {
         const key = intent.section ? resolveSection(intent.section, template!, c.intake)?.key : asking?.startsWith('facts:') ? asking.slice(6) : undefined;
         if (!template || !key) {
-          this.say(c, asking, `Chưa rõ mục cần thêm ý${intent.section ? ` ("${intent.section}")` : ''}.`);
+          await this.say(c, asking, `Chưa rõ mục cần thêm ý${intent.section ? ` ("${intent.section}")` : ''}.`);
           return [];
         }
         const result = addFacts(c.intake, template.sections.find((s) => s.key === key)!, intent.lines);
         const heading = sectionHeadings(template, c.intake).get(key)!;
         if ('error' in result) {
-          this.conversations.addMessage(c.id, 'assistant', `Chưa ghi vào ${heading}: ${result.error}`);
+          await this.conversations.addMessage(c.id, 'assistant', `Chưa ghi vào ${heading}: ${result.error}`);
           return [];
         }
-        this.conversations.addMessage(c.id, 'assistant', `Đã ghi ${String(result.added).padStart(2, '0')} ý vào ${heading}. Gửi thêm ý, hoặc gõ "xong" để sang phần tiếp theo.`, ['xong']);
+        await this.conversations.addMessage(c.id, 'assistant', `Đã ghi ${String(result.added).padStart(2, '0')} ý vào ${heading}. Gửi thêm ý, hoặc gõ "xong" để sang phần tiếp theo.`, ['xong']);
         return [];
       }
       case 'clear-facts': {
         const key = intent.section ? resolveSection(intent.section, template!, c.intake)?.key : asking?.startsWith('facts:') ? asking.slice(6) : undefined;
         if (!template || !key) {
-          this.say(c, asking, `Chưa rõ mục cần xóa ý${intent.section ? ` ("${intent.section}")` : ''}: ghi rõ, ví dụ "xóa ý phần mở đầu".`);
+          await this.say(c, asking, `Chưa rõ mục cần xóa ý${intent.section ? ` ("${intent.section}")` : ''}: ghi rõ, ví dụ "xóa ý phần mở đầu".`);
           return [];
         }
         const heading = sectionHeadings(template, c.intake).get(key)!;
         clearFacts(c.intake, key);
         c.intake.skipped = c.intake.skipped.filter((a) => a !== `facts:${key}`);
-        this.conversations.addMessage(c.id, 'assistant', `Đã xóa các ý của ${heading}; hãy gửi lại các ý cho phần này.`);
+        await this.conversations.addMessage(c.id, 'assistant', `Đã xóa các ý của ${heading}; hãy gửi lại các ý cho phần này.`);
         return [];
       }
       case 'skip':
@@ -271,44 +271,44 @@ export class ConversationService {
         const required = key ? section!.required && section!.role === 'body' && factCount(c.intake, key) === 0 : asking !== 'header.recipients' && asking !== 'copies' && asking !== 'signer';
         const requiredRecipients = asking === 'header.recipients' && template!.kinhGui === 'required';
         if (required || requiredRecipients) {
-          this.say(c, asking, 'Phần này bắt buộc, chưa bỏ qua được.');
+          await this.say(c, asking, 'Phần này bắt buộc, chưa bỏ qua được.');
           return [];
         }
         c.intake.skipped.push(asking);
         break;
       }
       case 'draft-all':
-        return this.createDraft(c, template, true);
+        return await this.createDraft(c, template, true);
       case 'redraft-paragraph':
       case 'redraft-section':
-        this.say(c, asking, 'Văn bản chưa được soạn: hãy trả lời nốt các câu hỏi, hoặc gõ "soạn" khi đã đủ thông tin.');
+        await this.say(c, asking, 'Văn bản chưa được soạn: hãy trả lời nốt các câu hỏi, hoặc gõ "soạn" khi đã đủ thông tin.');
         return [];
       case 'unknown':
-        this.say(c, asking, 'Chưa hiểu ý anh/chị.');
+        await this.say(c, asking, 'Chưa hiểu ý anh/chị.');
         return [];
     }
     const next = nextAsk(c.intake, template);
-    if (next === null) return this.createDraft(c, template, false);
-    this.say(c, next, lead);
+    if (next === null) return await this.createDraft(c, template, false);
+    await this.say(c, next, lead);
     return [];
   }
 
   /** Makes the draft from the intake once it is a valid brief; otherwise says what is missing. */
-  private createDraft(c: StoredConversation, template: Template | undefined, asked: boolean): Action[] {
+  private async createDraft(c: StoredConversation, template: Template | undefined, asked: boolean): Promise<Action[]> {
     if (!template) {
-      this.say(c, 'template', 'Chưa chọn loại văn bản.');
+      await this.say(c, 'template', 'Chưa chọn loại văn bản.');
       return [];
     }
     const empty = template.sections.find((s) => s.required && s.role === 'body' && factCount(c.intake, s.key) === 0);
     if (empty) {
       const heading = sectionHeadings(template, c.intake).get(empty.key)!;
-      this.say(c, `facts:${empty.key}`, `Chưa soạn được: ${heading} là mục bắt buộc nhưng chưa có ý nào.`);
+      await this.say(c, `facts:${empty.key}`, `Chưa soạn được: ${heading} là mục bắt buộc nhưng chưa có ý nào.`);
       return [];
     }
     try {
-      const detail = this.drafts.create(toBriefInput(c.intake, template));
+      const detail = await this.drafts.create(toBriefInput(c.intake, template));
       c.draftId = detail.id;
-      this.conversations.addMessage(
+      await this.conversations.addMessage(
         c.id,
         'assistant',
         `${asked ? '' : 'Đã đủ thông tin. '}Đang soạn ${template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" theo từng mục ở khung bên cạnh. ${HELP}`,
@@ -320,31 +320,31 @@ export class ConversationService {
     } catch (e) {
       if (!(e instanceof DraftError)) throw e;
       const missing = e.issues.map((i) => `- ${i.field}: ${i.message}`).join('\n');
-      this.say(c, nextAsk(c.intake, template) ?? `facts:${template.sections.find((s) => s.required && s.role === 'body')!.key}`, `Chưa soạn được: ${e.message}\n${missing}`);
+      await this.say(c, nextAsk(c.intake, template) ?? `facts:${template.sections.find((s) => s.required && s.role === 'body')!.key}`, `Chưa soạn được: ${e.message}\n${missing}`);
       return [];
     }
   }
 
-  private onDraft(c: StoredConversation, intent: Intent): Action[] {
+  private async onDraft(c: StoredConversation, intent: Intent): Promise<Action[]> {
     const draftId = c.draftId!;
-    const detail = this.drafts.detail(draftId);
+    const detail = await this.drafts.detail(draftId);
     const template = this.templates.get(detail.templateId);
     const tell = (text: string, suggestions?: string[]) => this.conversations.addMessage(c.id, 'assistant', text, suggestions);
     const section = (ref: string | null) => (ref ? resolveSection(ref, template, detail.brief) : undefined);
     switch (intent.kind) {
       case 'invalid':
-        tell(intent.message);
+        await tell(intent.message);
         return [];
       case 'draft-all':
-        tell('Đang soạn lại toàn bộ văn bản.');
+        await tell('Đang soạn lại toàn bộ văn bản.');
         return [{ type: 'draft-all', draftId }];
       case 'redraft-section': {
         const s = section(intent.section);
         if (!s) {
-          tell(`Không tìm thấy ${intent.section ?? 'mục'} trong văn bản. ${HELP}`);
+          await tell(`Không tìm thấy ${intent.section ?? 'mục'} trong văn bản. ${HELP}`);
           return [];
         }
-        tell(`Đang soạn lại ${sectionHeadings(template, detail.brief).get(s.key)}.`);
+        await tell(`Đang soạn lại ${sectionHeadings(template, detail.brief).get(s.key)}.`);
         return [{ type: 'draft-section', draftId, section: s.key }];
       }
       case 'redraft-paragraph': {
@@ -352,52 +352,52 @@ export class ConversationService {
         const paragraphs = s ? (detail.sections.find((x) => x.key === s.key)?.paragraphs ?? []).filter((p) => p.current.text !== '') : [];
         const p = paragraphs[intent.paragraph - 1];
         if (!s || !p) {
-          tell(`Không tìm thấy đoạn ${intent.paragraph}${intent.section ? ` của ${intent.section}` : ''}: ${s ? `mục này có ${paragraphs.length} đoạn.` : 'hãy ghi rõ mục, ví dụ "viết lại đoạn 2 mục I".'}`);
+          await tell(`Không tìm thấy đoạn ${intent.paragraph}${intent.section ? ` của ${intent.section}` : ''}: ${s ? `mục này có ${paragraphs.length} đoạn.` : 'hãy ghi rõ mục, ví dụ "viết lại đoạn 2 mục I".'}`);
           return [];
         }
-        tell(`Đang viết lại đoạn ${intent.paragraph} của ${sectionHeadings(template, detail.brief).get(s.key)}${intent.instruction ? ` (${intent.instruction})` : ''}.`);
+        await tell(`Đang viết lại đoạn ${intent.paragraph} của ${sectionHeadings(template, detail.brief).get(s.key)}${intent.instruction ? ` (${intent.instruction})` : ''}.`);
         return [{ type: 'redraft-paragraph', draftId, paragraphId: p.id, instruction: intent.instruction }];
       }
       case 'facts': {
         const s = section(intent.section);
         if (!s) {
-          tell(`Hãy ghi rõ mục cần thêm ý, ví dụ "thêm vào mục I: …". ${HELP}`);
+          await tell(`Hãy ghi rõ mục cần thêm ý, ví dụ "thêm vào mục I: …". ${HELP}`);
           return [];
         }
         const intake = intakeOf(detail.brief);
         const result = addFacts(intake, s, intent.lines);
         if ('error' in result) {
-          tell(`Chưa ghi được: ${result.error}`);
+          await tell(`Chưa ghi được: ${result.error}`);
           return [];
         }
-        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
-        tell(`Đã thêm ${String(result.added).padStart(2, '0')} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
+        await tell(`Đã thêm ${String(result.added).padStart(2, '0')} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
         return [{ type: 'draft-section', draftId, section: s.key }];
       }
       case 'clear-facts': {
         const s = section(intent.section);
         if (!s) {
-          tell('Hãy ghi rõ mục cần xóa ý, ví dụ "xóa ý mục II".');
+          await tell('Hãy ghi rõ mục cần xóa ý, ví dụ "xóa ý mục II".');
           return [];
         }
         const intake = intakeOf(detail.brief);
         clearFacts(intake, s.key);
-        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
-        tell(`Đã xóa các ý của ${sectionHeadings(template, detail.brief).get(s.key)}.`);
+        await tell(`Đã xóa các ý của ${sectionHeadings(template, detail.brief).get(s.key)}.`);
         return [{ type: 'open-draft', draftId }];
       }
       case 'set': {
         const intake = intakeOf(detail.brief);
         applyFields(intake, intent.fields);
-        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
-        tell(['Đã cập nhật thông tin văn bản.', ...(intent.problems ?? [])].join('\n'));
+        await tell(['Đã cập nhật thông tin văn bản.', ...(intent.problems ?? [])].join('\n'));
         return [{ type: 'open-draft', draftId }];
       }
       default:
-        tell(`Văn bản đã được soạn. ${HELP}`);
+        await tell(`Văn bản đã được soạn. ${HELP}`);
         return [];
     }
   }

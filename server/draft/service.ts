@@ -5,6 +5,7 @@ import type { Template, TemplateSection } from '../template/schema.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { Provider } from '../provider/types.js';
 import type { DraftStore } from '../store/draft-store.js';
+import type { Page, PageRequest } from '../store/page.js';
 import type { Finding } from '../checks/finding.js';
 import { checkDraft, checkSection } from '../checks/index.js';
 import { DraftError } from '../errors.js';
@@ -67,21 +68,21 @@ export class DraftingService {
     return { brief, template };
   }
 
-  create(input: unknown, title?: string): DraftDetail {
+  async create(input: unknown, title?: string): Promise<DraftDetail> {
     const { brief, template } = this.parse(input);
-    const summary = this.store.createDraft(title?.trim() || `${template.name}: ${brief.header.subject}`.slice(0, 200), brief);
+    const summary = await this.store.createDraft(title?.trim() || `${template.name}: ${brief.header.subject}`.slice(0, 200), brief);
     return this.detail(summary.id);
   }
 
-  list(): DraftSummary[] {
-    return this.store.listDrafts();
+  list(page: PageRequest = {}): Promise<Page<DraftSummary>> {
+    return this.store.listDrafts(page);
   }
 
-  detail(id: string): DraftDetail {
-    const draft = this.store.getDraft(id);
+  async detail(id: string): Promise<DraftDetail> {
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const document = toDocument(draft, template);
-    const sectionFindings = this.store.sectionFindings(id);
+    const sectionFindings = await this.store.sectionFindings(id);
     const headings = new Map(document.body.flatMap((b) => (b.kind === 'heading' ? [[b.section, b.text] as const] : [])));
     return {
       id: draft.id,
@@ -119,18 +120,18 @@ export class DraftingService {
   }
 
   async draftAll(id: string, options: RunOptions = {}): Promise<SectionOutcome[]> {
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const sections = this.draftableSections(draft.brief, template);
     const results = await settleWithLimit(
       sections.map((s) => () => this.draftOne(draft, template, s, options)),
       this.concurrency,
     );
-    return results.map((r, i) => (r.status === 'fulfilled' ? r.value : this.failure(id, sections[i]!.key, r.reason, options)));
+    return Promise.all(results.map((r, i) => (r.status === 'fulfilled' ? r.value : this.failure(id, sections[i]!.key, r.reason, options))));
   }
 
   async draftSection(id: string, key: string, options: RunOptions = {}): Promise<SectionOutcome> {
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const section = template.sections.find((s) => s.key === key);
     if (!section) {
@@ -150,15 +151,15 @@ export class DraftingService {
    * A section that could not be drafted keeps its previous revision. An unusable answer from the
    * model is also left as a finding on the section, so it shows where the text is.
    */
-  private failure(draftId: string, section: string, reason: unknown, options: RunOptions): SectionOutcome {
+  private async failure(draftId: string, section: string, reason: unknown, options: RunOptions): Promise<SectionOutcome> {
     const error = reason instanceof DraftError ? reason : new DraftError('internal', 'Lỗi không mong đợi khi soạn mục này', [], { cause: reason });
     if (error.code === 'internal') console.error(reason);
     const findings: Finding[] = [];
     if (error.code === 'provider_bad_output') {
       findings.push({ rule: 'provider.bad-output', severity: 'error', where: { section }, message: error.message });
-      const kept = (this.store.sectionFindings(draftId)[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
+      const kept = ((await this.store.sectionFindings(draftId))[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
       try {
-        this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
+        await this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
       } catch (e) {
         // A draft deleted meanwhile has nowhere to keep the finding.
         if (!(e instanceof DraftError && e.code === 'not_found')) throw e;
@@ -188,7 +189,7 @@ export class DraftingService {
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này; văn bản trước đó được giữ nguyên.');
     const checked = checkSection(draft.brief, template, section.key, drafted.paragraphs.map((p) => p.text));
-    this.store.writeSection(
+    await this.store.writeSection(
       draft.id,
       section.key,
       drafted.paragraphs.map((p, i) => ({ ...p, findings: checked.byParagraph[i]! })),
@@ -201,33 +202,33 @@ export class DraftingService {
   }
 
   /** Findings of a paragraph's text as it would stand in its section. */
-  private checkParagraphText(draft: Draft, template: Template, paragraph: Paragraph, text: string): Finding[] {
+  private async checkParagraphText(draft: Draft, template: Template, paragraph: Paragraph, text: string): Promise<Finding[]> {
     const paragraphs = visibleParagraphs(draft, paragraph.sectionKey);
     const texts = paragraphs.map((p) => (p.id === paragraph.id ? text : p.current.text));
     if (!paragraphs.some((p) => p.id === paragraph.id)) texts.push(text);
     const index = paragraphs.findIndex((p) => p.id === paragraph.id);
     const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
-    this.store.setSectionFindings(draft.id, paragraph.sectionKey, checked.section);
+    await this.store.setSectionFindings(draft.id, paragraph.sectionKey, checked.section);
     const own = checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? [];
     return own.map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
   }
 
-  editParagraph(id: string, paragraphId: number, text: string): Revision {
+  async editParagraph(id: string, paragraphId: number, text: string): Promise<Revision> {
     const clean = text.normalize('NFC').trim();
     if (clean === '') {
       throw new DraftError('bad_input', 'Đoạn văn không được để trống', [{ field: 'text', message: 'Cần nội dung đoạn văn' }]);
     }
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const paragraph = this.store.paragraph(id, paragraphId);
-    const findings = this.checkParagraphText(draft, template, paragraph, clean);
+    const paragraph = await this.store.paragraph(id, paragraphId);
+    const findings = await this.checkParagraphText(draft, template, paragraph, clean);
     return this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings });
   }
 
   async redraftParagraph(id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision> {
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const paragraph = this.store.paragraph(id, paragraphId);
+    const paragraph = await this.store.paragraph(id, paragraphId);
     const section = template.sections.find((s) => s.key === paragraph.sectionKey)!;
     const redrafted = await this.provider.redraftParagraph({
       template,
@@ -243,43 +244,43 @@ export class DraftingService {
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
     // Staff may have edited other paragraphs while the model wrote: check against the draft as it is now.
-    const now = this.store.getDraft(id);
-    const findings = this.checkParagraphText(now, template, this.store.paragraph(id, paragraphId), redrafted.text);
-    const revision = this.store.appendRevision(id, paragraphId, { text: redrafted.text, meta: redrafted.meta, findings });
+    const now = await this.store.getDraft(id);
+    const findings = await this.checkParagraphText(now, template, await this.store.paragraph(id, paragraphId), redrafted.text);
+    const revision = await this.store.appendRevision(id, paragraphId, { text: redrafted.text, meta: redrafted.meta, findings });
     options.onEvent?.({ type: 'paragraph-done', section: section.key, paragraphId, revisionId: revision.id, findings });
     return revision;
   }
 
-  revisions(id: string, paragraphId: number): Revision[] {
-    return this.store.listRevisions(id, paragraphId);
+  revisions(id: string, paragraphId: number, page: PageRequest = {}): Promise<Page<Revision>> {
+    return this.store.listRevisions(id, paragraphId, page);
   }
 
-  makeCurrent(id: string, paragraphId: number, revisionId: number): Revision {
+  makeCurrent(id: string, paragraphId: number, revisionId: number): Promise<Revision> {
     return this.store.setCurrent(id, paragraphId, revisionId);
   }
 
   /** Runs every check on the draft as it stands, and refreshes the stored findings. */
-  check(id: string): Finding[] {
-    const draft = this.store.getDraft(id);
+  async check(id: string): Promise<Finding[]> {
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const findings = checkDraft(draft, template);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
       const ofSection = findings.filter((f) => f.where.section === s.key);
-      this.store.setSectionFindings(id, s.key, ofSection.filter((f) => f.where.paragraph === undefined));
-      for (const p of paragraphs) this.store.setRevisionFindings(p.current.id, ofSection.filter((f) => f.where.paragraph === p.position));
+      await this.store.setSectionFindings(id, s.key, ofSection.filter((f) => f.where.paragraph === undefined));
+      for (const p of paragraphs) await this.store.setRevisionFindings(p.current.id, ofSection.filter((f) => f.where.paragraph === p.position));
     }
     return findings;
   }
 
-  document(id: string): DocumentView {
-    const draft = this.store.getDraft(id);
+  async document(id: string): Promise<DocumentView> {
+    const draft = await this.store.getDraft(id);
     return toDocument(draft, this.templates.get(draft.templateId));
   }
 
   /** New facts or header values for a draft; its paragraphs stay until a section is drafted again. */
-  updateBrief(id: string, input: unknown): DraftDetail {
-    const current = this.store.getDraft(id);
+  async updateBrief(id: string, input: unknown): Promise<DraftDetail> {
+    const current = await this.store.getDraft(id);
     const brief = parseBrief(input);
     if (brief.template !== current.templateId) {
       throw new DraftError('bad_input', 'Không đổi được loại văn bản của bản thảo đã có: hãy tạo bản thảo mới.', [
@@ -288,27 +289,27 @@ export class DraftingService {
     }
     const template = this.templates.get(brief.template);
     validateBriefForTemplate(brief, template);
-    this.store.updateBrief(id, brief);
+    await this.store.updateBrief(id, brief);
     // A body section the brief no longer has is withdrawn, not left printing (and numbering) forever.
     for (const section of this.bodySectionsWithout(brief, template)) {
-      if (visibleParagraphs(current, section.key).length > 0) this.store.writeSection(id, section.key, [], STAFF_META, []);
+      if (visibleParagraphs(current, section.key).length > 0) await this.store.writeSection(id, section.key, [], STAFF_META, []);
     }
     return this.detail(id);
   }
 
-  duplicate(id: string, title?: string): DraftDetail {
-    const source = this.store.getDraft(id);
-    const copy = this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
+  async duplicate(id: string, title?: string): Promise<DraftDetail> {
+    const source = await this.store.getDraft(id);
+    const copy = await this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
     return this.detail(copy.id);
   }
 
-  rename(id: string, title: string): DraftSummary {
+  async rename(id: string, title: string): Promise<DraftSummary> {
     const clean = title.normalize('NFC').trim();
     if (!clean) throw new DraftError('bad_input', 'Tên bản thảo không được để trống', [{ field: 'title', message: 'Cần tên' }]);
     return this.store.renameDraft(id, clean.slice(0, 200));
   }
 
-  delete(id: string): void {
-    this.store.deleteDraft(id);
+  delete(id: string): Promise<void> {
+    return this.store.deleteDraft(id);
   }
 }

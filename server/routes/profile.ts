@@ -26,16 +26,16 @@ const PrefillQuery = z.object({
 /** The office profile: read, replace, and a new brief of any type prefilled from it. */
 export function profileRoutes(profiles: ProfileStore, templates: TemplateRegistry) {
   return new Hono()
-    .get('/', (c) => c.json(profiles.get() ?? { profile: null, updatedAt: null }))
+    .get('/', async (c) => c.json((await profiles.get()) ?? { profile: null, updatedAt: null }))
     .put('/', async (c) => {
       const profile = await readJson(c, OfficeProfile);
-      return c.json(profiles.put(profile));
+      return c.json(await profiles.put(profile));
     })
-    .get('/prefill', (c) => {
+    .get('/prefill', async (c) => {
       const query = PrefillQuery.safeParse(c.req.query());
       if (!query.success) throw new DraftError('bad_input', 'Yêu cầu điền sẵn chưa hợp lệ', issuesOf(query.error));
       const { template, signer, unit } = query.data;
-      const brief = prefillBrief(templates.get(template), profiles.get()?.profile ?? null, {
+      const brief = prefillBrief(templates.get(template), (await profiles.get())?.profile ?? null, {
         signer,
         unit: unit || undefined,
       });

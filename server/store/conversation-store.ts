@@ -1,22 +1,7 @@
-import type Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { Intake, Message } from '../chat/model.js';
 import { DraftError } from '../errors.js';
-
-interface ConversationRow {
-  id: string;
-  draft_id: string | null;
-  template_id: string | null;
-  intake_json: string;
-}
-
-interface MessageRow {
-  id: number;
-  role: Message['role'];
-  text: string;
-  suggestions_json: string | null;
-  created_at: string;
-}
+import type { Database } from './database.js';
 
 export interface StoredConversation {
   id: string;
@@ -25,48 +10,57 @@ export interface StoredConversation {
   intake: Intake;
 }
 
-/** Conversations and their messages, beside the drafts in the same SQLite file. */
+/** Conversations and their messages, beside the drafts in the same database. */
 export class ConversationStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database) {}
 
-  create(intake: Intake, draftId: string | null = null, templateId: string | null = null): StoredConversation {
+  private get q() {
+    return this.db.kysely;
+  }
+
+  async create(intake: Intake, draftId: string | null = null, templateId: string | null = null): Promise<StoredConversation> {
     const id = randomUUID();
     const now = new Date().toISOString();
-    this.db
-      .prepare('INSERT INTO conversations (id, draft_id, template_id, intake_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, draftId, templateId, JSON.stringify(intake), now, now);
+    await this.q
+      .insertInto('conversations')
+      .values({ id, draft_id: draftId, template_id: templateId, intake_json: JSON.stringify(intake), created_at: now, updated_at: now })
+      .execute();
     return { id, draftId, templateId, intake };
   }
 
-  get(id: string): StoredConversation {
-    const row = this.db.prepare('SELECT * FROM conversations WHERE id = ?').get(id) as ConversationRow | undefined;
+  async get(id: string): Promise<StoredConversation> {
+    const row = await this.q.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new DraftError('not_found', 'Không tìm thấy cuộc trao đổi này.');
     return { id: row.id, draftId: row.draft_id, templateId: row.template_id, intake: JSON.parse(row.intake_json) as Intake };
   }
 
-  findByDraft(draftId: string): StoredConversation | null {
-    const row = this.db.prepare('SELECT id FROM conversations WHERE draft_id = ?').get(draftId) as { id: string } | undefined;
+  async findByDraft(draftId: string): Promise<StoredConversation | null> {
+    const row = await this.q.selectFrom('conversations').select('id').where('draft_id', '=', draftId).executeTakeFirst();
     return row ? this.get(row.id) : null;
   }
 
-  save(c: StoredConversation): void {
-    this.db
-      .prepare('UPDATE conversations SET draft_id = ?, template_id = ?, intake_json = ?, updated_at = ? WHERE id = ?')
-      .run(c.draftId, c.templateId, JSON.stringify(c.intake), new Date().toISOString(), c.id);
+  async save(c: StoredConversation): Promise<void> {
+    await this.q
+      .updateTable('conversations')
+      .set({ draft_id: c.draftId, template_id: c.templateId, intake_json: JSON.stringify(c.intake), updated_at: new Date().toISOString() })
+      .where('id', '=', c.id)
+      .execute();
   }
 
-  addMessage(conversationId: string, role: Message['role'], text: string, suggestions?: string[]): Message {
+  async addMessage(conversationId: string, role: Message['role'], text: string, suggestions?: string[]): Promise<Message> {
     const createdAt = new Date().toISOString();
-    const info = this.db
-      .prepare('INSERT INTO conversation_messages (conversation_id, role, text, suggestions_json, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(conversationId, role, text, suggestions?.length ? JSON.stringify(suggestions) : null, createdAt);
-    return { id: Number(info.lastInsertRowid), role, text, createdAt, ...(suggestions?.length ? { suggestions } : {}) };
+    const row = await this.q
+      .insertInto('conversation_messages')
+      .values({ conversation_id: conversationId, role, text, suggestions_json: suggestions?.length ? JSON.stringify(suggestions) : null, created_at: createdAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: Number(row.id), role, text, createdAt, ...(suggestions?.length ? { suggestions } : {}) };
   }
 
-  messages(conversationId: string): Message[] {
-    const rows = this.db.prepare('SELECT * FROM conversation_messages WHERE conversation_id = ? ORDER BY id').all(conversationId) as MessageRow[];
+  async messages(conversationId: string): Promise<Message[]> {
+    const rows = await this.q.selectFrom('conversation_messages').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute();
     return rows.map((r) => ({
-      id: r.id,
+      id: Number(r.id),
       role: r.role,
       text: r.text,
       createdAt: r.created_at,

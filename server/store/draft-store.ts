@@ -1,40 +1,14 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
 import type { Brief } from '../brief/schema.js';
 import type { Finding } from '../checks/finding.js';
 import type { Draft, DraftSummary, Paragraph, ParagraphText, Revision, RevisionMeta } from '../draft/model.js';
 import { DraftError } from '../errors.js';
-import { migrate } from './migrations.js';
+import { Database, type Queries, type StoreLocation } from './database.js';
+import type { DraftTable, RevisionTable } from './schema.js';
+import { type Page, type PageRequest, decodeCursor, encodeCursor } from './page.js';
 
-interface RevisionRow {
-  id: number;
-  paragraph_id: number;
-  seq: number;
-  text: string;
-  author: Revision['author'];
-  provider: string;
-  model: string | null;
-  prompt_version: string | null;
-  instruction: string | null;
-  prompt_tokens: number | null;
-  completion_tokens: number | null;
-  latency_ms: number | null;
-  findings_json: string;
-  created_at: string;
-  /** The numbered sub-section this revision prints under. */
-  part: number | null;
-}
-
-interface DraftRow {
-  id: string;
-  title: string;
-  template_id: string;
-  brief_json: string;
-  created_at: string;
-  updated_at: string;
-}
+type RevisionRow = Selectable<RevisionTable>;
 
 export interface NewRevision {
   text: string;
@@ -45,12 +19,13 @@ export interface NewRevision {
 }
 
 const notFound = () => new DraftError('not_found', 'Không tìm thấy bản thảo này: có thể đã bị xóa.');
+const SUMMARY = ['id', 'title', 'template_id', 'created_at', 'updated_at'] as const;
 
 function toRevision(r: RevisionRow): Revision {
   return {
-    id: r.id,
-    paragraphId: r.paragraph_id,
-    seq: r.seq,
+    id: Number(r.id),
+    paragraphId: Number(r.paragraph_id),
+    seq: Number(r.seq),
     text: r.text,
     author: r.author,
     provider: r.provider,
@@ -66,251 +41,343 @@ function toRevision(r: RevisionRow): Revision {
   };
 }
 
-function toSummary(r: DraftRow): DraftSummary {
+function toSummary(r: Omit<Selectable<DraftTable>, 'brief_json'>): DraftSummary {
   return { id: r.id, title: r.title, templateId: r.template_id, createdAt: r.created_at, updatedAt: r.updated_at };
 }
 
 /**
- * Drafts in one SQLite file (WAL). Revisions are append-only; "current" is a pointer, so going back
- * never deletes. Every write that touches several rows is one transaction: a failure leaves the
- * previous revision current.
+ * Drafts in SQLite or PostgreSQL, through one set of queries. Revisions are append-only; "current"
+ * is a pointer, so going back never deletes. Every write that touches several rows is one
+ * transaction that first touches the draft's row: writers of one draft take turns (also across
+ * server processes on PostgreSQL), and a failure leaves the previous revision current.
  */
+export interface DraftLimits {
+  /** Drafts one office may keep; 0 or absent: no limit. */
+  maxDraftsPerOffice?: number;
+}
+
 export class DraftStore {
-  readonly db: Database.Database;
+  constructor(
+    readonly db: Database,
+    private readonly limits: DraftLimits = {},
+  ) {}
 
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+  /** Opens (and migrates) the database at `location`; closing the store closes it. */
+  static async open(location: StoreLocation, limits: DraftLimits = {}): Promise<DraftStore> {
+    return new DraftStore(await Database.open(location), limits);
   }
 
-  close(): void {
-    this.db.close();
+  close(): Promise<void> {
+    return this.db.close();
   }
 
+  private get q(): Queries {
+    return this.db.kysely;
+  }
+
+  private lastNow = 0;
+
+  /** Strictly increasing within an instance, so "most recently changed" never ties between two quick writes. */
   private now(): string {
-    return new Date().toISOString();
+    this.lastNow = Math.max(Date.now(), this.lastNow + 1);
+    return new Date(this.lastNow).toISOString();
   }
 
-  createDraft(title: string, brief: Brief): DraftSummary {
+  /**
+   * Refuses a new draft past the office's quota. There is one office per server until accounts
+   * exist: `office` is null and every draft counts; then drafts gain an office column to filter on.
+   */
+  private async checkQuota(q: Queries, office: string | null): Promise<void> {
+    const max = this.limits.maxDraftsPerOffice ?? 0;
+    if (max <= 0) return;
+    const { n } = await q.selectFrom('drafts').select(sql<number>`cast(count(*) as integer)`.as('n')).executeTakeFirstOrThrow();
+    if (Number(n) >= max) {
+      throw new DraftError(
+        'quota_exceeded',
+        `Cơ quan đã có ${Number(n).toLocaleString('vi-VN')} bản thảo, bằng hạn mức ${max.toLocaleString('vi-VN')}: hãy xóa bớt bản thảo cũ không cần đến rồi tạo bản mới.`,
+      );
+    }
+  }
+
+  async createDraft(title: string, brief: Brief, q: Queries = this.q, office: string | null = null): Promise<DraftSummary> {
+    await this.checkQuota(q, office);
     const id = randomUUID();
     const now = this.now();
-    this.db
-      .prepare('INSERT INTO drafts (id, title, template_id, brief_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, title, brief.template, JSON.stringify(brief), now, now);
+    await q
+      .insertInto('drafts')
+      .values({ id, title, template_id: brief.template, brief_json: JSON.stringify(brief), created_at: now, updated_at: now })
+      .execute();
     return { id, title, templateId: brief.template, createdAt: now, updatedAt: now };
   }
 
-  listDrafts(): DraftSummary[] {
-    return (this.db.prepare('SELECT * FROM drafts ORDER BY updated_at DESC, rowid DESC').all() as DraftRow[]).map(toSummary);
+  /** Drafts, most recently changed first, a page at a time; without their briefs. */
+  async listDrafts(page: PageRequest = {}): Promise<Page<DraftSummary>> {
+    const after = decodeCursor(page.cursor, ['string', 'string']);
+    let query = this.q.selectFrom('drafts').select(SUMMARY).orderBy('updated_at', 'desc').orderBy('id', 'desc');
+    if (after) query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after[0] as string, after[1] as string)));
+    if (page.limit !== undefined) query = query.limit(page.limit + 1);
+    const rows = await query.execute();
+    const more = page.limit !== undefined && rows.length > page.limit;
+    const items = (more ? rows.slice(0, page.limit) : rows).map(toSummary);
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? encodeCursor([last.updatedAt, last.id]) : null };
   }
 
-  getDraft(id: string): Draft {
-    const row = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  async getDraft(id: string, q: Queries = this.q): Promise<Draft> {
+    const row = await q.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
-    const rows = this.db
-      .prepare(
-        `SELECT p.id AS pid, p.section_key, p.position,
-                (SELECT COUNT(*) FROM revisions c WHERE c.paragraph_id = p.id) AS revision_count, r.*
-           FROM paragraphs p JOIN revisions r ON r.id = p.current_revision_id
-          WHERE p.draft_id = ? ORDER BY p.section_key, p.position`,
+    const rows = await q
+      .selectFrom('paragraphs as p')
+      .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
+      .selectAll('r')
+      .select(['p.id as pid', 'p.section_key', 'p.position'])
+      .select((eb) =>
+        eb
+          .selectFrom('revisions as c')
+          .whereRef('c.paragraph_id', '=', 'p.id')
+          .select(sql<number>`cast(count(*) as integer)`.as('n'))
+          .as('revision_count'),
       )
-      .all(id) as (RevisionRow & { pid: number; section_key: string; position: number; revision_count: number })[];
+      .where('p.draft_id', '=', id)
+      .orderBy('p.section_key')
+      .orderBy('p.position')
+      .execute();
     const paragraphs: Record<string, Paragraph[]> = {};
     for (const r of rows) {
       (paragraphs[r.section_key] ??= []).push({
-        id: r.pid,
+        id: Number(r.pid),
         sectionKey: r.section_key,
         part: r.part,
-        position: r.position,
+        position: Number(r.position),
         current: toRevision(r),
-        revisionCount: r.revision_count,
+        revisionCount: Number(r.revision_count),
       });
     }
     return { ...toSummary(row), brief: JSON.parse(row.brief_json) as Brief, paragraphs };
   }
 
-  sectionFindings(draftId: string): Record<string, Finding[]> {
-    const rows = this.db.prepare('SELECT key, findings_json FROM sections WHERE draft_id = ?').all(draftId) as { key: string; findings_json: string }[];
+  async sectionFindings(draftId: string): Promise<Record<string, Finding[]>> {
+    const rows = await this.q.selectFrom('sections').select(['key', 'findings_json']).where('draft_id', '=', draftId).execute();
     return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.findings_json) as Finding[]]));
   }
 
-  private touch(draftId: string): void {
-    const changed = this.db.prepare('UPDATE drafts SET updated_at = ? WHERE id = ?').run(this.now(), draftId).changes;
-    if (changed === 0) throw notFound();
+  /** Marks the draft changed; in a transaction, also makes other writers of this draft wait their turn. */
+  private async touch(q: Queries, draftId: string): Promise<void> {
+    const result = await q.updateTable('drafts').set({ updated_at: this.now() }).where('id', '=', draftId).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
-  private insertRevision(paragraphId: number, r: NewRevision): Revision {
-    const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM revisions WHERE paragraph_id = ?').pluck().get(paragraphId) as number);
+  private async insertRevision(q: Queries, paragraphId: number, r: NewRevision): Promise<Revision> {
+    const last = await q
+      .selectFrom('revisions')
+      .select(sql<number>`cast(coalesce(max(seq), 0) as integer)`.as('seq'))
+      .where('paragraph_id', '=', paragraphId)
+      .executeTakeFirstOrThrow();
     const u = r.meta.usage;
     const part =
       r.part !== undefined
         ? r.part
-        : ((this.db.prepare('SELECT r.part FROM paragraphs p JOIN revisions r ON r.id = p.current_revision_id WHERE p.id = ?').pluck().get(paragraphId) as
-            | number
-            | null
-            | undefined) ?? null);
-    const info = this.db
-      .prepare(
-        `INSERT INTO revisions (paragraph_id, seq, text, author, provider, model, prompt_version, instruction,
-                                prompt_tokens, completion_tokens, latency_ms, findings_json, created_at, part)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        paragraphId, seq, r.text, r.meta.author, r.meta.provider, r.meta.model, r.meta.promptVersion, r.meta.instruction,
-        u?.promptTokens ?? null, u?.completionTokens ?? null, u?.latencyMs ?? null, JSON.stringify(r.findings), this.now(), part,
-      );
-    const id = Number(info.lastInsertRowid);
-    this.db.prepare('UPDATE paragraphs SET current_revision_id = ? WHERE id = ?').run(id, paragraphId);
-    return this.revision(id);
+        : ((
+            await q
+              .selectFrom('paragraphs as p')
+              .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
+              .select('r.part')
+              .where('p.id', '=', paragraphId)
+              .executeTakeFirst()
+          )?.part ?? null);
+    const row = await q
+      .insertInto('revisions')
+      .values({
+        paragraph_id: paragraphId,
+        seq: Number(last.seq) + 1,
+        text: r.text,
+        author: r.meta.author,
+        provider: r.meta.provider,
+        model: r.meta.model,
+        prompt_version: r.meta.promptVersion,
+        instruction: r.meta.instruction,
+        prompt_tokens: u?.promptTokens ?? null,
+        completion_tokens: u?.completionTokens ?? null,
+        latency_ms: u?.latencyMs ?? null,
+        findings_json: JSON.stringify(r.findings),
+        created_at: this.now(),
+        part,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await q.updateTable('paragraphs').set({ current_revision_id: row.id }).where('id', '=', paragraphId).execute();
+    return toRevision(row);
   }
 
-  private revision(id: number): Revision {
-    return toRevision(this.db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow);
+  private async newParagraph(q: Queries, draftId: string, sectionKey: string, part: number | null, position: number): Promise<number> {
+    const row = await q
+      .insertInto('paragraphs')
+      .values({ draft_id: draftId, section_key: sectionKey, part, position })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
   }
 
   /**
    * Stores a newly drafted section in one transaction: paragraph i gets a new revision (created if
    * new); paragraphs past the new count get an empty revision (withdrawn), so nothing is deleted.
    */
-  writeSection(
+  async writeSection(
     draftId: string,
     sectionKey: string,
     paragraphs: (ParagraphText & { findings: Finding[] })[],
     meta: RevisionMeta,
     sectionFindings: Finding[],
-  ): void {
-    this.db.transaction(() => {
-      this.touch(draftId);
+  ): Promise<void> {
+    await this.db.transaction(async (q) => {
+      await this.touch(q, draftId);
       const now = this.now();
-      this.db
-        .prepare(
-          `INSERT INTO sections (draft_id, key, findings_json, drafted_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (draft_id, key) DO UPDATE SET findings_json = excluded.findings_json, drafted_at = excluded.drafted_at`,
+      await q
+        .insertInto('sections')
+        .values({ draft_id: draftId, key: sectionKey, findings_json: JSON.stringify(sectionFindings), drafted_at: now })
+        .onConflict((oc) =>
+          oc.columns(['draft_id', 'key']).doUpdateSet((eb) => ({ findings_json: eb.ref('excluded.findings_json'), drafted_at: eb.ref('excluded.drafted_at') })),
         )
-        .run(draftId, sectionKey, JSON.stringify(sectionFindings), now);
-      const existing = this.db
-        .prepare('SELECT p.id, p.position, r.text FROM paragraphs p LEFT JOIN revisions r ON r.id = p.current_revision_id WHERE p.draft_id = ? AND p.section_key = ? ORDER BY p.position')
-        .all(draftId, sectionKey) as { id: number; position: number; text: string | null }[];
-      paragraphs.forEach((p, position) => {
-        let id = existing.find((e) => e.position === position)?.id;
-        if (id === undefined) {
-          id = Number(
-            this.db.prepare('INSERT INTO paragraphs (draft_id, section_key, part, position) VALUES (?, ?, ?, ?)').run(draftId, sectionKey, p.part, position).lastInsertRowid,
-          );
-        }
-        this.insertRevision(id, { text: p.text, meta, findings: p.findings, part: p.part });
-      });
-      for (const e of existing) {
-        if (e.position >= paragraphs.length && e.text !== '') this.insertRevision(e.id, { text: '', meta, findings: [] });
+        .execute();
+      const existing = await q
+        .selectFrom('paragraphs as p')
+        .leftJoin('revisions as r', 'r.id', 'p.current_revision_id')
+        .select(['p.id', 'p.position', 'r.text'])
+        .where('p.draft_id', '=', draftId)
+        .where('p.section_key', '=', sectionKey)
+        .orderBy('p.position')
+        .execute();
+      for (const [position, p] of paragraphs.entries()) {
+        const found = existing.find((e) => Number(e.position) === position);
+        const id = found ? Number(found.id) : await this.newParagraph(q, draftId, sectionKey, p.part, position);
+        await this.insertRevision(q, id, { text: p.text, meta, findings: p.findings, part: p.part });
       }
-    })();
+      for (const e of existing) {
+        if (Number(e.position) >= paragraphs.length && e.text !== '') await this.insertRevision(q, Number(e.id), { text: '', meta, findings: [] });
+      }
+    });
   }
 
-  private paragraphOf(draftId: string, paragraphId: number): { id: number; section_key: string; position: number; part: number | null } {
-    const p = this.db.prepare('SELECT id, section_key, position, part FROM paragraphs WHERE id = ? AND draft_id = ?').get(paragraphId, draftId) as
-      | { id: number; section_key: string; position: number; part: number | null }
-      | undefined;
+  private async paragraphOf(q: Queries, draftId: string, paragraphId: number) {
+    const p = await q
+      .selectFrom('paragraphs')
+      .select(['id', 'section_key', 'position', 'part'])
+      .where('id', '=', paragraphId)
+      .where('draft_id', '=', draftId)
+      .executeTakeFirst();
     if (!p) throw new DraftError('not_found', 'Không tìm thấy đoạn văn này trong bản thảo.');
     return p;
   }
 
-  paragraph(draftId: string, paragraphId: number): Paragraph {
-    const p = this.paragraphOf(draftId, paragraphId);
-    const draft = this.getDraft(draftId);
-    return draft.paragraphs[p.section_key]!.find((x) => x.id === p.id)!;
+  async paragraph(draftId: string, paragraphId: number): Promise<Paragraph> {
+    const p = await this.paragraphOf(this.q, draftId, paragraphId);
+    const draft = await this.getDraft(draftId);
+    return draft.paragraphs[p.section_key]!.find((x) => x.id === Number(p.id))!;
   }
 
-  appendRevision(draftId: string, paragraphId: number, revision: NewRevision): Revision {
-    return this.db.transaction(() => {
-      this.paragraphOf(draftId, paragraphId);
-      this.touch(draftId);
-      return this.insertRevision(paragraphId, revision);
-    })();
+  async appendRevision(draftId: string, paragraphId: number, revision: NewRevision): Promise<Revision> {
+    return this.db.transaction(async (q) => {
+      await this.paragraphOf(q, draftId, paragraphId);
+      await this.touch(q, draftId);
+      return this.insertRevision(q, paragraphId, revision);
+    });
   }
 
-  listRevisions(draftId: string, paragraphId: number): Revision[] {
-    this.paragraphOf(draftId, paragraphId);
-    return (this.db.prepare('SELECT * FROM revisions WHERE paragraph_id = ? ORDER BY seq').all(paragraphId) as RevisionRow[]).map(toRevision);
+  /** A paragraph's revisions, oldest first, a page at a time (all of them when no limit is asked). */
+  async listRevisions(draftId: string, paragraphId: number, page: PageRequest = {}): Promise<Page<Revision>> {
+    await this.paragraphOf(this.q, draftId, paragraphId);
+    const after = decodeCursor(page.cursor, ['number']);
+    let query = this.q.selectFrom('revisions').selectAll().where('paragraph_id', '=', paragraphId).orderBy('seq');
+    if (after) query = query.where('seq', '>', after[0] as number);
+    if (page.limit !== undefined) query = query.limit(page.limit + 1);
+    const rows = await query.execute();
+    const more = page.limit !== undefined && rows.length > page.limit;
+    const items = (more ? rows.slice(0, page.limit) : rows).map(toRevision);
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null };
   }
 
-  setCurrent(draftId: string, paragraphId: number, revisionId: number): Revision {
-    return this.db.transaction(() => {
-      this.paragraphOf(draftId, paragraphId);
-      const r = this.db.prepare('SELECT id, text FROM revisions WHERE id = ? AND paragraph_id = ?').get(revisionId, paragraphId) as { text: string } | undefined;
+  async setCurrent(draftId: string, paragraphId: number, revisionId: number): Promise<Revision> {
+    return this.db.transaction(async (q) => {
+      await this.paragraphOf(q, draftId, paragraphId);
+      const r = await q.selectFrom('revisions').selectAll().where('id', '=', revisionId).where('paragraph_id', '=', paragraphId).executeTakeFirst();
       if (!r) throw new DraftError('not_found', 'Không tìm thấy bản sửa này của đoạn văn.');
       // An empty revision marks a paragraph a redraft dropped; only a redraft withdraws paragraphs.
       if (r.text === '') throw new DraftError('bad_input', 'Bản này trống (đoạn đã được bỏ khi soạn lại): hãy chọn một bản có nội dung.', [{ field: 'revisionId', message: 'Bản trống' }]);
-      this.db.prepare('UPDATE paragraphs SET current_revision_id = ? WHERE id = ?').run(revisionId, paragraphId);
-      this.touch(draftId);
-      return this.revision(revisionId);
-    })();
+      await this.touch(q, draftId);
+      await q.updateTable('paragraphs').set({ current_revision_id: revisionId }).where('id', '=', paragraphId).execute();
+      return toRevision(r);
+    });
   }
 
-  setRevisionFindings(revisionId: number, findings: Finding[]): void {
-    this.db.prepare('UPDATE revisions SET findings_json = ? WHERE id = ?').run(JSON.stringify(findings), revisionId);
+  async setRevisionFindings(revisionId: number, findings: Finding[]): Promise<void> {
+    await this.q.updateTable('revisions').set({ findings_json: JSON.stringify(findings) }).where('id', '=', revisionId).execute();
   }
 
-  setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): void {
+  async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
     // The draft may have been deleted while a model was still writing for it.
-    if (!this.db.prepare('SELECT 1 FROM drafts WHERE id = ?').get(draftId)) throw notFound();
-    this.db
-      .prepare(
-        `INSERT INTO sections (draft_id, key, findings_json) VALUES (?, ?, ?)
-         ON CONFLICT (draft_id, key) DO UPDATE SET findings_json = excluded.findings_json`,
-      )
-      .run(draftId, sectionKey, JSON.stringify(findings));
+    if (!(await this.q.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst())) throw notFound();
+    await this.q
+      .insertInto('sections')
+      .values({ draft_id: draftId, key: sectionKey, findings_json: JSON.stringify(findings), drafted_at: null })
+      .onConflict((oc) => oc.columns(['draft_id', 'key']).doUpdateSet((eb) => ({ findings_json: eb.ref('excluded.findings_json') })))
+      .execute();
   }
 
   /** Replaces the brief (facts, header); paragraphs and their revisions stay as they are. */
-  updateBrief(draftId: string, brief: Brief): void {
-    const changed = this.db
-      .prepare('UPDATE drafts SET brief_json = ?, template_id = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(brief), brief.template, this.now(), draftId).changes;
-    if (changed === 0) throw notFound();
+  async updateBrief(draftId: string, brief: Brief): Promise<void> {
+    const result = await this.q
+      .updateTable('drafts')
+      .set({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now() })
+      .where('id', '=', draftId)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
   /**
    * A new draft from an earlier one (next month's report from this month's): the same brief, and each
    * paragraph's current text as its first revision, with who wrote it.
    */
-  duplicateDraft(draftId: string, title: string): DraftSummary {
-    return this.db.transaction(() => {
-      const source = this.getDraft(draftId);
-      const copy = this.createDraft(title, source.brief);
+  async duplicateDraft(draftId: string, title: string): Promise<DraftSummary> {
+    return this.db.transaction(async (q) => {
+      const source = await this.getDraft(draftId, q);
+      const copy = await this.createDraft(title, source.brief, q);
       for (const [key, paragraphs] of Object.entries(source.paragraphs)) {
-        this.db.prepare('INSERT INTO sections (draft_id, key, findings_json, drafted_at) VALUES (?, ?, ?, ?)').run(copy.id, key, '[]', this.now());
+        await q.insertInto('sections').values({ draft_id: copy.id, key, findings_json: '[]', drafted_at: this.now() }).execute();
         for (const p of paragraphs) {
           if (p.current.text === '') continue;
-          const id = Number(
-            this.db.prepare('INSERT INTO paragraphs (draft_id, section_key, part, position) VALUES (?, ?, ?, ?)').run(copy.id, key, p.part, p.position).lastInsertRowid,
-          );
+          const id = await this.newParagraph(q, copy.id, key, p.part, p.position);
           const { text, findings, ...meta } = p.current;
-          this.insertRevision(id, { text, findings, meta, part: p.part });
+          await this.insertRevision(q, id, { text, findings, meta, part: p.part });
         }
       }
       return copy;
-    })();
+    });
   }
 
-  renameDraft(draftId: string, title: string): DraftSummary {
-    if (this.db.prepare('UPDATE drafts SET title = ?, updated_at = ? WHERE id = ?').run(title, this.now(), draftId).changes === 0) {
-      throw notFound();
-    }
-    return toSummary(this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(draftId) as DraftRow);
+  async renameDraft(draftId: string, title: string): Promise<DraftSummary> {
+    const row = await this.q
+      .updateTable('drafts')
+      .set({ title, updated_at: this.now() })
+      .where('id', '=', draftId)
+      .returning(SUMMARY)
+      .executeTakeFirst();
+    if (!row) throw notFound();
+    return toSummary(row);
   }
 
-  deleteDraft(draftId: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM revisions WHERE paragraph_id IN (SELECT id FROM paragraphs WHERE draft_id = ?)').run(draftId);
-      this.db.prepare('DELETE FROM paragraphs WHERE draft_id = ?').run(draftId);
-      this.db.prepare('DELETE FROM sections WHERE draft_id = ?').run(draftId);
+  async deleteDraft(draftId: string): Promise<void> {
+    await this.db.transaction(async (q) => {
+      await q
+        .deleteFrom('revisions')
+        .where('paragraph_id', 'in', (eb) => eb.selectFrom('paragraphs').select('id').where('draft_id', '=', draftId))
+        .execute();
+      await q.deleteFrom('paragraphs').where('draft_id', '=', draftId).execute();
+      await q.deleteFrom('sections').where('draft_id', '=', draftId).execute();
       // The conversation that made the draft goes with it (its messages cascade).
-      this.db.prepare('DELETE FROM conversations WHERE draft_id = ?').run(draftId);
-      if (this.db.prepare('DELETE FROM drafts WHERE id = ?').run(draftId).changes === 0) throw notFound();
-    })();
+      await q.deleteFrom('conversations').where('draft_id', '=', draftId).execute();
+      const result = await q.deleteFrom('drafts').where('id', '=', draftId).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound();
+    });
   }
 }

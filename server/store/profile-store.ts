@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { OfficeProfile } from '../profile/schema.js';
+import type { Database } from './database.js';
 
 export interface StoredProfile {
   profile: OfficeProfile;
@@ -8,26 +8,23 @@ export interface StoredProfile {
 
 /**
  * The office profile in the drafts' database: one row, replaced as a whole on save. It shares the
- * DraftStore's connection, whose constructor has already run the migrations.
+ * DraftStore's database, which opening has already migrated.
  */
 export class ProfileStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database) {}
 
-  get(): StoredProfile | null {
-    const row = this.db.prepare('SELECT profile_json, updated_at FROM office_profile WHERE id = 1').get() as
-      | { profile_json: string; updated_at: string }
-      | undefined;
+  async get(): Promise<StoredProfile | null> {
+    const row = await this.db.kysely.selectFrom('office_profile').select(['profile_json', 'updated_at']).where('id', '=', 1).executeTakeFirst();
     return row ? { profile: JSON.parse(row.profile_json) as OfficeProfile, updatedAt: row.updated_at } : null;
   }
 
-  put(profile: OfficeProfile): StoredProfile {
+  async put(profile: OfficeProfile): Promise<StoredProfile> {
     const updatedAt = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO office_profile (id, profile_json, updated_at) VALUES (1, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET profile_json = excluded.profile_json, updated_at = excluded.updated_at`,
-      )
-      .run(JSON.stringify(profile), updatedAt);
+    await this.db.kysely
+      .insertInto('office_profile')
+      .values({ id: 1, profile_json: JSON.stringify(profile), updated_at: updatedAt })
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ profile_json: eb.ref('excluded.profile_json'), updated_at: eb.ref('excluded.updated_at') })))
+      .execute();
     return { profile, updatedAt };
   }
 }

@@ -7,13 +7,13 @@ import { launchBrowser, openPage, ready } from './browser.js';
 import { importBrief, paragraph } from './flows.js';
 
 /** The page in Debian's chromium under the server's Content-Security-Policy: nothing it does is refused. */
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  ctx = testApp();
+  ctx = await testApp();
   server = await serveApp(ctx.app);
   browser = await launchBrowser();
   context = browser.context;

@@ -10,13 +10,13 @@ import { firstVisit, launchBrowser, ready, screenshot } from './browser.js';
 import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server with the offline composer. */
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  ctx = testApp();
+  ctx = await testApp();
   server = await serveApp(ctx.app);
   browser = await launchBrowser();
   context = browser.context;

@@ -16,19 +16,19 @@ const registry = TemplateRegistry.load();
 async function exported(file: string, edit?: (raw: any) => void) {
   const raw = rawBrief(file);
   edit?.(raw);
-  const store = new DraftStore(':memory:');
+  const store = await DraftStore.open({ file: ':memory:' });
   try {
     const service = new DraftingService(store, registry, new OfflineProvider());
-    const { id } = service.create(raw);
+    const { id } = await service.create(raw);
     const outcomes = await service.draftAll(id);
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    const view = service.document(id);
+    const view = await service.document(id);
     const buffer = await renderDocx(view);
     const xml = await documentXml(buffer);
     const tbls = tables(xml);
     return { view, buffer, xml, body: paras(xml), tables: tbls, signature: tbls.at(-1)!, header: tbls[0]! };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 type Exported = Awaited<ReturnType<typeof exported>>;

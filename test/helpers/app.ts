@@ -2,18 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
-import { DraftStore } from '../../server/store/draft-store.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import type { Provider } from '../../server/provider/types.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
+import type { StorageHealth } from '../../server/store/faults.js';
 import type { SecurityOptions } from '../../server/security/defences.js';
+import { openTestStore } from './store.js';
 
-/** The real app over a real SQLite file in a fresh temporary folder. */
-export function testApp(provider: Provider = new OfflineProvider(), options: { maxBodyBytes?: number; security?: SecurityOptions } = {}) {
+/** The real app over a real store (SQLite, or PostgreSQL under SOANTHAO_TEST_DATABASE=postgres) in a fresh place. */
+export async function testApp(
+  provider: Provider = new OfflineProvider(),
+  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'soanthao-test-'));
-  const store = new DraftStore(join(dir, 'soanthao.db'));
+  const opened = await openTestStore(dir, { maxDraftsPerOffice: options.maxDrafts });
+  const store = opened.store;
   const { app, service } = createApp({
     store,
+    storage: options.storage,
     templates: TemplateRegistry.load(),
     provider,
     concurrency: 4,
@@ -32,10 +38,11 @@ export function testApp(provider: Provider = new OfflineProvider(), options: { m
     app,
     service,
     store,
+    place: opened.place,
     dir,
     request,
-    close() {
-      store.close();
+    async close() {
+      await opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

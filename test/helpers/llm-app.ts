@@ -17,12 +17,12 @@ export function llmConfig(baseURL: string, overrides: Partial<LlmConfig> = {}): 
 /** The real app with the real OpenAI provider, talking to a scripted server on 127.0.0.1. */
 export async function llmApp(script: Script = [], overrides: Partial<LlmConfig> = {}) {
   const fake: FakeOpenAI = await startFakeOpenAI(script);
-  const ctx = testApp(new OpenAIProvider(llmConfig(fake.baseURL, overrides)));
+  const ctx = await testApp(new OpenAIProvider(llmConfig(fake.baseURL, overrides)));
   return {
     ...ctx,
     fake,
     async close() {
-      ctx.close();
+      await ctx.close();
       await fake.close();
     },
   };

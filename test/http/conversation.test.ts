@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 import { rawBrief } from '../helpers/fixtures.js';
 
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
 
 async function start() {
@@ -52,14 +52,14 @@ async function interview(id: string) {
 
 describe('the conversation', () => {
   it('asks for the document type first, offering the types', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     expect(c.asking).toBe('template');
     expect(c.messages[0]).toMatchObject({ role: 'assistant', suggestions: ['báo cáo', expect.any(String), expect.any(String), expect.any(String), expect.any(String)] });
   });
 
   it('turns the seed notes, typed message by message, into the same brief and a draft to stream', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     const last = await interview(c.id);
     const preview = (await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any;
@@ -82,7 +82,7 @@ describe('the conversation', () => {
   });
 
   it('after drafting, turns requests into actions on the draft', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     const { conversation } = await interview(c.id);
     const draftId = conversation.draftId;
@@ -113,7 +113,7 @@ describe('the conversation', () => {
   });
 
   it('asks again, saying why, for a wrong date or ký hiệu, and refuses to skip what is required', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     await say(c.id, 'báo cáo kết quả công tác năm 2024');
     for (const text of ['UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn']) await say(c.id, text);
@@ -138,7 +138,7 @@ describe('the conversation', () => {
   });
 
   it('reads pasted facts as facts even when one of them looks like "Nhãn: giá trị"', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     const answers = ['kế hoạch tập huấn phòng chống thiên tai năm 2025', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua'];
     for (const a of answers) await say(c.id, a);
@@ -150,7 +150,7 @@ describe('the conversation', () => {
   });
 
   it('keeps the readable fields of a pasted block and names the one it could not read', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     const first = await say(c.id, 'thong bao ket luan cuoc hop giao ban thang 12');
     expect(first.conversation.templateId).toBe('thong-bao');
@@ -163,7 +163,7 @@ describe('the conversation', () => {
   });
 
   it('takes a pasted "Lưu:" line as the archive, not as one more Nơi nhận', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     await say(c.id, 'công văn về việc báo cáo tình hình');
     const r = await say(c.id, 'Nơi nhận: Sở Nội vụ; Lưu: VT, NCTH.HH');
@@ -172,7 +172,7 @@ describe('the conversation', () => {
   });
 
   it('refuses more facts than a section holds, at once and by name, and can start a section again', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     for (const a of ['báo cáo kết quả công tác năm 2024', 'UBND xã Đông Sơn', 'bỏ qua', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua']) await say(c.id, a);
     const many = Array.from({ length: 70 }, (_, i) => `- ý số ${i + 1}`).join('\n');
@@ -186,7 +186,7 @@ describe('the conversation', () => {
   });
 
   it('reads "việc | chủ trì | phối hợp | thời hạn" lines as a kế hoạch\'s task table', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     for (const a of ['kế hoạch phòng chống thiên tai năm 2025', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua', 'xong']) await say(c.id, a);
     for (const a of ['- nâng cao năng lực ứng phó', 'xong']) await say(c.id, a);
@@ -201,14 +201,14 @@ describe('the conversation', () => {
   });
 
   it('takes the document type named first', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     const r = await say(c.id, 'thông báo về việc triển khai kế hoạch phòng chống lụt bão');
     expect(r.conversation.templateId).toBe('thong-bao');
   });
 
   it('keeps both of two messages sent at once', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     for (const a of ['báo cáo kết quả công tác năm 2024', 'UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua', 'xong']) {
       await say(c.id, a);
@@ -219,7 +219,7 @@ describe('the conversation', () => {
   });
 
   it('keeps a kế hoạch\'s task table when a chat message changes the brief', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = rawBrief('ke-hoach-phong-chong-thien-tai-example.json');
     const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
     const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
@@ -230,7 +230,7 @@ describe('the conversation', () => {
   });
 
   it('answers in the chat when a message would make the brief invalid', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any;
     const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
     const r = await say(c.id, `thêm vào mục I: ${'x'.repeat(2500)}`);
@@ -239,7 +239,7 @@ describe('the conversation', () => {
   });
 
   it('rejects an empty or huge message with a Vietnamese 422, keeping the conversation', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = await start();
     const empty = await ctx.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: '   ' } });
     expect(empty.status).toBe(422);
@@ -251,7 +251,7 @@ describe('the conversation', () => {
   });
 
   it('offers the office profile and the latest draft\'s values', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const put = await ctx.request('/api/profile', {
       method: 'PUT',
       json: { org: 'ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN', place: 'Đông Sơn', symbolSuffix: 'UBND', signers: [{ lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Lê Văn Thành' }] },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 import { rawBrief } from '../helpers/fixtures.js';
 
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
 
 async function drafted() {
@@ -15,7 +15,7 @@ const json = async (res: Response) => (await res.json()) as any;
 
 describe('changing, copying and checking a draft', () => {
   it('takes new facts without touching the paragraphs, and refuses another document type', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const id = await drafted();
     const brief = rawBrief();
     brief.sections[2].facts.push('tổ chức 03 lớp tập huấn cho hộ kinh doanh');
@@ -35,7 +35,7 @@ describe('changing, copying and checking a draft', () => {
   });
 
   it('withdraws a section the brief no longer has, keeping its revisions', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const id = await drafted();
     const brief = rawBrief();
     brief.sections = brief.sections.filter((s: any) => s.key !== 'phuong-huong');
@@ -47,7 +47,7 @@ describe('changing, copying and checking a draft', () => {
   });
 
   it('duplicates a draft with its current texts, leaving the original alone', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const id = await drafted();
     const original = await json(await ctx.request(`/api/drafts/${id}`));
     const p = original.sections[1].paragraphs[0];
@@ -65,7 +65,7 @@ describe('changing, copying and checking a draft', () => {
   });
 
   it('checks the exported draft against Nghị định 30, and any uploaded .docx', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const id = await drafted();
     const { findings, documentType } = await json(await ctx.request(`/api/drafts/${id}/nd30`));
     expect(documentType).toBe('bao-cao');

@@ -6,7 +6,7 @@ import type { Provider } from '../../server/provider/types.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import { DraftError } from '../../server/errors.js';
 
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
 
 async function createAndDraft(brief: unknown = rawBrief()) {
@@ -24,7 +24,7 @@ async function detail(id: string) {
 
 describe('HTTP API', () => {
   it('answers health with the provider in use and serves the brief JSON Schema', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const health = await (await ctx.request('/api/health')).json();
     expect(health).toMatchObject({ ok: true, provider: { name: 'offline', model: null } });
     const schema = (await (await ctx.request('/api/schema/brief.json')).json()) as any;
@@ -32,7 +32,7 @@ describe('HTTP API', () => {
   });
 
   it('creates a draft from a brief, drafts every section and lists it', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id, result } = await createAndDraft();
     expect(result.sections.map((s) => s.section)).toEqual(['mo-dau', 'ket-qua', 'phuong-huong', 'ket-thuc']);
     expect(result.sections.every((s) => s.ok)).toBe(true);
@@ -49,7 +49,7 @@ describe('HTTP API', () => {
   });
 
   it('drafts one section again as a new revision, leaving the others alone', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id } = await createAndDraft();
     const res = await ctx.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' });
     expect(await res.json()).toMatchObject({ section: 'phuong-huong', ok: true });
@@ -59,7 +59,7 @@ describe('HTTP API', () => {
   });
 
   it('edits a paragraph as staff, checks it, and can go back to the earlier revision', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id } = await createAndDraft();
     const p = (await detail(id)).sections.find((s: any) => s.key === 'ket-qua').paragraphs[0];
     const edited = await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}`, {
@@ -80,7 +80,7 @@ describe('HTTP API', () => {
   });
 
   it('runs the checks and reports a missing required section', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = rawBrief();
     brief.sections = brief.sections.filter((s: any) => s.key !== 'ket-qua');
     const { id } = await createAndDraft(brief);
@@ -89,7 +89,7 @@ describe('HTTP API', () => {
   });
 
   it('exports a .docx with a Vietnamese file name', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id } = await createAndDraft();
     const res = await ctx.request(`/api/drafts/${id}/export.docx`);
     expect(res.status).toBe(200);
@@ -101,7 +101,7 @@ describe('HTTP API', () => {
   });
 
   it('renames and deletes a draft', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id } = await createAndDraft();
     expect(((await (await ctx.request(`/api/drafts/${id}`, { method: 'PATCH', json: { title: 'Báo cáo tháng 12' } })).json()) as any).title).toBe('Báo cáo tháng 12');
     expect((await ctx.request(`/api/drafts/${id}`, { method: 'DELETE' })).status).toBe(204);
@@ -118,13 +118,13 @@ describe('HTTP API: bad input', () => {
   }
 
   it('broken JSON', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const error = await rejected(await ctx.request('/api/drafts', { method: 'POST', body: '{"brief": {' }), 422);
     expect(error.message).toMatch(/JSON/);
   });
 
   it('an unknown template', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = rawBrief();
     brief.template = 'quyet-dinh';
     const error = await rejected(await ctx.request('/api/drafts', { method: 'POST', json: { brief } }), 422);
@@ -132,7 +132,7 @@ describe('HTTP API: bad input', () => {
   });
 
   it('a section key the template lacks, and a section with no facts', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = rawBrief();
     brief.sections.push({ key: 'dieu-khoan', facts: ['x'] });
     brief.sections[2].facts = [];
@@ -141,7 +141,7 @@ describe('HTTP API: bad input', () => {
   });
 
   it('an empty fact, a fact of 1 MB, a date like 2021-13-40, a ký hiệu with spaces', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = rawBrief();
     brief.sections[0].facts[0] = '';
     brief.sections[2].facts[1] = 'a'.repeat(1024 * 1024);
@@ -149,11 +149,11 @@ describe('HTTP API: bad input', () => {
     brief.header.symbol = 'BC UBND';
     const error = await rejected(await ctx.request('/api/drafts', { method: 'POST', json: { brief } }), 422);
     expect(error.issues.map((i) => i.field).sort()).toEqual(['header.date', 'header.symbol', 'sections.0.facts.0', 'sections.2.facts.1']);
-    expect((await (await ctx.request('/api/drafts')).json()) as any).toEqual({ drafts: [] });
+    expect((await (await ctx.request('/api/drafts')).json()) as any).toEqual({ drafts: [], nextCursor: null });
   });
 
   it('a body over the size limit, and the server keeps serving', async () => {
-    ctx = testApp(undefined, { maxBodyBytes: 64 * 1024 });
+    ctx = await testApp(undefined, { maxBodyBytes: 64 * 1024 });
     const brief = rawBrief();
     brief.sections[2].facts = Array.from({ length: 50 }, () => 'x'.repeat(1900));
     const error = await rejected(await ctx.request('/api/drafts', { method: 'POST', json: { brief } }), 413);
@@ -162,7 +162,7 @@ describe('HTTP API: bad input', () => {
   });
 
   it('an empty paragraph edit, an unknown paragraph, an unknown draft', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { id } = await createAndDraft();
     const p = (await detail(id)).sections[1].paragraphs[0];
     await rejected(await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}`, { method: 'PUT', json: { text: '   ' } }), 422);
@@ -180,7 +180,7 @@ describe('HTTP API: bad input', () => {
       draftSection: (req) => (fail ? Promise.reject(new DraftError('provider_failed', 'Máy chủ mô hình lỗi')) : offline.draftSection(req)),
       redraftParagraph: (req) => offline.redraftParagraph(req),
     };
-    ctx = testApp(flaky);
+    ctx = await testApp(flaky);
     const { id } = await createAndDraft();
     const before = (await detail(id)).sections.find((s: any) => s.key === 'ket-qua').paragraphs;
     fail = true;

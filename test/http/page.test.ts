@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
 
 describe('the first page', () => {
   it('is a standards-mode Vietnamese page whose assets are all served locally', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const res = await ctx.request('/');
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -5,7 +5,7 @@ import { parseBrief } from '../../server/brief/load.js';
 import { DraftStore } from '../../server/store/draft-store.js';
 import { ProfileStore } from '../../server/store/profile-store.js';
 
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
 
 const PROFILE = {
@@ -34,7 +34,7 @@ async function prefill(query: string) {
 
 describe('office profile', () => {
   it('is empty until saved, then read back as saved, in NFC', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     expect(await (await ctx.request('/api/profile')).json()).toEqual({ profile: null, updatedAt: null });
     const saved = await put({ ...PROFILE, place: 'Đông Sơn'.normalize('NFD') });
     expect(saved.status).toBe(200);
@@ -44,29 +44,29 @@ describe('office profile', () => {
   });
 
   it('is replaced as a whole on the next save, and survives a restart of the store', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     await put(PROFILE);
     await put({ ...PROFILE, signers: [], copies: [] });
     const got = (await (await ctx.request('/api/profile')).json()) as any;
     expect(got.profile.signers).toEqual([]);
-    expect(ctx.store.db.prepare('SELECT COUNT(*) FROM office_profile').pluck().get()).toBe(1);
-    const reopened = new DraftStore(join(ctx.dir, 'soanthao.db'));
+    expect(await ctx.store.db.kysely.selectFrom('office_profile').select('id').execute()).toHaveLength(1);
+    const reopened = await DraftStore.open(ctx.place.location);
     try {
-      expect(new ProfileStore(reopened.db).get()?.profile).toEqual({ ...PROFILE, signers: [], copies: [] });
+      expect((await new ProfileStore(reopened.db).get())?.profile).toEqual({ ...PROFILE, signers: [], copies: [] });
     } finally {
-      reopened.close();
+      await reopened.close();
     }
   });
 
   it('keeps Nơi nhận and Lưu bare, whatever marks staff typed around them', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const saved = (await (await put({ ...PROFILE, copies: ['- Sở Nội vụ;', 'Phòng Tư pháp.'], archive: 'Lưu: VT, VP.' })).json()) as any;
     expect(saved.profile.copies).toEqual(['Sở Nội vụ', 'Phòng Tư pháp']);
     expect(saved.profile.archive).toBe('VT, VP');
   });
 
   it('refuses a bad profile with 422 and a Vietnamese message per field', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const res = await put({ ...PROFILE, org: '', symbolSuffix: 'UB ND', signers: [{ lines: [], name: 'X' }], sigenrs: [] });
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as any;
@@ -82,7 +82,7 @@ describe('office profile', () => {
   });
 
   it('refuses a missing field, a wrong type and broken JSON', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { place: _, ...noPlace } = PROFILE;
     const missing = (await (await put({ ...noPlace, copies: 'Như trên' })).json()) as any;
     expect(missing.error.issues).toEqual([
@@ -99,7 +99,7 @@ describe('prefill from the office profile', () => {
   const now = new Date();
 
   it('fills a kế hoạch: ký hiệu KH-<cơ quan>, no Kính gửi, no "Như trên", a task table to fill', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     await put(PROFILE);
     const { status, body } = await prefill('template=ke-hoach');
     expect(status).toBe(200);
@@ -132,7 +132,7 @@ describe('prefill from the office profile', () => {
   });
 
   it('fills a công văn: ký hiệu <cơ quan>-<đơn vị>, "Như trên" first; another unit and signer on request', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     await put(PROFILE);
     const cv = (await prefill('template=cong-van')).body.brief;
     expect(cv.header.symbol).toBe('UBND-VP');
@@ -148,7 +148,7 @@ describe('prefill from the office profile', () => {
     ['thong-bao', 'TB-UBND', false],
     ['bao-cao', 'BC-UBND', true],
   ])('fills a %s with ký hiệu %s', async (template, symbol, nhuTren) => {
-    ctx = testApp();
+    ctx = await testApp();
     await put(PROFILE);
     const brief = (await prefill(`template=${template}`)).body.brief;
     expect(brief.header.symbol).toBe(symbol);
@@ -156,7 +156,7 @@ describe('prefill from the office profile', () => {
   });
 
   it('gives the template’s defaults when no profile is saved', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = (await prefill('template=thong-bao')).body.brief;
     expect(brief.header).toMatchObject({ org: '', place: '', symbol: 'TB-' });
     expect(brief.signer).toEqual({ lines: ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG'], name: '' });
@@ -164,7 +164,7 @@ describe('prefill from the office profile', () => {
   });
 
   it('says in Vietnamese what is wrong with the request', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     await put(PROFILE);
     const none = await prefill('');
     expect(none.status).toBe(422);
@@ -181,7 +181,7 @@ describe('prefill from the office profile', () => {
   });
 
   it('gives a skeleton that, once the trích yếu and facts are written, drafts and exports', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     await put(PROFILE);
     const brief = (await prefill('template=to-trinh')).body.brief;
     brief.header.subject = 'Về việc đề nghị hỗ trợ kinh phí sửa chữa đường giao thông nông thôn';

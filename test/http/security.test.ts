@@ -4,7 +4,7 @@ import { testApp } from '../helpers/app.js';
 import { serveApp } from '../helpers/serve.js';
 import { rawBrief } from '../helpers/fixtures.js';
 
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 let server: Awaited<ReturnType<typeof serveApp>> | undefined;
 afterEach(async () => {
   await server?.close();
@@ -72,7 +72,7 @@ const ATTACKS: { name: string; headers: Record<string, string>; body: string }[]
 
 describe('CSRF: a page on another site cannot change anything', () => {
   it('refuses every kind of cross-site request on every state-changing route, and nothing changes', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const ids = await seed();
     const before = await snapshot(ids);
     const routes = stateChangingRoutes();
@@ -92,7 +92,7 @@ describe('CSRF: a page on another site cannot change anything', () => {
   });
 
   it('lets the page itself change things, from modern and older browsers alike', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const { draftId } = await seed();
     const rename = (title: string, headers: Record<string, string>) =>
       ctx.app.request(`/api/drafts/${draftId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ title }) });
@@ -104,7 +104,7 @@ describe('CSRF: a page on another site cannot change anything', () => {
   });
 
   it('lets command-line clients on this machine work without Origin, and tells them which content type to send', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     server = await serveApp(ctx.app);
     // As curl or a script would: no Origin, no Sec-Fetch-Site.
     const created = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ brief: rawBrief() }) });
@@ -124,7 +124,7 @@ describe('CSRF: a page on another site cannot change anything', () => {
   });
 
   it('behind an HTTPS proxy, compares Origin with the public address the proxy reports', async () => {
-    ctx = testApp(undefined, { security: { allowedHosts: ['soanthao.ubnd.example.vn'], trustProxy: true } });
+    ctx = await testApp(undefined, { security: { allowedHosts: ['soanthao.ubnd.example.vn'], trustProxy: true } });
     const post = (origin: string) =>
       ctx.app.request('/api/drafts', {
         method: 'POST',
@@ -139,7 +139,7 @@ describe('CSRF: a page on another site cannot change anything', () => {
 
 describe('security headers', () => {
   it('are on the page, its assets, the API, errors and refusals, with a policy that allows no inline script or style', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const answers = [
       await ctx.app.request('/'),
       await ctx.app.request('/assets/app.js'),
@@ -163,7 +163,7 @@ describe('security headers', () => {
   });
 
   it('the page itself carries no inline script, handler or style for the policy to block', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const html = await (await ctx.app.request('/')).text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
@@ -191,7 +191,7 @@ function getWithHost(url: string, host: string): Promise<{ status: number; body:
 
 describe('Host allow-list against DNS rebinding', () => {
   it('on loopback, answers localhost and IP addresses and refuses a foreign name with a Vietnamese 421', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     server = await serveApp(ctx.app);
     const port = new URL(server.url).port;
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost']) {
@@ -205,7 +205,7 @@ describe('Host allow-list against DNS rebinding', () => {
   });
 
   it('on the network, also answers the names the office configured, and still refuses others', async () => {
-    ctx = testApp(undefined, { security: { allowedHosts: ['soanthao.ubnd.example.vn'], trustProxy: false } });
+    ctx = await testApp(undefined, { security: { allowedHosts: ['soanthao.ubnd.example.vn'], trustProxy: false } });
     server = await serveApp(ctx.app);
     expect((await getWithHost(server.url, 'soanthao.ubnd.example.vn:8080')).status).toBe(200);
     expect((await getWithHost(server.url, 'SOANTHAO.ubnd.example.vn.')).status).toBe(200);
@@ -215,11 +215,11 @@ describe('Host allow-list against DNS rebinding', () => {
   });
 
   it('does not believe X-Forwarded-Host unless the proxy is trusted', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const res = await ctx.app.request('/api/health', { headers: { 'X-Forwarded-Host': 'evil.example' } });
     expect(res.status).toBe(200);
     ctx.close();
-    ctx = testApp(undefined, { security: { allowedHosts: [], trustProxy: true } });
+    ctx = await testApp(undefined, { security: { allowedHosts: [], trustProxy: true } });
     expect((await ctx.app.request('/api/health', { headers: { 'X-Forwarded-Host': 'evil.example' } })).status).toBe(421);
   });
 });

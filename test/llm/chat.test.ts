@@ -7,7 +7,7 @@ import { OfflineProvider } from '../../server/provider/offline.js';
 import { createApp } from '../../server/app.js';
 
 let fake: FakeOpenAI;
-let ctx: ReturnType<typeof testApp>;
+let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(async () => {
   ctx?.close();
   await fake?.close();
@@ -20,7 +20,7 @@ const none = {
 
 async function chatApp(script: Parameters<typeof startFakeOpenAI>[0]) {
   fake = await startFakeOpenAI(script);
-  ctx = testApp();
+  ctx = await testApp();
   const { app } = createApp({
     store: ctx.store,
     templates: (await import('../../server/template/load.js')).TemplateRegistry.load(),

@@ -110,7 +110,7 @@ describe('model server errors', () => {
     const { OpenAIProvider } = await import('../../server/provider/openai/provider.js');
     const { llmConfig } = await import('../helpers/llm-app.js');
     const { testApp } = await import('../helpers/app.js');
-    const refused = testApp(new OpenAIProvider(llmConfig(`http://127.0.0.1:${port}/v1`)));
+    const refused = await testApp(new OpenAIProvider(llmConfig(`http://127.0.0.1:${port}/v1`)));
     try {
       const id = ((await (await refused.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any).id;
       const outcome = (await (await refused.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' })).json()) as any;

@@ -1,0 +1,78 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Schema } from './schema.js';
+import { migrate } from './migrations.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Where the data lives: a PostgreSQL URL (several instances share it) or one SQLite file. */
+export type StoreLocation = { url: string; maxConnections?: number } | { file: string };
+
+/** Anything queries run on: the database itself, or a transaction in progress. */
+export type Queries = Kysely<Schema>;
+
+/**
+ * One open database of either dialect, migrated to this version's schema. Every store (drafts,
+ * profile, conversations) shares it, and so every query goes through one builder.
+ */
+export class Database {
+  private constructor(
+    readonly kysely: Kysely<Schema>,
+    readonly dialect: Dialect,
+  ) {}
+
+  static async open(location: StoreLocation): Promise<Database> {
+    const db = 'url' in location ? Database.postgres(location.url, location.maxConnections) : Database.sqlite(location.file);
+    try {
+      await migrate(db);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private static sqlite(file: string): Database {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    // A second instance on the same file waits this long for the write lock instead of failing.
+    const raw = new BetterSqlite3(file, { timeout: 15_000 });
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('synchronous = NORMAL');
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) }), 'sqlite');
+  }
+
+  private static postgres(url: string, max = 10): Database {
+    const pool = new pg.Pool({ connectionString: url, max });
+    // An idle client whose server went away must not take the process down.
+    pool.on('error', (e) => console.error('soanthao: PostgreSQL connection lost:', e.message));
+    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  }
+
+  /**
+   * Runs `work` in one transaction: all of it is stored or none. On SQLite the write lock is taken
+   * at the start (BEGIN IMMEDIATE), so a second process waits for it rather than failing half-way
+   * when its read snapshot turns out stale.
+   */
+  async transaction<T>(work: (trx: Queries) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.kysely.transaction().execute(work);
+    return this.kysely.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const result = await work(conn);
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.kysely.destroy();
+  }
+}
