@@ -34,7 +34,7 @@ async function timeDocument(concurrency: number): Promise<{ ms: number; modelCal
   const ctx = testApp(new OpenAIProvider(llmConfig(fake.baseURL, { timeoutMs: 60_000 })));
   (ctx.service as unknown as { concurrency: number }).concurrency = concurrency;
   try {
-    const id = ctx.service.create(brief).id;
+    const id = (await ctx.service.create(brief)).id;
     const started = performance.now();
     const outcomes = await ctx.service.draftAll(id);
     const ms = performance.now() - started;
@@ -64,7 +64,7 @@ async function streamOverhead(): Promise<{ tokens: number; directMs: number; thr
     });
     await direct.text();
     const directMs = performance.now() - started;
-    const id = ctx.service.create(brief).id;
+    const id = (await ctx.service.create(brief)).id;
     started = performance.now();
     const res = await fetch(`${server.url}/api/drafts/${id}/sections/ket-qua/draft`, { method: 'POST', headers: { Accept: 'text/event-stream' } });
     for await (const event of readSse(res)) if (event.event === 'done') break;
@@ -83,11 +83,11 @@ async function regenerationTokens(): Promise<{ paragraph: number; section: numbe
   const fake = await startFakeOpenAI([{ kind: 'stream', content: goodSectionJson(brief, 'ket-qua') }]);
   const ctx = testApp(new OpenAIProvider(llmConfig(fake.baseURL)));
   try {
-    const id = ctx.service.create(brief).id;
+    const id = (await ctx.service.create(brief)).id;
     await ctx.service.draftSection(id, 'ket-qua');
     const redrafted = await ctx.service.draftSection(id, 'ket-qua');
     if (!redrafted.ok) throw new Error('section redraft failed');
-    const section = ctx.service.detail(id).sections.find((s) => s.key === 'ket-qua')!;
+    const section = (await ctx.service.detail(id)).sections.find((s) => s.key === 'ket-qua')!;
     const paragraph = section.paragraphs[2]!;
     const sectionUsage = section.paragraphs[0]!.current.usage!;
     fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: paragraph.current.text }) }]);

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'provider_auth'
   | 'provider_unreachable'
   | 'provider_bad_output'
+  | 'provider_truncated'
   | 'cancelled'
   | 'internal';
 
@@ -28,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   provider_auth: 502,
   provider_unreachable: 502,
   provider_bad_output: 502,
+  provider_truncated: 502,
   cancelled: 499,
   internal: 500,
 };

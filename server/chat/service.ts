@@ -136,7 +136,7 @@ export class ConversationService {
     });
     let actions: Action[];
     try {
-      actions = c.draftId ? this.onDraft(c, intent) : this.onInterview(c, intent);
+      actions = await (c.draftId ? this.onDraft(c, intent) : this.onInterview(c, intent));
     } catch (e) {
       // A message that would make the brief invalid is answered in the conversation, not dropped.
       if (!(e instanceof DraftError) || e.code === 'not_found') throw e;
@@ -213,7 +213,7 @@ export class ConversationService {
     return out.slice(0, 4);
   }
 
-  private onInterview(c: StoredConversation, intent: Intent): Action[] {
+  private async onInterview(c: StoredConversation, intent: Intent): Promise<Action[]> {
     let template = this.template(c.templateId);
     const asking = nextAsk(c.intake, template);
     let lead = '';
@@ -294,7 +294,7 @@ export class ConversationService {
   }
 
   /** Makes the draft from the intake once it is a valid brief; otherwise says what is missing. */
-  private createDraft(c: StoredConversation, template: Template | undefined, asked: boolean): Action[] {
+  private async createDraft(c: StoredConversation, template: Template | undefined, asked: boolean): Promise<Action[]> {
     if (!template) {
       this.say(c, 'template', 'Chưa chọn loại văn bản.');
       return [];
@@ -306,7 +306,7 @@ export class ConversationService {
       return [];
     }
     try {
-      const detail = this.drafts.create(toBriefInput(c.intake, template));
+      const detail = await this.drafts.create(toBriefInput(c.intake, template));
       c.draftId = detail.id;
       this.conversations.addMessage(
         c.id,
@@ -325,9 +325,9 @@ export class ConversationService {
     }
   }
 
-  private onDraft(c: StoredConversation, intent: Intent): Action[] {
+  private async onDraft(c: StoredConversation, intent: Intent): Promise<Action[]> {
     const draftId = c.draftId!;
-    const detail = this.drafts.detail(draftId);
+    const detail = await this.drafts.detail(draftId);
     const template = this.templates.get(detail.templateId);
     const tell = (text: string, suggestions?: string[]) => this.conversations.addMessage(c.id, 'assistant', text, suggestions);
     const section = (ref: string | null) => (ref ? resolveSection(ref, template, detail.brief) : undefined);
@@ -370,7 +370,7 @@ export class ConversationService {
           tell(`Chưa ghi được: ${result.error}`);
           return [];
         }
-        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
         tell(`Đã thêm ${String(result.added).padStart(2, '0')} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
         return [{ type: 'draft-section', draftId, section: s.key }];
@@ -383,7 +383,7 @@ export class ConversationService {
         }
         const intake = intakeOf(detail.brief);
         clearFacts(intake, s.key);
-        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
         tell(`Đã xóa các ý của ${sectionHeadings(template, detail.brief).get(s.key)}.`);
         return [{ type: 'open-draft', draftId }];
@@ -391,7 +391,7 @@ export class ConversationService {
       case 'set': {
         const intake = intakeOf(detail.brief);
         applyFields(intake, intent.fields);
-        this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
         tell(['Đã cập nhật thông tin văn bản.', ...(intent.problems ?? [])].join('\n'));
         return [{ type: 'open-draft', draftId }];

@@ -7,6 +7,11 @@ import type { Provider } from '../provider/types.js';
 import type { DraftStore } from '../store/draft-store.js';
 import type { Finding } from '../checks/finding.js';
 import { checkDraft, checkSection } from '../checks/index.js';
+import { writeSection } from '../pipeline/write-section.js';
+import { writeParagraph } from '../pipeline/write-paragraph.js';
+import { presentSections } from '../present/sections.js';
+import type { Neighbours } from '../provider/types.js';
+import { draftableSections, factLines, neighbourFacts } from '../pipeline/write-document.js';
 import { DraftError } from '../errors.js';
 import type { Draft, DraftSummary, Paragraph, Revision, RevisionMeta } from './model.js';
 import { visibleParagraphs } from './model.js';
@@ -67,22 +72,23 @@ export class DraftingService {
     return { brief, template };
   }
 
-  create(input: unknown, title?: string): DraftDetail {
+  async create(input: unknown, title?: string): Promise<DraftDetail> {
     const { brief, template } = this.parse(input);
-    const summary = this.store.createDraft(title?.trim() || `${template.name}: ${brief.header.subject}`.slice(0, 200), brief);
+    const summary = await this.store.createDraft(title?.trim() || `${template.name}: ${brief.header.subject}`.slice(0, 200), brief);
     return this.detail(summary.id);
   }
 
-  list(): DraftSummary[] {
-    return this.store.listDrafts();
+  async list(): Promise<DraftSummary[]> {
+    return await this.store.listDrafts();
   }
 
-  detail(id: string): DraftDetail {
-    const draft = this.store.getDraft(id);
+  async detail(id: string): Promise<DraftDetail> {
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const document = toDocument(draft, template);
-    const sectionFindings = this.store.sectionFindings(id);
-    const headings = new Map(document.body.flatMap((b) => (b.kind === 'heading' ? [[b.section, b.text] as const] : [])));
+    const sectionFindings = await this.store.sectionFindings(id);
+    const printed = new Set(document.body.map((b) => b.section));
+    const presented = new Map(presentSections(template, draft.brief, (key) => printed.has(key)).map((p) => [p.key, p]));
     return {
       id: draft.id,
       title: draft.title,
@@ -95,8 +101,8 @@ export class DraftingService {
         const b = draft.brief.sections.find((x) => x.key === s.key);
         return {
           key: s.key,
-          heading: headings.get(s.key) ?? (s.role === 'body' && s.numbered ? (b?.title ?? s.heading ?? null) : null),
-          label: s.role === 'opening' ? 'Phần mở đầu' : s.role === 'closing' ? 'Phần kết thúc' : (b?.title ?? s.heading ?? s.key).toLocaleUpperCase('vi'),
+          heading: presented.get(s.key)!.heading ?? (s.role === 'body' && s.numbered ? (b?.title ?? s.heading ?? null) : null),
+          label: presented.get(s.key)!.label,
           role: s.role,
           required: s.required,
           parts: b?.parts?.map((p) => p.title) ?? [],
@@ -113,34 +119,34 @@ export class DraftingService {
     return template.sections.filter((s) => s.role === 'body' && !brief.sections.some((b) => b.key === s.key));
   }
 
-  /** The sections a draft writes: formula sections always, body sections where the brief has facts. */
-  private draftableSections(brief: Brief, template: Template): TemplateSection[] {
-    return template.sections.filter((s) => s.role !== 'body' || brief.sections.some((b) => b.key === s.key));
-  }
-
   async draftAll(id: string, options: RunOptions = {}): Promise<SectionOutcome[]> {
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const sections = this.draftableSections(draft.brief, template);
+    const sections = draftableSections(draft.brief, template);
+    // Drafted side by side, no section has its neighbours' text yet: each is told their facts.
     const results = await settleWithLimit(
-      sections.map((s) => () => this.draftOne(draft, template, s, options)),
+      sections.map((s) => () => this.draftOne(draft, template, s, neighbourFacts(draft.brief, template, s.key), options)),
       this.concurrency,
     );
-    return results.map((r, i) => (r.status === 'fulfilled' ? r.value : this.failure(id, sections[i]!.key, r.reason, options)));
+    const outcomes: SectionOutcome[] = [];
+    for (const [i, r] of results.entries()) {
+      outcomes.push(r.status === 'fulfilled' ? r.value : await this.failure(id, sections[i]!.key, r.reason, options));
+    }
+    return outcomes;
   }
 
   async draftSection(id: string, key: string, options: RunOptions = {}): Promise<SectionOutcome> {
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const section = template.sections.find((s) => s.key === key);
     if (!section) {
       throw new DraftError('unknown_section', `${template.name} không có mục "${key}"`, [{ field: 'section', message: `Mục "${key}" không có trong mẫu` }]);
     }
-    if (!this.draftableSections(draft.brief, template).includes(section)) {
+    if (!draftableSections(draft.brief, template).includes(section)) {
       throw new DraftError('bad_input', `Mục "${section.heading ?? key}" chưa có ý liệu để soạn`, [{ field: 'section', message: 'Chưa có ý liệu' }]);
     }
     try {
-      return await this.draftOne(draft, template, section, options);
+      return await this.draftOne(draft, template, section, this.neighbourTexts(draft, template, key), options);
     } catch (e) {
       return this.failure(id, key, e, options);
     }
@@ -150,15 +156,16 @@ export class DraftingService {
    * A section that could not be drafted keeps its previous revision. An unusable answer from the
    * model is also left as a finding on the section, so it shows where the text is.
    */
-  private failure(draftId: string, section: string, reason: unknown, options: RunOptions): SectionOutcome {
+  private async failure(draftId: string, section: string, reason: unknown, options: RunOptions): Promise<SectionOutcome> {
     const error = reason instanceof DraftError ? reason : new DraftError('internal', 'Lỗi không mong đợi khi soạn mục này', [], { cause: reason });
     if (error.code === 'internal') console.error(reason);
     const findings: Finding[] = [];
-    if (error.code === 'provider_bad_output') {
-      findings.push({ rule: 'provider.bad-output', severity: 'error', where: { section }, message: error.message });
-      const kept = (this.store.sectionFindings(draftId)[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
+    if (error.code === 'provider_bad_output' || error.code === 'provider_truncated') {
+      const rule = error.code === 'provider_truncated' ? 'provider.truncated' : 'provider.bad-output';
+      findings.push({ rule, severity: 'error', where: { section }, message: error.message });
       try {
-        this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
+        const kept = ((await this.store.sectionFindings(draftId))[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
+        await this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
       } catch (e) {
         // A draft deleted meanwhile has nowhere to keep the finding.
         if (!(e instanceof DraftError && e.code === 'not_found')) throw e;
@@ -168,118 +175,118 @@ export class DraftingService {
     return { section, ok: false, findings, error: { code: error.code, message: error.message } };
   }
 
-  private neighbours(draft: Draft, template: Template, key: string): { before: string; after: string } {
+  /** When one section is redrafted its neighbours' text stands; a neighbour not yet drafted is told by its facts. */
+  private neighbourTexts(draft: Draft, template: Template, key: string): Neighbours {
     const i = template.sections.findIndex((s) => s.key === key);
-    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') : '');
-    return { before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
+    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') || factLines(draft.brief, k) : '');
+    return { kind: 'text', before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
   }
 
-  private async draftOne(draft: Draft, template: Template, section: TemplateSection, options: RunOptions): Promise<SectionOutcome> {
+  private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {
     options.onEvent?.({ type: 'section-start', section: section.key });
-    const drafted = await this.provider.draftSection({
+    const written = await writeSection({
       template,
       brief: draft.brief,
       section,
-      briefSection: draft.brief.sections.find((s) => s.key === section.key),
-      neighbours: this.neighbours(draft, template, section.key),
+      provider: this.provider,
+      neighbours,
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này; văn bản trước đó được giữ nguyên.');
-    const checked = checkSection(draft.brief, template, section.key, drafted.paragraphs.map((p) => p.text));
-    this.store.writeSection(
-      draft.id,
-      section.key,
-      drafted.paragraphs.map((p, i) => ({ ...p, findings: checked.byParagraph[i]! })),
-      drafted.meta,
-      checked.section,
-    );
-    const findings = [...checked.section, ...checked.byParagraph.flat()];
+    await this.store.writeSection(draft.id, section.key, written.paragraphs, written.meta, written.sectionFindings);
+    const findings = [...written.sectionFindings, ...written.paragraphs.flatMap((p) => p.findings)];
     options.onEvent?.({ type: 'section-done', section: section.key, findings });
     return { section: section.key, ok: true, findings };
   }
 
-  /** Findings of a paragraph's text as it would stand in its section. */
-  private checkParagraphText(draft: Draft, template: Template, paragraph: Paragraph, text: string): Finding[] {
-    const paragraphs = visibleParagraphs(draft, paragraph.sectionKey);
-    const texts = paragraphs.map((p) => (p.id === paragraph.id ? text : p.current.text));
-    if (!paragraphs.some((p) => p.id === paragraph.id)) texts.push(text);
-    const index = paragraphs.findIndex((p) => p.id === paragraph.id);
-    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
-    this.store.setSectionFindings(draft.id, paragraph.sectionKey, checked.section);
-    const own = checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? [];
-    return own.map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
-  }
-
-  editParagraph(id: string, paragraphId: number, text: string): Revision {
+  async editParagraph(id: string, paragraphId: number, text: string): Promise<Revision> {
     const clean = text.normalize('NFC').trim();
     if (clean === '') {
       throw new DraftError('bad_input', 'Đoạn văn không được để trống', [{ field: 'text', message: 'Cần nội dung đoạn văn' }]);
     }
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const paragraph = this.store.paragraph(id, paragraphId);
-    const findings = this.checkParagraphText(draft, template, paragraph, clean);
-    return this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings });
+    const { paragraph, visible, index } = this.locate(draft, paragraphId);
+    const texts = visible.map((p) => p.current.text);
+    if (index < 0) texts.push(clean);
+    else texts[index] = clean;
+    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
+    await this.store.setSectionFindings(id, paragraph.sectionKey, checked.section);
+    const own = (checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? []).map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
+    return await this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings: own });
+  }
+
+  /** A paragraph of the loaded draft, its section's visible paragraphs, and its index among them (-1 when withdrawn). */
+  private locate(draft: Draft, paragraphId: number): { paragraph: Paragraph; visible: Paragraph[]; index: number } {
+    const paragraph = Object.values(draft.paragraphs)
+      .flat()
+      .find((p) => p.id === paragraphId);
+    if (!paragraph) throw new DraftError('not_found', `Không tìm thấy đoạn văn ${paragraphId} trong bản thảo này`);
+    const visible = visibleParagraphs(draft, paragraph.sectionKey);
+    return { paragraph, visible, index: visible.findIndex((p) => p.id === paragraphId) };
   }
 
   async redraftParagraph(id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision> {
-    const draft = this.store.getDraft(id);
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const paragraph = this.store.paragraph(id, paragraphId);
+    const { paragraph, visible, index: found } = this.locate(draft, paragraphId);
     const section = template.sections.find((s) => s.key === paragraph.sectionKey)!;
-    const redrafted = await this.provider.redraftParagraph({
+    // A withdrawn paragraph is rewritten as if it stood last in its section.
+    const paragraphs = visible.map((p) => ({ part: p.part, text: p.current.text }));
+    const index = found < 0 ? paragraphs.push({ part: paragraph.part, text: paragraph.current.text }) - 1 : found;
+    const written = await writeParagraph({
       template,
       brief: draft.brief,
       section,
-      briefSection: draft.brief.sections.find((s) => s.key === section.key),
-      paragraph: { part: paragraph.part, text: paragraph.current.text, position: paragraph.position },
-      sectionParagraphs: visibleParagraphs(draft, section.key).map((p) => p.current.text),
+      provider: this.provider,
+      paragraphs,
+      index,
       instruction: instruction?.normalize('NFC').trim() || null,
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta, paragraphId }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason, paragraphId }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
-    // Staff may have edited other paragraphs while the model wrote: check against the draft as it is now.
-    const now = this.store.getDraft(id);
-    const findings = this.checkParagraphText(now, template, this.store.paragraph(id, paragraphId), redrafted.text);
-    const revision = this.store.appendRevision(id, paragraphId, { text: redrafted.text, meta: redrafted.meta, findings });
+    const findings = written.findings.map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
+    await this.store.setSectionFindings(id, section.key, written.sectionFindings);
+    // Two paragraphs stay two: one revision, separated by a blank line, printed as two.
+    const revision = await this.store.appendRevision(id, paragraphId, { text: written.texts.join('\n\n'), meta: written.meta, findings });
     options.onEvent?.({ type: 'paragraph-done', section: section.key, paragraphId, revisionId: revision.id, findings });
     return revision;
   }
 
-  revisions(id: string, paragraphId: number): Revision[] {
-    return this.store.listRevisions(id, paragraphId);
+  async revisions(id: string, paragraphId: number): Promise<Revision[]> {
+    return await this.store.listRevisions(id, paragraphId);
   }
 
-  makeCurrent(id: string, paragraphId: number, revisionId: number): Revision {
-    return this.store.setCurrent(id, paragraphId, revisionId);
+  async makeCurrent(id: string, paragraphId: number, revisionId: number): Promise<Revision> {
+    return await this.store.setCurrent(id, paragraphId, revisionId);
   }
 
   /** Runs every check on the draft as it stands, and refreshes the stored findings. */
-  check(id: string): Finding[] {
-    const draft = this.store.getDraft(id);
+  async check(id: string): Promise<Finding[]> {
+    const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const findings = checkDraft(draft, template);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
       const ofSection = findings.filter((f) => f.where.section === s.key);
-      this.store.setSectionFindings(id, s.key, ofSection.filter((f) => f.where.paragraph === undefined));
-      for (const p of paragraphs) this.store.setRevisionFindings(p.current.id, ofSection.filter((f) => f.where.paragraph === p.position));
+      await this.store.setSectionFindings(id, s.key, ofSection.filter((f) => f.where.paragraph === undefined));
+      for (const p of paragraphs) await this.store.setRevisionFindings(p.current.id, ofSection.filter((f) => f.where.paragraph === p.position));
     }
     return findings;
   }
 
-  document(id: string): DocumentView {
-    const draft = this.store.getDraft(id);
+  async document(id: string): Promise<DocumentView> {
+    const draft = await this.store.getDraft(id);
     return toDocument(draft, this.templates.get(draft.templateId));
   }
 
   /** New facts or header values for a draft; its paragraphs stay until a section is drafted again. */
-  updateBrief(id: string, input: unknown): DraftDetail {
-    const current = this.store.getDraft(id);
+  async updateBrief(id: string, input: unknown): Promise<DraftDetail> {
+    const current = await this.store.getDraft(id);
     const brief = parseBrief(input);
     if (brief.template !== current.templateId) {
       throw new DraftError('bad_input', 'Không đổi được loại văn bản của bản thảo đã có: hãy tạo bản thảo mới.', [
@@ -288,27 +295,27 @@ export class DraftingService {
     }
     const template = this.templates.get(brief.template);
     validateBriefForTemplate(brief, template);
-    this.store.updateBrief(id, brief);
+    await this.store.updateBrief(id, brief);
     // A body section the brief no longer has is withdrawn, not left printing (and numbering) forever.
     for (const section of this.bodySectionsWithout(brief, template)) {
-      if (visibleParagraphs(current, section.key).length > 0) this.store.writeSection(id, section.key, [], STAFF_META, []);
+      if (visibleParagraphs(current, section.key).length > 0) await this.store.writeSection(id, section.key, [], STAFF_META, []);
     }
     return this.detail(id);
   }
 
-  duplicate(id: string, title?: string): DraftDetail {
-    const source = this.store.getDraft(id);
-    const copy = this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
+  async duplicate(id: string, title?: string): Promise<DraftDetail> {
+    const source = await this.store.getDraft(id);
+    const copy = await this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
     return this.detail(copy.id);
   }
 
-  rename(id: string, title: string): DraftSummary {
+  async rename(id: string, title: string): Promise<DraftSummary> {
     const clean = title.normalize('NFC').trim();
     if (!clean) throw new DraftError('bad_input', 'Tên bản thảo không được để trống', [{ field: 'title', message: 'Cần tên' }]);
-    return this.store.renameDraft(id, clean.slice(0, 200));
+    return await this.store.renameDraft(id, clean.slice(0, 200));
   }
 
-  delete(id: string): void {
-    this.store.deleteDraft(id);
+  async delete(id: string): Promise<void> {
+    await this.store.deleteDraft(id);
   }
 }

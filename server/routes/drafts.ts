@@ -49,54 +49,54 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
 /** `conversationOf` names the conversation that made a draft, so the page can resume it. */
 export function draftRoutes(service: DraftingService, conversationOf: (draftId: string) => string | null = () => null) {
   return new Hono()
-    .get('/', (c) => c.json({ drafts: service.list() }))
+    .get('/', async (c) => c.json({ drafts: await service.list() }))
     .post('/', async (c) => {
       const body = await readJson(c, CreateBody);
-      const detail = body.brief !== undefined ? service.create(body.brief, body.title) : service.create(body);
+      const detail = await (body.brief !== undefined ? service.create(body.brief, body.title) : service.create(body));
       return c.json(detail, 201);
     })
-    .get('/:id', (c) => {
+    .get('/:id', async (c) => {
       const id = c.req.param('id');
-      return c.json({ ...service.detail(id), conversationId: conversationOf(id) });
+      return c.json({ ...(await service.detail(id)), conversationId: conversationOf(id) });
     })
     .patch('/:id', async (c) => {
       const { title } = await readJson(c, RenameBody);
-      return c.json(service.rename(c.req.param('id'), title));
+      return c.json(await service.rename(c.req.param('id'), title));
     })
     .put('/:id/brief', async (c) => {
       const { brief } = await readJson(c, BriefBody);
       const id = c.req.param('id');
-      return c.json({ ...service.updateBrief(id, brief), conversationId: conversationOf(id) });
+      return c.json({ ...(await service.updateBrief(id, brief)), conversationId: conversationOf(id) });
     })
     .post('/:id/duplicate', async (c) => {
       const { title } = await readJson(c, DuplicateBody);
-      return c.json(service.duplicate(c.req.param('id'), title), 201);
+      return c.json(await service.duplicate(c.req.param('id'), title), 201);
     })
-    .delete('/:id', (c) => {
-      service.delete(c.req.param('id'));
+    .delete('/:id', async (c) => {
+      await service.delete(c.req.param('id'));
       return c.body(null, 204);
     })
     .post('/:id/draft', (c) => run(c, (o) => service.draftAll(c.req.param('id'), o).then((sections) => ({ sections }))))
     .post('/:id/sections/:key/draft', (c) => run(c, (o) => service.draftSection(c.req.param('id'), c.req.param('key'), o)))
     .put('/:id/paragraphs/:pid', async (c) => {
       const { text } = await readJson(c, EditBody);
-      return c.json(service.editParagraph(c.req.param('id'), idParam(c, 'pid'), text));
+      return c.json(await service.editParagraph(c.req.param('id'), idParam(c, 'pid'), text));
     })
     .post('/:id/paragraphs/:pid/redraft', async (c) => {
       const { instruction } = await readJson(c, RedraftBody);
       const pid = idParam(c, 'pid');
       return run(c, (o) => service.redraftParagraph(c.req.param('id'), pid, instruction ?? null, o));
     })
-    .get('/:id/paragraphs/:pid/revisions', (c) => c.json({ revisions: service.revisions(c.req.param('id'), idParam(c, 'pid')) }))
+    .get('/:id/paragraphs/:pid/revisions', async (c) => c.json({ revisions: await service.revisions(c.req.param('id'), idParam(c, 'pid')) }))
     .post('/:id/paragraphs/:pid/current', async (c) => {
       const { revisionId } = await readJson(c, CurrentBody);
-      return c.json(service.makeCurrent(c.req.param('id'), idParam(c, 'pid'), revisionId));
+      return c.json(await service.makeCurrent(c.req.param('id'), idParam(c, 'pid'), revisionId));
     })
-    .post('/:id/check', (c) => c.json({ findings: service.check(c.req.param('id')) }))
-    .get('/:id/nd30', async (c) => c.json(await checkDocx(await renderDocx(service.document(c.req.param('id'))))))
+    .post('/:id/check', async (c) => c.json({ findings: await service.check(c.req.param('id')) }))
+    .get('/:id/nd30', async (c) => c.json(await checkDocx(await renderDocx(await service.document(c.req.param('id'))))))
     .get('/:id/export.docx', async (c) => {
       const id = c.req.param('id');
-      const detail = service.detail(id);
+      const detail = await service.detail(id);
       const buffer = await renderDocx(detail.document);
       const name = `${detail.template.name} ${detail.brief.header.symbol}`.normalize('NFC');
       const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');

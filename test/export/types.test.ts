@@ -19,10 +19,10 @@ async function exported(file: string, edit?: (raw: any) => void) {
   const store = new DraftStore(':memory:');
   try {
     const service = new DraftingService(store, registry, new OfflineProvider());
-    const { id } = service.create(raw);
+    const { id } = await service.create(raw);
     const outcomes = await service.draftAll(id);
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    const view = service.document(id);
+    const view = await service.document(id);
     const buffer = await renderDocx(view);
     const xml = await documentXml(buffer);
     const tbls = tables(xml);

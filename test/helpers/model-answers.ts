@@ -37,7 +37,7 @@ export function answerByHeading(raw: any, override: (key: string, request: Recei
   return (request: ReceivedRequest): Reply => {
     const heading = requestedHeading(request);
     const section = template.sections.find((s) => {
-      const title = brief.sections.find((b) => b.key === s.key)?.title ?? s.heading;
+      const title = brief.sections.find((b) => b.key === s.key)?.title ?? s.heading ?? (s.role === 'opening' ? 'Phần mở đầu' : 'Phần kết thúc');
       return title === heading;
     });
     if (!section) return { kind: 'error', status: 400, message: `unknown section ${heading}` };
