@@ -35,9 +35,12 @@ export function answerFindings(section: TemplateSection, paragraphs: readonly st
   });
 }
 
-/** Tidies one paragraph: NFC, single spaces, and for a dash list exactly one leading "- " (code owns the dash). */
+/**
+ * Tidies one paragraph: NFC, single spaces, no end mark "./." (code puts it after the document's
+ * last paragraph), and for a dash list exactly one leading "- " (code owns the dash).
+ */
 export function tidyParagraph(text: string, shape: TemplateSection['shape']): string {
-  const clean = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const clean = text.normalize('NFC').replace(/\s+/gu, ' ').trim().replace(/\s*\.\/\.$/u, '.');
   if (shape !== 'dash-list') return clean;
   const bare = clean.replace(/^[-–•*+]\s*/u, '');
   return bare === '' ? '' : `- ${bare}`;

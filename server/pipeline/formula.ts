@@ -6,7 +6,13 @@ import { composeSection } from '../composer/compose.js';
 import { defaultDictionary } from '../composer/dictionary.js';
 
 const SLOT = /\{\w+\}/u;
-const words = (piece: string) => piece.trim().split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+/** The words of a literal piece; the end mark "./." is code's, not the formula's. */
+const words = (piece: string) =>
+  piece
+    .replace(/\.\/\.\s*$/u, '')
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => /\p{L}/u.test(w));
 
 /** The variants of a formula code may choose from, given whether staff wrote facts for it. */
 function variants(formula: Formula, hasFacts: boolean): string[] {
