@@ -1,17 +1,22 @@
-// CLI: draft a brief and export the .docx without the server.
-//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>]
+// CLI: draft a brief and export the .docx, with no server and no database.
+//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>] [--allow-findings]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DraftStore } from '../server/store/draft-store.js';
 import { TemplateRegistry } from '../server/template/load.js';
-import { DraftingService } from '../server/draft/service.js';
+import { parseBrief } from '../server/brief/load.js';
+import { validateBriefForTemplate } from '../server/brief/validate.js';
+import { writeDocument } from '../server/pipeline/write-document.js';
+import { toDocument, type DocumentView } from '../server/draft/document.js';
+import type { Draft } from '../server/types/draft.js';
+import type { Template } from '../server/template/schema.js';
+import { checkDraft } from '../server/checks/index.js';
 import { renderDocx } from '../server/export/docx/render.js';
 import { loadConfig } from '../server/config.js';
 import { providerFromConfig } from '../server/provider/from-config.js';
 import { DraftError, describe } from '../server/errors.js';
-import type { Finding } from '../server/checks/finding.js';
+import type { Finding } from '../server/types/finding.js';
 
-const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx> [--json <báo-cáo.json>]';
+const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx> [--json <báo-cáo.json>] [--allow-findings]';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -25,12 +30,23 @@ function formatFinding(f: Finding): string {
   return `  ${f.severity === 'error' ? 'LỖI ' : 'LƯU Ý'}  [${f.rule}] ${where ? `(${where}) ` : ''}${f.message}`;
 }
 
+/** The draft as the JSON report shows it: what the server's detail shows, without a database. */
+function reportOf(draft: Draft, template: Template, document: DocumentView) {
+  const sections = template.sections.map((s) => ({ key: s.key, paragraphs: draft.paragraphs[s.key] ?? [] }));
+  return { template: { id: template.id, name: template.name }, brief: draft.brief, sections, document };
+}
+
 async function main() {
   let args;
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, json: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string', short: 'o' },
+        json: { type: 'string' },
+        'allow-findings': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     fail(`${(e as Error).message}\n${USAGE}`);
@@ -40,7 +56,8 @@ async function main() {
     return;
   }
   const [briefPath] = args.positionals;
-  if (!briefPath || !args.values.out) fail(USAGE);
+  const out = args.values.out;
+  if (!briefPath || !out) fail(USAGE);
 
   let text: string;
   try {
@@ -50,32 +67,35 @@ async function main() {
   }
 
   const config = loadConfig();
-  const store = await DraftStore.open({ file: ':memory:' });
-  const service = new DraftingService(store, TemplateRegistry.load(), providerFromConfig(config), config.concurrency);
   try {
-    const created = await service.create(text);
-    const outcomes = await service.draftAll(created.id);
-    const failed = outcomes.filter((o) => !o.ok);
-    for (const o of failed) console.error(`Không soạn được mục "${o.section}": ${o.error?.message}`);
+    const brief = parseBrief(text);
+    const template = TemplateRegistry.load().get(brief.template);
+    validateBriefForTemplate(brief, template);
+    const { draft, outcomes } = await writeDocument(brief, template, providerFromConfig(config), config.concurrency);
+    const failed = outcomes.filter((o) => o.error);
+    for (const o of failed) console.error(`Không soạn được mục "${o.section}": ${o.error!.message}`);
     if (failed.length > 0) {
       // A document with sections missing must not pass for a finished one.
-      fail(`Chưa xuất tệp ${args.values.out}: còn ${failed.length} mục chưa soạn được.`, 1);
+      fail(`Chưa xuất tệp ${out}: còn ${failed.length} mục chưa soạn được.`, 1);
     }
-    const findings = await service.check(created.id);
-    const detail = await service.detail(created.id);
-    writeFileSync(args.values.out, await renderDocx(detail.document));
-    console.log(`Đã soạn ${detail.template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" -> ${args.values.out}`);
+    const findings = checkDraft(draft, template);
+    const errors = findings.filter((f) => f.severity === 'error');
+    const document = toDocument(draft, template);
     if (findings.length === 0) console.log('Kiểm tra: không phát hiện lỗi.');
     else console.log(`Kiểm tra: ${findings.length} phát hiện\n${findings.map(formatFinding).join('\n')}`);
     if (args.values.json) {
-      writeFileSync(args.values.json, `${JSON.stringify({ draft: detail, findings }, null, 2)}\n`);
+      writeFileSync(args.values.json, `${JSON.stringify({ draft: reportOf(draft, template, document), findings }, null, 2)}\n`);
       console.log(`Báo cáo JSON -> ${args.values.json}`);
     }
+    // A flagged draft never becomes a file by accident: staff say they have read the errors.
+    if (errors.length > 0 && !args.values['allow-findings']) {
+      fail(`Chưa xuất tệp ${out}: còn ${errors.length} lỗi cần xem (ở trên). Sửa ý liệu rồi soạn lại, hoặc chạy lại với --allow-findings để vẫn xuất.`, 1);
+    }
+    writeFileSync(out, await renderDocx(document));
+    console.log(`Đã soạn ${template.name.toLocaleLowerCase('vi')} "${brief.header.subject}" -> ${out}`);
   } catch (e) {
     if (e instanceof DraftError) fail(describe(e));
     throw e;
-  } finally {
-    await store.close();
   }
 }
 

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'provider_auth'
   | 'provider_unreachable'
   | 'provider_bad_output'
+  | 'provider_truncated'
   | 'cancelled'
   | 'storage_full'
   | 'quota_exceeded'
@@ -34,6 +35,7 @@ const STATUS: Record<ErrorCode, number> = {
   provider_auth: 502,
   provider_unreachable: 502,
   provider_bad_output: 502,
+  provider_truncated: 502,
   cancelled: 499,
   storage_full: 507,
   quota_exceeded: 403,

@@ -1,4 +1,5 @@
-import type { DraftingService } from '../../server/draft/service.js';
+import { writeDocument } from '../../server/pipeline/write-document.js';
+import { toDocument } from '../../server/draft/document.js';
 import type { Provider } from '../../server/provider/types.js';
 import type { Template } from '../../server/template/schema.js';
 import type { Case } from '../case.js';
@@ -15,31 +16,26 @@ export interface Generated {
 }
 
 /**
- * Drafts a case through the product's own drafting service (provider, checks, store), then reads
- * the document as it would print: sub-headings of parts as lines, headings apart.
+ * Drafts a case through the product's own pipeline (provider, formulas, checks, one repair round),
+ * with no store, then reads the document as it would print: sub-headings of parts as lines, headings apart.
  */
-export async function draftCase(service: DraftingService, c: Case): Promise<Generated> {
-  const created = await service.create(c.brief);
-  try {
-    const outcomes = await service.draftAll(created.id);
-    const detail = await service.detail(created.id);
-    const texts: Record<string, string[]> = {};
-    const headings: Record<string, string> = {};
-    for (const block of detail.document.body) {
-      if (block.kind === 'heading') headings[block.section] = block.text;
-      // A task table is printed by code from the brief's cells, not written by the provider: not scored.
-      else if (block.kind === 'subheading' || block.kind === 'paragraph') (texts[block.section] ??= []).push(block.text);
-    }
-    const first = detail.sections.flatMap((s) => s.paragraphs)[0]?.current;
-    return {
-      output: { sections: Object.fromEntries(Object.entries(texts).map(([k, ps]) => [k, ps.join('\n\n')])), headings },
-      promptVersion: first?.promptVersion ?? null,
-      model: first?.model ?? null,
-      errors: outcomes.filter((o) => !o.ok).map((o) => `${o.section}: ${o.error?.message ?? 'lỗi'}`),
-    };
-  } finally {
-    await service.delete(created.id);
+export async function draftCase(provider: Provider, template: Template, c: Case): Promise<Generated> {
+  const { draft, outcomes } = await writeDocument(c.brief, template, provider);
+  const document = toDocument(draft, template);
+  const texts: Record<string, string[]> = {};
+  const headings: Record<string, string> = {};
+  for (const block of document.body) {
+    if (block.kind === 'heading') headings[block.section] = block.text;
+    // A task table is printed by code from the brief's cells, not written by the provider: not scored.
+    else if (block.kind === 'subheading' || block.kind === 'paragraph') (texts[block.section] ??= []).push(block.text);
   }
+  const first = outcomes.find((o) => o.result && o.result.meta.author === 'model')?.result ?? outcomes.find((o) => o.result)?.result;
+  return {
+    output: { sections: Object.fromEntries(Object.entries(texts).map(([k, ps]) => [k, ps.join('\n\n')])), headings },
+    promptVersion: first?.meta.promptVersion ?? null,
+    model: first?.meta.model ?? null,
+    errors: outcomes.filter((o) => o.error).map((o) => `${o.section}: ${o.error!.message}`),
+  };
 }
 
 export interface CacheKeyInput {
@@ -63,10 +59,10 @@ export function cacheKey(k: CacheKeyInput): string {
 }
 
 /** A cached answer when there is one; otherwise drafts, and keeps the answer unless a section failed. */
-export async function draftCaseCached(service: DraftingService, c: Case, cache: DiskCache | null, key: string): Promise<Generated> {
+export async function draftCaseCached(provider: Provider, template: Template, c: Case, cache: DiskCache | null, key: string): Promise<Generated> {
   const hit = cache?.get<Generated>(key);
   if (hit) return hit;
-  const generated = await draftCase(service, c);
+  const generated = await draftCase(provider, template, c);
   // A failure (timeout, unreachable server) is not the model's answer; the next run should ask again.
   if (cache && generated.errors.length === 0) cache.set(key, generated);
   return generated;

@@ -1,9 +1,7 @@
-import { DraftingService } from '../../server/draft/service.js';
 import { validateBriefForTemplate } from '../../server/brief/validate.js';
 import { DraftError } from '../../server/errors.js';
 import { settleWithLimit } from '../../server/draft/limit.js';
 import type { Provider } from '../../server/provider/types.js';
-import { DraftStore } from '../../server/store/draft-store.js';
 import type { Template } from '../../server/template/schema.js';
 import { loadCases, type Case } from '../case.js';
 import type { CaseOutput } from '../output.js';
@@ -12,6 +10,7 @@ import type { ScoreContext } from '../scorers/types.js';
 import type { DiskCache } from './cache.js';
 import { cacheKey, draftCaseCached, type Generated } from './generate.js';
 import { promptsFingerprint } from './prompt-version.js';
+import { PromptLibrary } from '../../server/prompt/library.js';
 import { scoreCase, summarize } from './score.js';
 import { sectionOrder } from '../scorers/sections.js';
 import { findTemplate, loadTemplates } from './templates.js';
@@ -55,9 +54,8 @@ export async function runEval(options: EvalOptions): Promise<Report> {
   const templates = loadTemplates(options.templatesDir);
   const cases = loadCases(options.casesDir);
   const source = options.source;
-  const store = source.kind === 'provider' ? await DraftStore.open({ file: ':memory:' }) : null;
-  const service = source.kind === 'provider' ? new DraftingService(store!, templates.registry, source.provider) : null;
-  const promptVersion = promptsFingerprint();
+  // The declared versions name what changed; the fingerprint catches an edit that forgot to bump one.
+  const promptVersion = `${PromptLibrary.load().versions()}#${promptsFingerprint()}`;
   // What the revisions recorded, from the first answer: the model may name itself otherwise than configured.
   const answered: Pick<Generated, 'model' | 'promptVersion'>[] = [];
 
@@ -75,7 +73,7 @@ export async function runEval(options: EvalOptions): Promise<Report> {
     } else {
       for (let sample = 0; sample < samples; sample++) {
         const key = cacheKey({ provider: source.provider, promptVersion, template, c, sample });
-        const generated = await draftCaseCached(service!, c, source.cache, key);
+        const generated = await draftCaseCached(source.provider, template, c, source.cache, key);
         answered.push(generated);
         outputs.push(generated.output);
         errors.push(...generated.errors.map((e) => (samples > 1 ? `mẫu ${sample + 1}, ${e}` : e)));
@@ -100,7 +98,7 @@ export async function runEval(options: EvalOptions): Promise<Report> {
     };
   });
 
-  try {
+  {
     const settled = await settleWithLimit(tasks, Math.max(1, options.concurrency ?? 2));
     const reports = settled.map((r, i) =>
       r.status === 'fulfilled' ? r.value : skipped(cases[i]!, `Lỗi khi soạn hoặc chấm: ${(r.reason as Error)?.message ?? String(r.reason)}`),
@@ -115,7 +113,5 @@ export async function runEval(options: EvalOptions): Promise<Report> {
       metrics: summarize(reports),
       cases: reports,
     };
-  } finally {
-    await store?.close();
   }
 }

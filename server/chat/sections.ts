@@ -1,28 +1,14 @@
 import type { Template, TemplateSection } from '../template/schema.js';
-import { toRoman } from '../text/roman.js';
+import { briefHasContent, presentSections } from '../present/sections.js';
 import { foldAccents } from './values.js';
 
 interface BriefLike {
   sections: { key: string; title?: string; facts?: string[]; parts?: { facts: string[] }[] }[];
 }
 
-const hasFacts = (s: BriefLike['sections'][number] | undefined) =>
-  !!s && ((s.facts?.length ?? 0) > 0 || (s.parts ?? []).some((p) => p.facts.length > 0));
-
-/** Headings as the document will number them: body sections with facts, I., II., … in template order. */
+/** Headings as the chat names them, numbered as the document will number them (one presenter for both). */
 export function sectionHeadings(template: Template, brief: BriefLike): Map<string, string> {
-  const headings = new Map<string, string>();
-  let n = 0;
-  for (const s of template.sections) {
-    const own = brief.sections.find((b) => b.key === s.key);
-    if (s.role === 'opening') headings.set(s.key, 'phần mở đầu');
-    else if (s.role === 'closing') headings.set(s.key, 'phần kết thúc');
-    else {
-      const title = (own?.title ?? s.heading ?? s.key).toLocaleUpperCase('vi');
-      headings.set(s.key, hasFacts(own) ? `mục ${toRoman(++n)}. ${title}` : `mục ${title}`);
-    }
-  }
-  return headings;
+  return new Map(presentSections(template, brief, (key) => briefHasContent(brief, key)).map((p) => [p.key, p.mention]));
 }
 
 const ROMAN = /^[ivxlc]+$/iu;
@@ -43,9 +29,10 @@ export function resolveSection(ref: string, template: Template, brief: BriefLike
   if (/^phan\s+mo\s+dau$/u.test(r)) return template.sections.find((s) => s.role === 'opening');
   if (/^phan\s+ket/u.test(r)) return template.sections.find((s) => s.role === 'closing');
   const name = r.replace(/^muc\s+/u, '');
-  const numbered = template.sections.filter((s) => s.role === 'body' && hasFacts(brief.sections.find((b) => b.key === s.key)));
-  if (ROMAN.test(name)) return numbered[fromRoman(name) - 1];
-  if (/^\d+$/u.test(name)) return numbered[Number(name) - 1];
+  const numbered = presentSections(template, brief, (key) => briefHasContent(brief, key)).filter((p) => p.number !== null);
+  const byNumber = (n: number) => template.sections.find((s) => s.key === numbered[n - 1]?.key);
+  if (ROMAN.test(name)) return byNumber(fromRoman(name));
+  if (/^\d+$/u.test(name)) return byNumber(Number(name));
   return template.sections.find((s) => {
     const title = foldAccents(brief.sections.find((b) => b.key === s.key)?.title ?? s.heading ?? '');
     return s.role === 'body' && title.includes(name);

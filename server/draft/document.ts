@@ -3,7 +3,7 @@ import type { BriefTask } from '../brief/schema.js';
 import type { Draft } from './model.js';
 import { visibleParagraphs } from './model.js';
 import { BLANK, dateLine } from '../text/date.js';
-import { toRoman } from '../text/roman.js';
+import { presentSections } from '../present/sections.js';
 
 /**
  * The document as it will print: every string resolved, ready for the page and the .docx.
@@ -93,21 +93,24 @@ export function withEndMark(text: string): string {
   return t.replace(/[.;:,]+$/, '') + END_MARK;
 }
 
+/** The paragraphs of one revision's text: one, or several separated by a blank line. */
+export function splitParagraphs(text: string): string[] {
+  return text.split(/\n\s*\n/u).map((t) => t.trim()).filter(Boolean);
+}
+
 export function toDocument(draft: Draft, template: Template): DocumentView {
   const { brief } = draft;
   const h = brief.header;
   const body: BodyBlock[] = [];
-  let numbered = 0;
-  for (const section of template.sections) {
+  const tasksOf = (key: string) =>
+    template.sections.find((s) => s.key === key)?.taskTable ? (brief.sections.find((s) => s.key === key)?.tasks ?? []) : [];
+  const presented = presentSections(template, brief, (key) => visibleParagraphs(draft, key).length > 0 || tasksOf(key).length > 0);
+  for (const section of presented) {
     const briefSection = brief.sections.find((s) => s.key === section.key);
     const paragraphs = visibleParagraphs(draft, section.key);
-    const tasks = section.taskTable ? (briefSection?.tasks ?? []) : [];
+    const tasks = tasksOf(section.key);
     if (paragraphs.length === 0 && tasks.length === 0) continue;
-    if (section.role === 'body' && section.numbered) {
-      numbered += 1;
-      const heading = (briefSection?.title ?? section.heading ?? '').toLocaleUpperCase('vi');
-      body.push({ kind: 'heading', text: `${toRoman(numbered)}. ${heading}`, section: section.key });
-    }
+    if (section.heading) body.push({ kind: 'heading', text: section.heading, section: section.key });
     let lastPart: number | null = null;
     for (const p of paragraphs) {
       if (p.part !== null && p.part !== lastPart && briefSection?.parts?.[p.part]) {
@@ -119,7 +122,10 @@ export function toDocument(draft: Draft, template: Template): DocumentView {
         });
       }
       lastPart = p.part;
-      body.push({ kind: 'paragraph', text: p.current.text, section: section.key, position: p.position, paragraphId: p.id });
+      // A rewrite the model returned as two paragraphs is kept as two, in one revision.
+      for (const text of splitParagraphs(p.current.text)) {
+        body.push({ kind: 'paragraph', text, section: section.key, position: p.position, paragraphId: p.id });
+      }
     }
     if (tasks.length > 0) body.push(taskTable(section.key, tasks));
   }

@@ -1,67 +1,6 @@
-import type { Brief } from '../brief/schema.js';
-import type { Finding } from '../checks/finding.js';
+import type { Draft, Paragraph } from '../types/draft.js';
 
-/** Who wrote a revision: the offline composer, a language model, or staff by hand. */
-export type Author = 'offline' | 'model' | 'staff';
-
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-  latencyMs: number;
-}
-
-/** What a provider tells about the text it wrote; recorded on each revision. */
-export interface RevisionMeta {
-  author: Author;
-  /** `offline`, `openai`, or `staff`. */
-  provider: string;
-  model: string | null;
-  promptVersion: string | null;
-  instruction: string | null;
-  usage: Usage | null;
-}
-
-export interface Revision extends RevisionMeta {
-  id: number;
-  paragraphId: number;
-  /** 1-based number of this revision within its paragraph (bản 2/3). */
-  seq: number;
-  /** Empty text means the paragraph is withdrawn in this revision (a redraft wrote fewer paragraphs). */
-  text: string;
-  findings: Finding[];
-  createdAt: string;
-}
-
-export interface Paragraph {
-  id: number;
-  sectionKey: string;
-  /** Index of the brief part (numbered sub-section) the paragraph belongs to; null when the section has none. */
-  part: number | null;
-  /** Order within the section, 0-based. */
-  position: number;
-  current: Revision;
-  revisionCount: number;
-}
-
-export interface DraftSummary {
-  id: string;
-  title: string;
-  templateId: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Draft extends DraftSummary {
-  brief: Brief;
-  /** Current paragraphs by section key, in position order (withdrawn ones included; see Revision.text). */
-  paragraphs: Record<string, Paragraph[]>;
-}
-
-/** One paragraph a provider wrote, before it is stored. */
-export interface ParagraphText {
-  part: number | null;
-  text: string;
-}
+export type { Author, Usage, RevisionMeta, Revision, Paragraph, DraftSummary, Draft, ParagraphText } from '../types/draft.js';
 
 /** The visible paragraphs of a section, withdrawn ones left out. */
 export function visibleParagraphs(draft: Draft, sectionKey: string): Paragraph[] {

@@ -8,6 +8,11 @@ import type { DraftStore } from '../store/draft-store.js';
 import type { Page, PageRequest } from '../store/page.js';
 import type { Finding } from '../checks/finding.js';
 import { checkDraft, checkSection } from '../checks/index.js';
+import { writeSection } from '../pipeline/write-section.js';
+import { writeParagraph } from '../pipeline/write-paragraph.js';
+import { presentSections } from '../present/sections.js';
+import type { Neighbours } from '../provider/types.js';
+import { draftableSections, factLines, neighbourFacts } from '../pipeline/write-document.js';
 import { DraftError } from '../errors.js';
 import type { Draft, DraftSummary, Paragraph, Revision, RevisionMeta } from './model.js';
 import { visibleParagraphs } from './model.js';
@@ -83,7 +88,8 @@ export class DraftingService {
     const template = this.templates.get(draft.templateId);
     const document = toDocument(draft, template);
     const sectionFindings = await this.store.sectionFindings(id);
-    const headings = new Map(document.body.flatMap((b) => (b.kind === 'heading' ? [[b.section, b.text] as const] : [])));
+    const printed = new Set(document.body.map((b) => b.section));
+    const presented = new Map(presentSections(template, draft.brief, (key) => printed.has(key)).map((p) => [p.key, p]));
     return {
       id: draft.id,
       title: draft.title,
@@ -96,8 +102,8 @@ export class DraftingService {
         const b = draft.brief.sections.find((x) => x.key === s.key);
         return {
           key: s.key,
-          heading: headings.get(s.key) ?? (s.role === 'body' && s.numbered ? (b?.title ?? s.heading ?? null) : null),
-          label: s.role === 'opening' ? 'Phần mở đầu' : s.role === 'closing' ? 'Phần kết thúc' : (b?.title ?? s.heading ?? s.key).toLocaleUpperCase('vi'),
+          heading: presented.get(s.key)!.heading ?? (s.role === 'body' && s.numbered ? (b?.title ?? s.heading ?? null) : null),
+          label: presented.get(s.key)!.label,
           role: s.role,
           required: s.required,
           parts: b?.parts?.map((p) => p.title) ?? [],
@@ -114,20 +120,20 @@ export class DraftingService {
     return template.sections.filter((s) => s.role === 'body' && !brief.sections.some((b) => b.key === s.key));
   }
 
-  /** The sections a draft writes: formula sections always, body sections where the brief has facts. */
-  private draftableSections(brief: Brief, template: Template): TemplateSection[] {
-    return template.sections.filter((s) => s.role !== 'body' || brief.sections.some((b) => b.key === s.key));
-  }
-
   async draftAll(id: string, options: RunOptions = {}): Promise<SectionOutcome[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const sections = this.draftableSections(draft.brief, template);
+    const sections = draftableSections(draft.brief, template);
+    // Drafted side by side, no section has its neighbours' text yet: each is told their facts.
     const results = await settleWithLimit(
-      sections.map((s) => () => this.draftOne(draft, template, s, options)),
+      sections.map((s) => () => this.draftOne(draft, template, s, neighbourFacts(draft.brief, template, s.key), options)),
       this.concurrency,
     );
-    return Promise.all(results.map((r, i) => (r.status === 'fulfilled' ? r.value : this.failure(id, sections[i]!.key, r.reason, options))));
+    const outcomes: SectionOutcome[] = [];
+    for (const [i, r] of results.entries()) {
+      outcomes.push(r.status === 'fulfilled' ? r.value : await this.failure(id, sections[i]!.key, r.reason, options));
+    }
+    return outcomes;
   }
 
   async draftSection(id: string, key: string, options: RunOptions = {}): Promise<SectionOutcome> {
@@ -137,11 +143,11 @@ export class DraftingService {
     if (!section) {
       throw new DraftError('unknown_section', `${template.name} không có mục "${key}"`, [{ field: 'section', message: `Mục "${key}" không có trong mẫu` }]);
     }
-    if (!this.draftableSections(draft.brief, template).includes(section)) {
+    if (!draftableSections(draft.brief, template).includes(section)) {
       throw new DraftError('bad_input', `Mục "${section.heading ?? key}" chưa có ý liệu để soạn`, [{ field: 'section', message: 'Chưa có ý liệu' }]);
     }
     try {
-      return await this.draftOne(draft, template, section, options);
+      return await this.draftOne(draft, template, section, this.neighbourTexts(draft, template, key), options);
     } catch (e) {
       return this.failure(id, key, e, options);
     }
@@ -155,10 +161,11 @@ export class DraftingService {
     const error = reason instanceof DraftError ? reason : new DraftError('internal', 'Lỗi không mong đợi khi soạn mục này', [], { cause: reason });
     if (error.code === 'internal') console.error(reason);
     const findings: Finding[] = [];
-    if (error.code === 'provider_bad_output') {
-      findings.push({ rule: 'provider.bad-output', severity: 'error', where: { section }, message: error.message });
-      const kept = ((await this.store.sectionFindings(draftId))[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
+    if (error.code === 'provider_bad_output' || error.code === 'provider_truncated') {
+      const rule = error.code === 'provider_truncated' ? 'provider.truncated' : 'provider.bad-output';
+      findings.push({ rule, severity: 'error', where: { section }, message: error.message });
       try {
+        const kept = ((await this.store.sectionFindings(draftId))[section] ?? []).filter((f) => !f.rule.startsWith('provider.'));
         await this.store.setSectionFindings(draftId, section, [...kept, ...findings]);
       } catch (e) {
         // A draft deleted meanwhile has nowhere to keep the finding.
@@ -169,48 +176,30 @@ export class DraftingService {
     return { section, ok: false, findings, error: { code: error.code, message: error.message } };
   }
 
-  private neighbours(draft: Draft, template: Template, key: string): { before: string; after: string } {
+  /** When one section is redrafted its neighbours' text stands; a neighbour not yet drafted is told by its facts. */
+  private neighbourTexts(draft: Draft, template: Template, key: string): Neighbours {
     const i = template.sections.findIndex((s) => s.key === key);
-    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') : '');
-    return { before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
+    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') || factLines(draft.brief, k) : '');
+    return { kind: 'text', before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
   }
 
-  private async draftOne(draft: Draft, template: Template, section: TemplateSection, options: RunOptions): Promise<SectionOutcome> {
+  private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {
     options.onEvent?.({ type: 'section-start', section: section.key });
-    const drafted = await this.provider.draftSection({
+    const written = await writeSection({
       template,
       brief: draft.brief,
       section,
-      briefSection: draft.brief.sections.find((s) => s.key === section.key),
-      neighbours: this.neighbours(draft, template, section.key),
+      provider: this.provider,
+      neighbours,
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này; văn bản trước đó được giữ nguyên.');
-    const checked = checkSection(draft.brief, template, section.key, drafted.paragraphs.map((p) => p.text));
-    await this.store.writeSection(
-      draft.id,
-      section.key,
-      drafted.paragraphs.map((p, i) => ({ ...p, findings: checked.byParagraph[i]! })),
-      drafted.meta,
-      checked.section,
-    );
-    const findings = [...checked.section, ...checked.byParagraph.flat()];
+    await this.store.writeSection(draft.id, section.key, written.paragraphs, written.meta, written.sectionFindings);
+    const findings = [...written.sectionFindings, ...written.paragraphs.flatMap((p) => p.findings)];
     options.onEvent?.({ type: 'section-done', section: section.key, findings });
     return { section: section.key, ok: true, findings };
-  }
-
-  /** Findings of a paragraph's text as it would stand in its section. */
-  private async checkParagraphText(draft: Draft, template: Template, paragraph: Paragraph, text: string): Promise<Finding[]> {
-    const paragraphs = visibleParagraphs(draft, paragraph.sectionKey);
-    const texts = paragraphs.map((p) => (p.id === paragraph.id ? text : p.current.text));
-    if (!paragraphs.some((p) => p.id === paragraph.id)) texts.push(text);
-    const index = paragraphs.findIndex((p) => p.id === paragraph.id);
-    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
-    await this.store.setSectionFindings(draft.id, paragraph.sectionKey, checked.section);
-    const own = checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? [];
-    return own.map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
   }
 
   async editParagraph(id: string, paragraphId: number, text: string): Promise<Revision> {
@@ -220,33 +209,51 @@ export class DraftingService {
     }
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const paragraph = await this.store.paragraph(id, paragraphId);
-    const findings = await this.checkParagraphText(draft, template, paragraph, clean);
-    return this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings });
+    const { paragraph, visible, index } = this.locate(draft, paragraphId);
+    const texts = visible.map((p) => p.current.text);
+    if (index < 0) texts.push(clean);
+    else texts[index] = clean;
+    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
+    await this.store.setSectionFindings(id, paragraph.sectionKey, checked.section);
+    const own = (checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? []).map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
+    return await this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings: own });
+  }
+
+  /** A paragraph of the loaded draft, its section's visible paragraphs, and its index among them (-1 when withdrawn). */
+  private locate(draft: Draft, paragraphId: number): { paragraph: Paragraph; visible: Paragraph[]; index: number } {
+    const paragraph = Object.values(draft.paragraphs)
+      .flat()
+      .find((p) => p.id === paragraphId);
+    if (!paragraph) throw new DraftError('not_found', `Không tìm thấy đoạn văn ${paragraphId} trong bản thảo này`);
+    const visible = visibleParagraphs(draft, paragraph.sectionKey);
+    return { paragraph, visible, index: visible.findIndex((p) => p.id === paragraphId) };
   }
 
   async redraftParagraph(id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const paragraph = await this.store.paragraph(id, paragraphId);
+    const { paragraph, visible, index: found } = this.locate(draft, paragraphId);
     const section = template.sections.find((s) => s.key === paragraph.sectionKey)!;
-    const redrafted = await this.provider.redraftParagraph({
+    // A withdrawn paragraph is rewritten as if it stood last in its section.
+    const paragraphs = visible.map((p) => ({ part: p.part, text: p.current.text }));
+    const index = found < 0 ? paragraphs.push({ part: paragraph.part, text: paragraph.current.text }) - 1 : found;
+    const written = await writeParagraph({
       template,
       brief: draft.brief,
       section,
-      briefSection: draft.brief.sections.find((s) => s.key === section.key),
-      paragraph: { part: paragraph.part, text: paragraph.current.text, position: paragraph.position },
-      sectionParagraphs: visibleParagraphs(draft, section.key).map((p) => p.current.text),
+      provider: this.provider,
+      paragraphs,
+      index,
       instruction: instruction?.normalize('NFC').trim() || null,
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta, paragraphId }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason, paragraphId }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
-    // Staff may have edited other paragraphs while the model wrote: check against the draft as it is now.
-    const now = await this.store.getDraft(id);
-    const findings = await this.checkParagraphText(now, template, await this.store.paragraph(id, paragraphId), redrafted.text);
-    const revision = await this.store.appendRevision(id, paragraphId, { text: redrafted.text, meta: redrafted.meta, findings });
+    const findings = written.findings.map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
+    await this.store.setSectionFindings(id, section.key, written.sectionFindings);
+    // Two paragraphs stay two: one revision, separated by a blank line, printed as two.
+    const revision = await this.store.appendRevision(id, paragraphId, { text: written.texts.join('\n\n'), meta: written.meta, findings });
     options.onEvent?.({ type: 'paragraph-done', section: section.key, paragraphId, revisionId: revision.id, findings });
     return revision;
   }
@@ -306,7 +313,7 @@ export class DraftingService {
   async rename(id: string, title: string): Promise<DraftSummary> {
     const clean = title.normalize('NFC').trim();
     if (!clean) throw new DraftError('bad_input', 'Tên bản thảo không được để trống', [{ field: 'title', message: 'Cần tên' }]);
-    return this.store.renameDraft(id, clean.slice(0, 200));
+    return await this.store.renameDraft(id, clean.slice(0, 200));
   }
 
   delete(id: string): Promise<void> {

@@ -11,8 +11,11 @@ export interface Prompt {
   text: string;
 }
 
-export type PromptId = 'system' | 'section' | 'paragraph' | 'repair' | 'chat';
-const REQUIRED: PromptId[] = ['system', 'section', 'paragraph', 'repair', 'chat'];
+export type PromptId = 'system' | 'section' | 'rewrite' | 'paragraph' | 'repair' | 'chat' | 'examples';
+const REQUIRED: PromptId[] = ['system', 'section', 'rewrite', 'paragraph', 'repair', 'chat', 'examples'];
+
+/** Which example of prose a section learns from: its role, and for a body section its shape. */
+export type ExampleKind = 'opening' | 'body' | 'body-list' | 'closing';
 
 /** A prompt file is `version: <id>-<n>`, a line `---`, then the Vietnamese text with {{slots}}. */
 export function parsePrompt(id: string, raw: string): Prompt {
@@ -48,8 +51,24 @@ export class PromptLibrary {
     });
   }
 
-  /** The versions that wrote a revision: system plus the purpose's prompt. */
+  /**
+   * The house-style example for a document type and a kind of section, from `examples.txt`: blocks
+   * headed `## <template> <kind>`. Empty when the file has none for it.
+   */
+  example(templateId: string, kind: ExampleKind): string {
+    const blocks = this.get('examples').text.split(/^## /mu);
+    const block = blocks.find((b) => b.startsWith(`${templateId} ${kind}\n`));
+    return block ? block.slice(block.indexOf('\n') + 1).trim() : '';
+  }
+
+  /** The versions that wrote a revision: a section's system, prompt and examples; a paragraph's rewrite prompt. */
   version(purpose: 'section' | 'paragraph'): string {
-    return `${this.get('system').version}+${this.get(purpose).version}`;
+    const parts: PromptId[] = purpose === 'section' ? ['system', 'section', 'examples'] : ['rewrite', 'paragraph'];
+    return parts.map((id) => this.get(id).version).join('+');
+  }
+
+  /** Every prompt's version, in a stable order: what an answer cached for the eval depends on. */
+  versions(): string {
+    return [...this.prompts.values()].map((p) => p.version).sort().join('+');
   }
 }

@@ -1,10 +1,12 @@
-import type { Provider, SectionRequest, DraftedSection, ParagraphRequest, RedraftedParagraph } from './types.js';
-import type { RevisionMeta } from '../draft/model.js';
+import type { Provider, SectionAsk, WrittenSection, ParagraphAsk, RewrittenParagraph } from './types.js';
+import type { RevisionMeta } from '../types/draft.js';
 import { composeSection } from '../composer/compose.js';
 import { defaultDictionary, type CompiledDictionary } from '../composer/dictionary.js';
 import { DraftError } from '../errors.js';
 
 export const COMPOSER_VERSION = 'composer-1';
+
+export const OFFLINE_META: RevisionMeta = { author: 'offline', provider: 'offline', model: null, promptVersion: COMPOSER_VERSION, instruction: null, usage: null };
 
 /**
  * The embedded default provider: no model, no network. Deterministic, so regenerating a paragraph
@@ -16,23 +18,20 @@ export class OfflineProvider implements Provider {
 
   constructor(private readonly dict: CompiledDictionary = defaultDictionary()) {}
 
-  private meta(instruction: string | null): RevisionMeta {
-    return { author: 'offline', provider: 'offline', model: null, promptVersion: COMPOSER_VERSION, instruction, usage: null };
+  async writeSection(ask: SectionAsk): Promise<WrittenSection> {
+    if (ask.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này');
+    const paragraphs = composeSection(ask.template, ask.brief, ask.section, ask.briefSection, this.dict);
+    const parts = Array.from({ length: ask.partCount }, (_, i) => paragraphs.filter((p) => (p.part ?? 0) === i).map((p) => p.text));
+    for (const p of paragraphs) ask.onText?.(`${p.text}\n\n`);
+    return { parts, answer: paragraphs.map((p) => p.text).join('\n\n'), meta: OFFLINE_META };
   }
 
-  async draftSection(req: SectionRequest): Promise<DraftedSection> {
-    if (req.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này');
-    const paragraphs = composeSection(req.template, req.brief, req.section, req.briefSection, this.dict);
-    for (const p of paragraphs) req.onText?.(`${p.text}\n\n`);
-    return { paragraphs, meta: this.meta(null) };
-  }
-
-  async redraftParagraph(req: ParagraphRequest): Promise<RedraftedParagraph> {
-    if (req.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này');
-    const all = composeSection(req.template, req.brief, req.section, req.briefSection, this.dict);
-    const text = all[req.paragraph.position]?.text ?? req.paragraph.text;
-    req.onText?.(text);
+  async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
+    if (ask.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này');
+    const all = composeSection(ask.template, ask.brief, ask.section, ask.briefSection, this.dict);
+    const text = all[ask.paragraph.position]?.text ?? ask.paragraph.text;
+    ask.onText?.(text);
     // The composer cannot follow an instruction; the revision does not claim it did.
-    return { text, meta: this.meta(null) };
+    return { texts: [text], answer: text, meta: OFFLINE_META };
   }
 }

@@ -1,51 +1,102 @@
-import type { Brief, BriefSection } from '../brief/schema.js';
+import type { Brief, BriefSection } from '../types/brief.js';
+import type { RevisionMeta, Usage } from '../types/draft.js';
 import type { Template, TemplateSection } from '../template/schema.js';
-import type { ParagraphText, RevisionMeta } from '../draft/model.js';
 
-export interface SectionRequest {
+/** What the pipeline asks a provider to fix in its previous answer (the one repair round). */
+export interface Repair {
+  /** The previous answer, as the provider returned it. */
+  answer: string;
+  /** What was wrong, as plain Vietnamese sentences. */
+  problems: string[];
+}
+
+/** The fixed words of an opening or closing formula, which code gives and verifies. */
+export interface FormulaGuide {
+  /** Words the paragraph must carry, in order (`báo cáo`, `như sau:`). */
+  fixed: string[];
+  /** The formula written around the facts by the composer: a model of the sentence wanted. */
+  example: string;
+}
+
+/** What sits around the section: the neighbours' facts while drafting them all, their text when redrafting one. */
+export interface Neighbours {
+  kind: 'facts' | 'text';
+  before: string;
+  after: string;
+}
+
+export interface SectionAsk {
   template: Template;
   brief: Brief;
   section: TemplateSection;
-  /** The brief's facts for this section; undefined when staff gave none. */
   briefSection: BriefSection | undefined;
-  /** Text of the sections before and after, for continuity. */
-  neighbours: { before: string; after: string };
+  /** Parts to write: one per numbered sub-section, or one when there is none. */
+  partCount: number;
+  /** Longest paragraph the section takes, in characters. */
+  paragraphMaxChars: number;
+  formula: FormulaGuide | null;
+  neighbours: Neighbours;
+  repair?: Repair;
   signal?: AbortSignal;
   /** Called with text as it arrives (streaming). */
   onText?: (delta: string) => void;
-  /** Called when the text so far is thrown away and asked for again, with the reason. */
-  onRetry?: (reason: string) => void;
 }
 
-export interface DraftedSection {
-  paragraphs: ParagraphText[];
+/** A section as a provider wrote it: the texts of each part, untidied. */
+export interface WrittenSection {
+  parts: string[][];
+  /** The answer as received, for a repair round. */
+  answer: string;
   meta: RevisionMeta;
 }
 
-export interface ParagraphRequest {
+export interface ParagraphAsk {
   template: Template;
   brief: Brief;
   section: TemplateSection;
   briefSection: BriefSection | undefined;
-  /** The paragraph's current text and its place. */
-  paragraph: ParagraphText & { position: number };
-  /** Current texts of the section's paragraphs, in order (the paragraph's neighbours among them). */
-  sectionParagraphs: string[];
+  /** The paragraph as it stands, and where. */
+  paragraph: { part: number | null; text: string; position: number };
+  /** The sentence just before the paragraph and the one just after ('' at an edge). */
+  before: string;
+  after: string;
+  paragraphMaxChars: number;
+  formula: FormulaGuide | null;
   instruction: string | null;
+  repair?: Repair;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
-  onRetry?: (reason: string) => void;
 }
 
-export interface RedraftedParagraph {
-  text: string;
+export interface RewrittenParagraph {
+  /** One text, or several when the provider split the paragraph; never merged by anyone after. */
+  texts: string[];
+  answer: string;
   meta: RevisionMeta;
 }
 
-/** Something that writes a section's prose: the offline composer or an OpenAI-compatible model. */
+/**
+ * Something that writes text and nothing else: the offline composer or an OpenAI-compatible model.
+ * Formulas' fixed words, headings, numbering, checks and the repair round belong to the pipeline.
+ */
 export interface Provider {
   readonly name: string;
   readonly model: string | null;
-  draftSection(request: SectionRequest): Promise<DraftedSection>;
-  redraftParagraph(request: ParagraphRequest): Promise<RedraftedParagraph>;
+  writeSection(ask: SectionAsk): Promise<WrittenSection>;
+  rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph>;
+}
+
+/**
+ * An answer that cannot be used as it is (not JSON, wrong number of parts, cut by the length limit).
+ * The message says why, in Vietnamese, for staff and for the repair round.
+ */
+export class UnusableAnswer extends Error {
+  constructor(
+    message: string,
+    readonly answer: string,
+    readonly usage: Usage | null,
+    readonly truncated = false,
+  ) {
+    super(message);
+  }
 }

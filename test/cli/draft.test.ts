@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
+import { BRIEFS_DIR, SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { sectionFacts } from '../../server/brief/schema.js';
@@ -48,6 +48,23 @@ describe('npm run draft', () => {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json.draft.template.id).toBe('bao-cao');
     expect(json.findings.map((f: any) => f.rule)).toEqual(['header.blank']);
+  });
+
+  it('writes no .docx for a draft with open errors unless --allow-findings, and lists them in the JSON report either way', () => {
+    const file = join(BRIEFS_DIR, 'kh-caobang-2276-2022.json');
+    const out = join(dir, 'flagged.docx');
+    const report = join(dir, 'flagged.json');
+    const refused = draftCli(file, '-o', out, '--json', report);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('--allow-findings');
+    expect(existsSync(out)).toBe(false);
+    const rules = JSON.parse(readFileSync(report, 'utf8')).findings.map((f: any) => f.rule);
+    expect(rules).toContain('structure.missing-section');
+
+    const allowed = draftCli(file, '-o', out, '--json', report, '--allow-findings');
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(JSON.parse(readFileSync(report, 'utf8')).findings.map((f: any) => f.rule)).toEqual(rules);
   });
 
   it('exits non-zero with a readable message naming the field on a bad brief', () => {

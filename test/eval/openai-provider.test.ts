@@ -35,7 +35,8 @@ describe('npm run eval -- --provider openai', () => {
     const first = await runner(args, fake.baseURL);
     expect(first.status, first.stderr).toBe(0);
     const calls = fake.requests.length;
-    expect(calls).toBe(3);
+    // Two body sections of the seed, one of Ninh Thuận, and each case's opening and closing.
+    expect(calls).toBe(7);
     expect(fake.requests.every((r) => r.body.model === 'fake-eval-model')).toBe(true);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     for (const c of report.cases) {

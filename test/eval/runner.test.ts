@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DiskCache } from '../../eval/runner/cache.js';
 import { runEval } from '../../eval/runner/run-eval.js';
 import { TEMPLATES_DIR } from '../../server/template/load.js';
-import type { Provider, SectionRequest, DraftedSection, RedraftedParagraph } from '../../server/provider/types.js';
+import type { Provider, SectionAsk, WrittenSection, RewrittenParagraph } from '../../server/provider/types.js';
 import { CASES_DIR } from './context.js';
 
 /** A model stand-in that counts what it is asked: the cache must make a rerun ask nothing. */
@@ -14,16 +14,17 @@ class CountingProvider implements Provider {
   readonly model = 'fake-1';
   calls = 0;
 
-  async draftSection(req: SectionRequest): Promise<DraftedSection> {
+  async writeSection(ask: SectionAsk): Promise<WrittenSection> {
     this.calls += 1;
-    const text = req.section.role === 'closing' ? 'Trên đây là báo cáo./.' : `Nội dung mục ${req.section.key}.`;
+    const text = ask.section.role === 'closing' ? 'Trên đây là báo cáo./.' : `Nội dung mục ${ask.section.key}.`;
     return {
-      paragraphs: [{ part: null, text }],
+      parts: Array.from({ length: ask.partCount }, () => [text]),
+      answer: text,
       meta: { author: 'model', provider: 'fake', model: 'fake-1', promptVersion: 'fake-prompt-1', instruction: null, usage: null },
     };
   }
 
-  async redraftParagraph(): Promise<RedraftedParagraph> {
+  async rewriteParagraph(): Promise<RewrittenParagraph> {
     throw new Error('not used by the eval');
   }
 }
@@ -69,7 +70,9 @@ describe('runEval', () => {
     const seed = report.cases[0]!;
     expect(seed.status).toBe('scored');
     expect(seed.results.recall!.pass).toBe(false);
-    expect(seed.results.recall!.reason).toContain('7664/UBND-KT₂');
+    // The body the fake wrote has no figure of the facts; the opening it missed is the composer's, which has them.
+    expect(seed.results.recall!.reason).toContain('"6"');
+    expect(seed.output!.sections['mo-dau']).toContain('7664/UBND-KT₂');
     expect(seed.output!.headings!['ket-qua']).toBe('I. KẾT QUẢ THỰC HIỆN');
   });
 

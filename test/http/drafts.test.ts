@@ -177,8 +177,8 @@ describe('HTTP API: bad input', () => {
     const flaky: Provider = {
       name: 'flaky',
       model: null,
-      draftSection: (req) => (fail ? Promise.reject(new DraftError('provider_failed', 'Máy chủ mô hình lỗi')) : offline.draftSection(req)),
-      redraftParagraph: (req) => offline.redraftParagraph(req),
+      writeSection: (ask) => (fail ? Promise.reject(new DraftError('provider_failed', 'Máy chủ mô hình lỗi')) : offline.writeSection(ask)),
+      rewriteParagraph: (ask) => offline.rewriteParagraph(ask),
     };
     ctx = await testApp(flaky);
     const { id } = await createAndDraft();

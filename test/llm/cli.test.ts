@@ -24,7 +24,7 @@ describe('npm run draft with OPENAI_BASE_URL set', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-llm-'));
     const run = await draftCli(fake.baseURL, SEED_BRIEF_PATH, '-o', join(dir, 'seed.docx'), '--json', join(dir, 'seed.json'));
     expect(run.status, run.stderr).toBe(0);
-    expect(fake.requests.map((r) => r.body.model)).toEqual(['fake-model', 'fake-model']);
+    expect(fake.requests.map((r) => r.body.model)).toEqual(['fake-model', 'fake-model', 'fake-model', 'fake-model']);
     const report = JSON.parse(readFileSync(join(dir, 'seed.json'), 'utf8'));
     const ketQua = report.draft.sections.find((s: any) => s.key === 'ket-qua');
     expect(ketQua.paragraphs[0].current).toMatchObject({ author: 'model', provider: 'openai', model: 'fake-model' });
@@ -42,7 +42,11 @@ describe('npm run draft with OPENAI_BASE_URL set', () => {
       ),
     );
     const dir = mkdtempSync(join(tmpdir(), 'cli-llm-'));
-    const run = await draftCli(fake.baseURL, SEED_BRIEF_PATH, '-o', join(dir, 'seed.docx'));
+    const refused = await draftCli(fake.baseURL, SEED_BRIEF_PATH, '-o', join(dir, 'seed.docx'));
+    expect(refused.status).toBe(1);
+    expect(existsSync(join(dir, 'seed.docx'))).toBe(false);
+    fake.requests.length = 0;
+    const run = await draftCli(fake.baseURL, SEED_BRIEF_PATH, '-o', join(dir, 'seed.docx'), '--allow-findings');
     expect(run.status, run.stderr).toBe(0);
     expect(fake.requests.filter((r) => JSON.stringify(r.body.messages).includes('KẾ HOẠCH THỰC HIỆN NHIỆM VỤ'))).toHaveLength(2);
     expect(run.stdout).toMatch(/LỖI +\[grounding\.invented-figure\] \(phuong-huong, đoạn 1\) Số liệu "17" không có trong ý liệu/);

@@ -98,7 +98,7 @@ describe('streaming over SSE', () => {
     });
     const res = await ctx.request(`/api/drafts/${((await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any).id}/draft`, { method: 'POST' });
     expect(((await res.json()) as any).sections.every((s: any) => s.ok)).toBe(true);
-    expect(ctx.fake.requests).toHaveLength(2);
-    expect(most).toBe(2);
+    expect(ctx.fake.requests).toHaveLength(4);
+    expect(most).toBe(4);
   });
 });

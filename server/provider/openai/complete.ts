@@ -8,6 +8,8 @@ export interface Completion {
   promptTokens: number;
   completionTokens: number;
   latencyMs: number;
+  /** `stop`, or `length` when the server cut the answer at max_tokens. */
+  finishReason: string;
 }
 
 export interface CompleteOptions {
@@ -16,6 +18,8 @@ export interface CompleteOptions {
   responseFormat: OpenAI.ResponseFormatJSONSchema | null;
   timeoutMs: number;
   maxRetries: number;
+  /** The longest answer wanted, in tokens; the server stops there with finish_reason "length". */
+  maxTokens?: number;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
 }
@@ -48,6 +52,7 @@ export async function complete(client: OpenAI, o: CompleteOptions): Promise<Comp
         stream: true,
         stream_options: { include_usage: true },
         temperature: 0.2,
+        ...(o.maxTokens ? { max_tokens: o.maxTokens } : {}),
         ...(o.responseFormat ? { response_format: o.responseFormat } : {}),
       },
       { signal, timeout: o.timeoutMs, maxRetries: o.maxRetries },
@@ -55,7 +60,7 @@ export async function complete(client: OpenAI, o: CompleteOptions): Promise<Comp
     arm();
     const visible = new JsonTextStream();
     let text = '';
-    let finished = false;
+    let finishReason: string | null = null;
     let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
     try {
       for await (const chunk of stream) {
@@ -67,7 +72,7 @@ export async function complete(client: OpenAI, o: CompleteOptions): Promise<Comp
           const shown = visible.push(delta);
           if (shown) o.onText?.(shown);
         }
-        if (choice?.finish_reason) finished = true;
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
         if (chunk.usage) usage = chunk.usage;
       }
     } catch (e) {
@@ -75,12 +80,13 @@ export async function complete(client: OpenAI, o: CompleteOptions): Promise<Comp
       if (signal.aborted) throw e;
       throw new StreamCut('stream broke halfway', { cause: e });
     }
-    if (!finished) throw new StreamCut('stream ended without a finish reason');
+    if (finishReason === null) throw new StreamCut('stream ended without a finish reason');
     return {
       text,
       promptTokens: usage?.prompt_tokens ?? estimateTokens(JSON.stringify(o.messages)),
       completionTokens: usage?.completion_tokens ?? estimateTokens(text),
       latencyMs: Date.now() - started,
+      finishReason,
     };
   } catch (e) {
     if (stalled && !o.signal?.aborted) throw new StreamStalled('no chunk within the timeout');

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { DraftError } from '../../errors.js';
+import { RetryLater } from './retry.js';
 
 export interface ErrorContext {
   baseURL: string;
@@ -52,6 +53,12 @@ export function modelError(error: unknown, ctx: ErrorContext, signal?: AbortSign
       cause,
     );
   }
+  if (error instanceof RetryLater) {
+    const limited = error.cause instanceof OpenAI.RateLimitError;
+    const status = error.cause instanceof OpenAI.APIError ? error.cause.status : undefined;
+    const state = limited ? 'quá tải (429)' : `bận${status ? ` (${status})` : ''}`;
+    return new DraftError(limited ? 'provider_rate_limited' : 'provider_failed', `Máy chủ mô hình đang ${state} và đề nghị chờ ${waitPhrase(error.waitMs)}. Hãy thử lại sau ${waitPhrase(error.waitMs)} (khoảng ${clock(error.waitMs)}). ${KEPT}`, [], cause);
+  }
   if (error instanceof OpenAI.RateLimitError) {
     const after = error.headers?.get('retry-after');
     const wait = after && /^\d+$/.test(after) ? ` Máy chủ đề nghị chờ ${after} giây.` : '';
@@ -77,4 +84,22 @@ export function modelError(error: unknown, ctx: ErrorContext, signal?: AbortSign
     );
   }
   return new DraftError('provider_failed', `Lỗi khi gọi máy chủ mô hình: ${(error as Error)?.message ?? String(error)}. ${KEPT}`, [], cause);
+}
+
+/** "45 giây", "02 phút", "01 giờ": a wait as staff read it. */
+export function waitPhrase(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (seconds < 60) return `${two(seconds)} giây`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${two(minutes)} phút`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${two(hours)} giờ` : `${two(hours)} giờ ${two(rest)} phút`;
+}
+
+/** The time of day when the wait ends, as "14 giờ 05". */
+function clock(ms: number): string {
+  const at = new Date(Date.now() + ms);
+  return `${String(at.getHours()).padStart(2, '0')} giờ ${String(at.getMinutes()).padStart(2, '0')}`;
 }

@@ -1,42 +1,56 @@
 import { z } from 'zod';
-import { zodResponseFormat } from 'openai/helpers/zod';
+import type OpenAI from 'openai';
+import type { TemplateSection } from '../../template/schema.js';
+
+/** Servers that follow the schema strictly (vLLM, llama.cpp) cannot return a part more or fewer. */
+type JsonSchema = Record<string, unknown>;
+
+const text = (maxChars: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength: maxChars });
+
+/** The name the texts of a part go under: paragraphs of prose, or the items of a dash list (code adds the dashes). */
+export const itemsKey = (shape: TemplateSection['shape']) => (shape === 'dash-list' ? 'items' : 'paragraphs');
 
 /**
- * What a model returns for a section, one schema per shape: prose paragraphs, or the items of a dash
- * list (code adds the dashes). One part per numbered sub-section, or a single part when there is none.
+ * The exact shape of a section's answer: `partCount` parts (minItems = maxItems), each with one to
+ * `maxParagraphs` texts of at most `maxChars` characters.
  */
-export const ProseOutput = z.object({ parts: z.array(z.object({ paragraphs: z.array(z.string()) })) });
-export const DashListOutput = z.object({ parts: z.array(z.object({ items: z.array(z.string()) })) });
-
-export interface SectionShapeOutput {
-  schema: typeof ProseOutput | typeof DashListOutput;
-  format: ReturnType<typeof zodResponseFormat>;
-  /** The JSON shape as the prompt shows it. */
-  example: string;
-  /** The texts of each part, whatever the shape calls them. */
-  texts(output: z.infer<typeof ProseOutput> | z.infer<typeof DashListOutput>): string[][];
+export function sectionFormat(shape: TemplateSection['shape'], partCount: number, maxParagraphs: number, maxChars: number): OpenAI.ResponseFormatJSONSchema {
+  const key = itemsKey(shape);
+  const schema: JsonSchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['parts'],
+    properties: {
+      parts: {
+        type: 'array',
+        minItems: partCount,
+        maxItems: partCount,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: [key],
+          properties: { [key]: { type: 'array', minItems: 1, maxItems: maxParagraphs, items: text(maxChars) } },
+        },
+      },
+    },
+  };
+  return { type: 'json_schema', json_schema: { name: shape === 'dash-list' ? 'section_dash_list' : 'section_prose', strict: true, schema } };
 }
 
-export const SECTION_OUTPUTS: Record<'prose' | 'dash-list', SectionShapeOutput> = {
-  prose: {
-    schema: ProseOutput,
-    format: zodResponseFormat(ProseOutput, 'section_prose'),
-    example: '{"parts": [{"paragraphs": ["đoạn 1", "đoạn 2"]}]}',
-    texts: (o) => (o as z.infer<typeof ProseOutput>).parts.map((p) => p.paragraphs),
-  },
-  'dash-list': {
-    schema: DashListOutput,
-    format: zodResponseFormat(DashListOutput, 'section_dash_list'),
-    example: '{"parts": [{"items": ["ý 1", "ý 2"]}]}',
-    texts: (o) => (o as z.infer<typeof DashListOutput>).parts.map((p) => p.items),
-  },
-};
+export function paragraphFormat(maxChars: number): OpenAI.ResponseFormatJSONSchema {
+  const schema: JsonSchema = { type: 'object', additionalProperties: false, required: ['paragraph'], properties: { paragraph: text(maxChars) } };
+  return { type: 'json_schema', json_schema: { name: 'paragraph', strict: true, schema } };
+}
 
-/** What a model returns when it rewrites one paragraph. */
+/** Lenient readers of the same shapes: the count and the bounds are judged by the pipeline, with a message. */
+export const SectionOutput = z.object({
+  parts: z.array(z.union([z.object({ paragraphs: z.array(z.string()) }), z.object({ items: z.array(z.string()) })])),
+});
 export const ParagraphOutput = z.object({ paragraph: z.string() });
-export type ParagraphOutput = z.infer<typeof ParagraphOutput>;
 
-export const PARAGRAPH_FORMAT = zodResponseFormat(ParagraphOutput, 'paragraph');
+export function sectionTexts(output: z.infer<typeof SectionOutput>): string[][] {
+  return output.parts.map((p) => ('paragraphs' in p ? p.paragraphs : p.items));
+}
 
 /** The model's answer could not be used; the message says why, in Vietnamese, for staff and for the repair prompt. */
 export class BadOutput extends Error {}
@@ -66,11 +80,4 @@ export function parseLenient<S extends z.ZodType>(text: string, schema: S): z.in
     throw new BadOutput(`JSON không đúng lược đồ: ${where}.`);
   }
   return result.data;
-}
-
-/** Tidies one paragraph: NFC, single spaces, and for a dash list exactly one leading "- " (code owns the dash). */
-export function tidyParagraph(text: string, shape: 'prose' | 'dash-list'): string {
-  const clean = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-  if (shape !== 'dash-list') return clean;
-  return `- ${clean.replace(/^[-–•*+]\s*/u, '')}`;
 }
