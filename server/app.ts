@@ -19,6 +19,8 @@ import { TextIntentReader, type IntentReader } from './chat/reader.js';
 import { ProfileStore } from './store/profile-store.js';
 import { briefJsonSchema } from './brief/json-schema.js';
 import { pageRoutes } from './page/routes.js';
+import { draftFileRoutes } from './routes/draft-files.js';
+import { PdfConverter } from './pdf/converter.js';
 import { join } from 'node:path';
 
 export interface AppDeps {
@@ -29,6 +31,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** Reads chat messages; the deterministic interview when absent. */
   intentReader?: IntentReader;
+  /** Prints drafts to PDF; LibreOffice as the environment names it when absent. */
+  pdf?: PdfConverter;
 }
 
 /** Everything the app needs, from the configuration: with a model configured, the model drafts and reads chat messages. */
@@ -71,14 +75,16 @@ export function createApp(deps: AppDeps) {
     });
   const briefLimit = limit(deps.maxBodyBytes, 'Dữ liệu gửi lên');
   const docxLimit = limit(ND30_MAX_BYTES, 'Tệp Word');
-  // A .docx to check may be far larger than any brief.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/nd30/check' ? docxLimit(c, next) : briefLimit(c, next)));
+  // A .docx to check or import may be far larger than any brief.
+  const docxUploads = new Set(['/api/nd30/check', '/api/drafts/import']);
+  app.use('/api/*', (c, next) => (docxUploads.has(c.req.path) ? docxLimit(c, next) : briefLimit(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true, provider: service.providerInfo, templates: deps.templates.list().map((t) => t.id) }));
   app.get('/api/schema/brief.json', (c) => c.json(schema));
   app.get('/api/templates', (c) =>
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
+  app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
   app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
   app.route('/api/conversations', conversationRoutes(chat));
   app.route('/api/nd30', nd30Routes());

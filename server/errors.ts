@@ -14,6 +14,9 @@ export type ErrorCode =
   | 'provider_unreachable'
   | 'provider_bad_output'
   | 'cancelled'
+  | 'pdf_unavailable'
+  | 'pdf_timeout'
+  | 'pdf_failed'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -29,6 +32,9 @@ const STATUS: Record<ErrorCode, number> = {
   provider_unreachable: 502,
   provider_bad_output: 502,
   cancelled: 499,
+  pdf_unavailable: 503,
+  pdf_timeout: 504,
+  pdf_failed: 502,
   internal: 500,
 };
 

@@ -1,0 +1,76 @@
+/**
+ * The body of a read .docx split the way a văn bản is written: an opening, sections under Roman
+ * headings (I., II.), sub-sections under Arabic ones (1., 2.), and the closing paragraph.
+ */
+import type { Layout } from '../nd30/layout.js';
+import type { ParagraphInfo } from '../nd30/model.js';
+import { fold, norm } from '../nd30/text.js';
+
+export interface ImportedPart {
+  title: string;
+  paragraphs: string[];
+}
+
+export interface ImportedSection {
+  /** The heading as printed, its number left out; null for the text before the first heading. */
+  title: string | null;
+  /** Paragraphs before the first sub-heading. */
+  paragraphs: string[];
+  parts: ImportedPart[];
+}
+
+export interface ImportedBody {
+  opening: string[];
+  sections: ImportedSection[];
+  closing: string | null;
+}
+
+const ROMAN_HEADING = /^([IVXL]{1,6})\s*[.:/)-]\s*(\S.*)$/u;
+const ARABIC_HEADING = /^(\d{1,2})\s*[.)/]\s*(\S.*)$/u;
+/** A sub-heading names its matter in a line; a numbered paragraph of prose runs on and ends its sentence. */
+const SUBHEADING_MAX_CHARS = 160;
+const END_MARK = /\s*\.\/\.\s*$/;
+
+const allBold = (p: ParagraphInfo) => p.runs.some((r) => r.text.trim()) && p.runs.every((r) => !r.text.trim() || r.bold);
+
+function isSubheading(p: ParagraphInfo, text: string, title: string): boolean {
+  if (text.length > SUBHEADING_MAX_CHARS) return false;
+  return allBold(p) || !/[.;:]$/.test(title);
+}
+
+/** The closing formula: "Trên đây là …", or a last paragraph ending in "./.". */
+function isClosing(text: string): boolean {
+  return END_MARK.test(text) || /^(tren day|vay|kinh trinh|kinh de nghi|rat mong)\b/.test(fold(text));
+}
+
+export function readBody(layout: Layout): ImportedBody {
+  const texts = layout.body.map((p) => ({ p, text: norm(p.text) })).filter((x) => x.text !== '');
+  const opening: string[] = [];
+  const sections: ImportedSection[] = [];
+  let closing: string | null = null;
+  const last = texts[texts.length - 1];
+  if (last && texts.length > 1 && isClosing(last.text)) {
+    closing = last.text;
+    texts.pop();
+  }
+  for (const { p, text } of texts) {
+    const roman = ROMAN_HEADING.exec(text);
+    if (roman && text.length <= SUBHEADING_MAX_CHARS) {
+      sections.push({ title: roman[2]!.replace(/[.:]$/, '').trim(), paragraphs: [], parts: [] });
+      continue;
+    }
+    const section = sections[sections.length - 1];
+    if (!section) {
+      opening.push(text);
+      continue;
+    }
+    const arabic = ARABIC_HEADING.exec(text);
+    if (arabic && isSubheading(p, text, arabic[2]!)) {
+      section.parts.push({ title: arabic[2]!.replace(/[.:]$/, '').trim(), paragraphs: [] });
+      continue;
+    }
+    const part = section.parts[section.parts.length - 1];
+    (part ? part.paragraphs : section.paragraphs).push(text);
+  }
+  return { opening, sections, closing };
+}
