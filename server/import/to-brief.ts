@@ -48,18 +48,21 @@ export function factsOf(text: string): string[] {
   return facts;
 }
 
+/** Words every kind of heading uses ("thực hiện", "công tác"): they tell no section from another. */
+const GENERIC = new Set(['thuc', 'hien', 'cong', 'tac', 'va', 'cac', 'cua', 'trong', 've', 'tinh', 'hinh', 'mot', 'so', 'nam', 'thang', 'quy']);
+
 function wordsOf(text: string): Set<string> {
-  return new Set(fold(text).split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+  return new Set(fold(text).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !GENERIC.has(w) && !/^\d+$/.test(w)));
 }
 
-/** How much of the template heading's wording the printed heading shares. */
+/** How much wording the printed heading and the template's heading share, against the shorter of the two. */
 function likeness(title: string, section: TemplateSection): number {
   const a = wordsOf(title);
   const b = wordsOf(section.heading ?? '');
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const w of b) if (a.has(w)) shared++;
-  return shared / b.size;
+  return shared / Math.min(a.size, b.size);
 }
 
 /**

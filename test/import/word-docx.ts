@@ -1,0 +1,53 @@
+/** A report laid out the way clerks build one in Word: the header and the signature in borderless tables. */
+import { rawDocx, para, A4_SECTION } from '../nd30/raw-docx.js';
+
+const B = '<w:b/>';
+const CENTER = '<w:jc w:val="center"/>';
+const JUSTIFY = '<w:jc w:val="both"/><w:ind w:firstLine="567"/>';
+const cell = (...paragraphs: string[]) => `<w:tc><w:tcPr><w:tcW w:w="4500" w:type="dxa"/></w:tcPr>${paragraphs.join('')}</w:tc>`;
+const table = (...cells: string[]) => `<w:tbl><w:tblPr><w:tblW w:w="9000" w:type="dxa"/></w:tblPr><w:tr>${cells.join('')}</w:tr></w:tbl>`;
+
+export const WORD_REPORT = {
+  parentOrg: 'UBND TỈNH HÀ TĨNH',
+  org: 'SỞ CÔNG THƯƠNG',
+  subject: 'Tình hình hoạt động thương mại tháng 10 năm 2026',
+  opening: 'Thực hiện Công văn số 1520/UBND-KT ngày 05/10/2026 của Ủy ban nhân dân tỉnh, Sở Công Thương báo cáo tình hình hoạt động thương mại tháng 10 năm 2026 như sau:',
+  retail: 'Tổng mức bán lẻ hàng hóa tháng 10 ước đạt 5.230 tỷ đồng, tăng 12,5% so với cùng kỳ năm trước.',
+  market: 'Các chợ trên địa bàn hoạt động ổn định, không có biến động lớn về giá.',
+  exports: 'Kim ngạch xuất khẩu ước đạt 85 triệu USD, bằng 98% kế hoạch tháng.',
+  tasks: ['- Tiếp tục theo dõi diễn biến thị trường, giá cả hàng hóa thiết yếu;', '- Đẩy mạnh xúc tiến thương mại, hỗ trợ doanh nghiệp xuất khẩu.'],
+  closing: 'Trên đây là báo cáo tình hình hoạt động thương mại tháng 10 năm 2026 của Sở Công Thương, kính báo cáo Ủy ban nhân dân tỉnh./.',
+};
+
+export function wordReport(): Promise<Buffer> {
+  const r = WORD_REPORT;
+  const body = [
+    table(
+      cell(para(r.parentOrg, '', CENTER), para(r.org, B, CENTER), para('Số: 215/BC-SCT', '', CENTER)),
+      cell(
+        para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', B, CENTER),
+        para('Độc lập - Tự do - Hạnh phúc', B, CENTER),
+        para('Hà Tĩnh, ngày 28 tháng 10 năm 2026', '<w:i/>', CENTER),
+      ),
+    ),
+    para('BÁO CÁO', B, CENTER),
+    para(r.subject, B, CENTER),
+    para('Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh', '', CENTER),
+    para(r.opening, '', JUSTIFY),
+    para('I. TÌNH HÌNH HOẠT ĐỘNG THƯƠNG MẠI', B, JUSTIFY),
+    para('1. Thương mại nội địa', B, JUSTIFY),
+    para(r.retail, '', JUSTIFY),
+    para(r.market, '', JUSTIFY),
+    para('2. Xuất, nhập khẩu', B, JUSTIFY),
+    para(r.exports, '', JUSTIFY),
+    para('II. NHIỆM VỤ THÁNG 11', B, JUSTIFY),
+    ...r.tasks.map((t) => para(t, '', JUSTIFY)),
+    para(r.closing, '', JUSTIFY),
+    table(
+      cell(para('Nơi nhận:', '<w:b/><w:i/>'), para('- Như trên;'), para('- Giám đốc Sở;'), para('- Lưu: VT, QLTM.')),
+      cell(para('KT. GIÁM ĐỐC', B, CENTER), para('PHÓ GIÁM ĐỐC', B, CENTER), para('(Đã ký)', '<w:i/>', CENTER), para('Trần Văn Bình', B, CENTER)),
+    ),
+    A4_SECTION.replace('<w:headerReference w:type="default" r:id="hdr1"/>', ''),
+  ].join('');
+  return rawDocx({ body });
+}
