@@ -1,17 +1,19 @@
 // CLI: draft a brief and export the .docx without the server.
-//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>]
+//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>] [--pdf]
+// `--pdf` also prints the document to PDF beside the .docx; `-o <out.pdf>` writes the PDF alone.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DraftStore } from '../server/store/draft-store.js';
 import { TemplateRegistry } from '../server/template/load.js';
 import { DraftingService } from '../server/draft/service.js';
 import { renderDocx } from '../server/export/docx/render.js';
+import { PdfConverter } from '../server/pdf/converter.js';
 import { loadConfig } from '../server/config.js';
 import { providerFromConfig } from '../server/provider/from-config.js';
 import { DraftError, describe } from '../server/errors.js';
 import type { Finding } from '../server/checks/finding.js';
 
-const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx> [--json <báo-cáo.json>]';
+const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx|văn-bản.pdf> [--json <báo-cáo.json>] [--pdf]';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -30,7 +32,7 @@ async function main() {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, json: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { out: { type: 'string', short: 'o' }, json: { type: 'string' }, pdf: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     fail(`${(e as Error).message}\n${USAGE}`);
@@ -63,8 +65,16 @@ async function main() {
     }
     const findings = service.check(created.id);
     const detail = service.detail(created.id);
-    writeFileSync(args.values.out, await renderDocx(detail.document));
-    console.log(`Đã soạn ${detail.template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" -> ${args.values.out}`);
+    const docx = await renderDocx(detail.document);
+    const out = args.values.out;
+    const pdfOnly = /\.pdf$/i.test(out);
+    if (!pdfOnly) writeFileSync(out, docx);
+    if (pdfOnly || args.values.pdf) {
+      const pdfPath = pdfOnly ? out : out.replace(/(\.docx)?$/i, '.pdf');
+      writeFileSync(pdfPath, await PdfConverter.fromEnv().toPdf(docx));
+      if (!pdfOnly) console.log(`PDF -> ${pdfPath}`);
+    }
+    console.log(`Đã soạn ${detail.template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" -> ${out}`);
     if (findings.length === 0) console.log('Kiểm tra: không phát hiện lỗi.');
     else console.log(`Kiểm tra: ${findings.length} phát hiện\n${findings.map(formatFinding).join('\n')}`);
     if (args.values.json) {
@@ -72,7 +82,8 @@ async function main() {
       console.log(`Báo cáo JSON -> ${args.values.json}`);
     }
   } catch (e) {
-    if (e instanceof DraftError) fail(describe(e));
+    // A PDF that could not be printed is not a bad brief.
+    if (e instanceof DraftError) fail(describe(e), e.code.startsWith('pdf_') ? 1 : 2);
     throw e;
   } finally {
     store.close();
