@@ -124,6 +124,24 @@ describe('POST /api/drafts/import: a report built by hand in Word', () => {
   });
 });
 
+describe('marks for update after the import', () => {
+  it('survive a check, are listed by it, and leave a paragraph once staff rewrite it', async () => {
+    ctx = testApp();
+    const d = (await (await upload(ctx, await wordReport())).json()) as any;
+    const retail = d.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0];
+    const { findings } = (await (await ctx.request(`/api/drafts/${d.id}/check`, { method: 'POST' })).json()) as any;
+    const marks = findings.filter((f: any) => f.rule === 'import.figure-to-update');
+    expect(marks.length).toBe(d.import.marks);
+    const after = (await (await ctx.request(`/api/drafts/${d.id}`)).json()) as any;
+    const kept = after.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0].current.findings;
+    expect(kept.filter((f: any) => f.rule === 'import.figure-to-update').length).toBeGreaterThan(0);
+
+    const text = 'Tổng mức bán lẻ hàng hóa tháng 11 ước đạt 5.410 tỷ đồng, tăng 13,1% so với cùng kỳ năm trước.';
+    const edited = (await (await ctx.request(`/api/drafts/${d.id}/paragraphs/${retail.id}`, { method: 'PUT', json: { text } })).json()) as any;
+    expect(edited.findings.filter((f: any) => f.rule === 'import.figure-to-update')).toEqual([]);
+  });
+});
+
 describe('POST /api/drafts/import: bad files', () => {
   it('refuses a file that is not a .docx, in Vietnamese, and creates nothing', async () => {
     ctx = testApp();
