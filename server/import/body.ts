@@ -5,6 +5,8 @@
 import type { Layout } from '../nd30/layout.js';
 import type { ParagraphInfo } from '../nd30/model.js';
 import { fold, norm } from '../nd30/text.js';
+import type { BriefTask } from '../brief/schema.js';
+import { bodyTables } from './tables.js';
 
 export interface ImportedPart {
   title: string;
@@ -17,12 +19,16 @@ export interface ImportedSection {
   /** Paragraphs before the first sub-heading. */
   paragraphs: string[];
   parts: ImportedPart[];
+  /** The rows of a task table printed in the section. */
+  tasks: BriefTask[];
 }
 
 export interface ImportedBody {
   opening: string[];
   sections: ImportedSection[];
   closing: string | null;
+  /** What a brief cannot hold, told to staff. */
+  notes: string[];
 }
 
 const ROMAN_HEADING = /^([IVXL]{1,6})\s*[.:/)-]\s*(\S.*)$/u;
@@ -53,10 +59,31 @@ export function readBody(layout: Layout): ImportedBody {
     closing = last.text;
     texts.pop();
   }
+  const tables = bodyTables(layout);
+  const notes: string[] = [];
+  // A table belongs to the section whose text comes before it.
+  const placeTables = (before: number) => {
+    while (tables.length > 0 && tables[0]!.lastParagraph < before) {
+      const table = tables.shift()!;
+      const section = sections[sections.length - 1];
+      if (table.tasks && section) {
+        section.tasks.push(...table.tasks);
+        if (table.skipped > 0) notes.push(`Bảng nhiệm vụ có ${table.skipped} dòng thiếu nhiệm vụ, đơn vị chủ trì hoặc thời hạn: các dòng đó chưa được nhập.`);
+      } else notes.push('Văn bản có bảng trong phần nội dung mà ý liệu chưa chứa được: bảng đó chưa được nhập, hãy thêm lại nội dung của bảng.');
+    }
+  };
   for (const { p, text } of texts) {
+    placeTables(p.index);
     const roman = ROMAN_HEADING.exec(text);
     if (roman && text.length <= SUBHEADING_MAX_CHARS) {
-      sections.push({ title: roman[2]!.replace(/[.:]$/, '').trim(), paragraphs: [], parts: [] });
+      sections.push({ title: roman[2]!.replace(/[.:]$/, '').trim(), paragraphs: [], parts: [], tasks: [] });
+      continue;
+    }
+    const arabic = ARABIC_HEADING.exec(text);
+    if (arabic && isSubheading(p, text, arabic[2]!)) {
+      // Without Roman headings (a công văn, a thông báo) the numbered parts make one unnamed section.
+      if (sections.length === 0) sections.push({ title: null, paragraphs: [], parts: [], tasks: [] });
+      sections[sections.length - 1]!.parts.push({ title: arabic[2]!.replace(/[.:]$/, '').trim(), paragraphs: [] });
       continue;
     }
     const section = sections[sections.length - 1];
@@ -64,13 +91,9 @@ export function readBody(layout: Layout): ImportedBody {
       opening.push(text);
       continue;
     }
-    const arabic = ARABIC_HEADING.exec(text);
-    if (arabic && isSubheading(p, text, arabic[2]!)) {
-      section.parts.push({ title: arabic[2]!.replace(/[.:]$/, '').trim(), paragraphs: [] });
-      continue;
-    }
     const part = section.parts[section.parts.length - 1];
     (part ? part.paragraphs : section.paragraphs).push(text);
   }
-  return { opening, sections, closing };
+  placeTables(Infinity);
+  return { opening, sections, closing, notes };
 }

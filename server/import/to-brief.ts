@@ -117,7 +117,7 @@ export interface ToBriefInput {
 
 export function toBrief(input: ToBriefInput, templates: TemplateRegistry): ImportedDraft {
   const { layout, header, closing, body } = input;
-  const notes: string[] = [];
+  const notes: string[] = [...body.notes];
   const template = chooseTemplate(layout, templates, notes);
   const paragraphs: Record<string, ImportedParagraph[]> = {};
   const briefSections: BriefInput['sections'] = [];
@@ -129,7 +129,7 @@ export function toBrief(input: ToBriefInput, templates: TemplateRegistry): Impor
   let openingTexts = body.opening;
   if (printed.length === 0 && firstBody && openingTexts.length > 0) {
     // No headings (a công văn, a thông báo): the first paragraph opens, the rest is the content.
-    printed = openingTexts.length > 1 ? [{ title: null, paragraphs: openingTexts.slice(1), parts: [] }] : [];
+    printed = openingTexts.length > 1 ? [{ title: null, paragraphs: openingTexts.slice(1), parts: [], tasks: [] }] : [];
     openingTexts = openingTexts.slice(0, 1);
   }
 
@@ -138,45 +138,45 @@ export function toBrief(input: ToBriefInput, templates: TemplateRegistry): Impor
     briefSections.push({ key: opening.key, facts: openingTexts.flatMap(factsOf).slice(0, BRIEF_LIMITS.factsPerSection) });
   }
 
+  // Printed sections by the template section they go to; one the template has no room for joins the one before.
+  const groups = new Map<string, ImportedSection[]>();
   const assigned = assignSections(printed, template);
   printed.forEach((section, i) => {
-    let target = assigned[i];
-    if (!target) {
-      // More printed sections than the template has: they join the last one, headings kept as sub-sections.
-      target = assigned.slice(0, i).reverse().find((s) => s) ?? firstBody ?? null;
-      if (!target) return;
-      notes.push(`Mục "${section.title}" không có chỗ riêng trong mẫu ${template.name.toLocaleLowerCase('vi')}: đã ghép vào mục trước.`);
-    }
-    const existing = paragraphs[target.key] ?? [];
-    const brief = briefSections.find((b) => b.key === target.key);
-    const ownParts = section.parts.length > 0 ? section.parts : [];
-    const list = existing.concat(
-      section.paragraphs.map((text) => ({ part: null, text })),
-      ownParts.flatMap((p, k) => p.paragraphs.map((text) => ({ part: k, text }))),
-    );
-    paragraphs[target.key] = list;
-    const leadFacts = section.paragraphs.flatMap(factsOf);
-    const entry = {
-      key: target.key,
-      ...(section.title ? { title: section.title } : {}),
-      ...(ownParts.length > 0
+    const target = assigned[i] ?? assigned.slice(0, i).reverse().find((s) => s) ?? firstBody;
+    if (!target) return;
+    if (!assigned[i]) notes.push(`Mục "${section.title}" không có chỗ riêng trong mẫu ${template.name.toLocaleLowerCase('vi')}: đã ghép vào mục trước, tiêu đề giữ thành một đoạn.`);
+    groups.set(target.key, [...(groups.get(target.key) ?? []), section]);
+  });
+  for (const [key, group] of groups) {
+    const target = template.sections.find((s) => s.key === key)!;
+    const first = group[0]!;
+    const merged = group.length > 1;
+    // A brief section has one list of sub-sections: merged sections keep their headings as text instead.
+    paragraphs[key] = group.flatMap((g, n): ImportedParagraph[] => [
+      ...(n > 0 && g.title ? [{ part: null, text: g.title }] : []),
+      ...g.paragraphs.map((text) => ({ part: null, text })),
+      ...g.parts.flatMap((p, k): ImportedParagraph[] => (merged ? [{ part: null, text: `${k + 1}. ${p.title}` }, ...p.paragraphs.map((text) => ({ part: null, text }))] : p.paragraphs.map((text) => ({ part: k, text })))),
+    ]);
+    const tasks = group.flatMap((g) => g.tasks);
+    if (tasks.length > 0 && !target.taskTable) notes.push(`Mục "${first.title ?? target.heading ?? key}" có bảng nhiệm vụ nhưng mẫu không có chỗ cho bảng: bảng chưa được nhập.`);
+    const leadFacts = first.paragraphs.flatMap(factsOf);
+    const allFacts = paragraphs[key]!.flatMap((p) => factsOf(p.text));
+    const withParts = !merged && first.parts.length > 0;
+    const keptTasks = target.taskTable ? tasks.slice(0, BRIEF_LIMITS.tasksPerSection) : [];
+    briefSections.push({
+      key,
+      ...(first.title ? { title: first.title } : {}),
+      ...(withParts
         ? {
-            parts: ownParts.slice(0, BRIEF_LIMITS.partsPerSection).map((p, k) => {
+            parts: first.parts.slice(0, BRIEF_LIMITS.partsPerSection).map((p, k) => {
               const facts = [...(k === 0 ? leadFacts : []), ...p.paragraphs.flatMap(factsOf)];
               return { title: p.title, facts: (facts.length > 0 ? facts : [p.title]).slice(0, BRIEF_LIMITS.factsPerSection) };
             }),
           }
-        : { facts: (leadFacts.length > 0 ? leadFacts : [section.title ?? target.heading ?? target.key]).slice(0, BRIEF_LIMITS.factsPerSection) }),
-    };
-    if (brief) {
-      // A merged section: its paragraphs are already listed; add its facts to the section's own.
-      const facts = [...(brief.facts ?? brief.parts?.flatMap((p) => p.facts) ?? []), ...leadFacts, ...ownParts.flatMap((p) => p.paragraphs.flatMap(factsOf))];
-      delete brief.parts;
-      brief.facts = facts.slice(0, BRIEF_LIMITS.factsPerSection);
-      for (const p of paragraphs[target.key]!) p.part = null;
-      paragraphs[target.key] = list.map((p) => ({ ...p, part: null }));
-    } else briefSections.push(entry);
-  });
+        : { facts: (allFacts.length > 0 || keptTasks.length > 0 ? allFacts : [first.title ?? target.heading ?? key]).slice(0, BRIEF_LIMITS.factsPerSection) }),
+      ...(keptTasks.length > 0 ? { tasks: keptTasks } : {}),
+    });
+  }
 
   if (closingSection && body.closing) {
     paragraphs[closingSection.key] = [{ part: null, text: body.closing }];
