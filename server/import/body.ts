@@ -7,6 +7,7 @@ import type { ParagraphInfo } from '../nd30/model.js';
 import { fold, norm } from '../nd30/text.js';
 import type { BriefTask } from '../brief/schema.js';
 import { bodyTables } from './tables.js';
+import { toRoman } from '../text/roman.js';
 
 export interface ImportedPart {
   title: string;
@@ -44,13 +45,38 @@ function isSubheading(p: ParagraphInfo, text: string, title: string): boolean {
   return allBold(p) || !/[.;:]$/.test(title);
 }
 
+const isUpper = (text: string) => {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
+};
+
+/**
+ * A paragraph's text with the number or dash Word's automatic lists print before it. Word keeps the
+ * level's pattern (`%1.`), not its format, so an automatic heading is told by its case instead: a
+ * Roman section heading is in capitals, a sub-heading is not.
+ */
+function printedText(p: ParagraphInfo, text: string, counters: { section: number; part: number }): string {
+  const label = p.listLabel;
+  if (!label || !text) return text;
+  if (!/%\d/.test(label)) return /^[-–—+•]/.test(text) ? text : `- ${text}`;
+  if (text.length > SUBHEADING_MAX_CHARS) return text;
+  if (isUpper(text)) {
+    counters.section++;
+    counters.part = 0;
+    return `${toRoman(counters.section)}. ${text}`;
+  }
+  if (isSubheading(p, text, text)) return `${++counters.part}. ${text}`;
+  return text;
+}
+
 /** The closing formula: "Trên đây là …", or a last paragraph ending in "./.". */
 function isClosing(text: string): boolean {
   return END_MARK.test(text) || /^(tren day|vay|kinh trinh|kinh de nghi|rat mong)\b/.test(fold(text));
 }
 
 export function readBody(layout: Layout): ImportedBody {
-  const texts = layout.body.map((p) => ({ p, text: norm(p.text) })).filter((x) => x.text !== '');
+  const counters = { section: 0, part: 0 };
+  const texts = layout.body.map((p) => ({ p, text: printedText(p, norm(p.text), counters) })).filter((x) => x.text !== '');
   const opening: string[] = [];
   const sections: ImportedSection[] = [];
   let closing: string | null = null;

@@ -3,7 +3,7 @@ import { testApp } from '../helpers/app.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { rawDocx, para } from '../nd30/raw-docx.js';
-import { WORD_REPORT, wordReport } from './word-docx.js';
+import { WORD_REPORT, wordReport, wordReportAutoNumbered } from './word-docx.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 let ctx: ReturnType<typeof testApp> | undefined;
@@ -108,6 +108,16 @@ describe('POST /api/drafts/import: a report built by hand in Word', () => {
     const retail = d.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0].current;
     const marked = retail.findings.map((f: any) => retail.text.slice(f.where.span[0], f.where.span[1]));
     expect(marked).toEqual(expect.arrayContaining(['tháng 10', '5.230 tỷ', '12,5']));
+  });
+
+  it('reads headings and dashes that Word’s automatic numbering prints', async () => {
+    ctx = testApp();
+    const typed = (await (await upload(ctx, await wordReport())).json()) as any;
+    const res = await upload(ctx, await wordReportAutoNumbered());
+    expect(res.status).toBe(201);
+    const auto = (await res.json()) as any;
+    expect(bodyTexts(auto)).toEqual(bodyTexts(typed));
+    expect(auto.brief.sections).toEqual(typed.brief.sections);
   });
 
   it('proposes next period: the trích yếu and date move on, the số is cleared, the day left blank', async () => {

@@ -51,3 +51,42 @@ export function wordReport(): Promise<Buffer> {
   ].join('');
   return rawDocx({ body });
 }
+
+const NUMBERING = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="3"/></w:num>
+</w:numbering>`;
+
+const listed = (numId: number) => `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr>`;
+
+/** The same report with its headings and dashes made by Word's automatic numbering, not typed. */
+export async function wordReportAutoNumbered(): Promise<Buffer> {
+  const r = WORD_REPORT;
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(await wordReport());
+  let xml = await zip.file('word/document.xml')!.async('string');
+  const number = (typed: string, numId: number, plain: string) => {
+    const at = xml.indexOf(`>${typed}<`);
+    if (at < 0) throw new Error(`no paragraph "${typed}"`);
+    const start = xml.lastIndexOf('<w:p>', at);
+    xml = `${xml.slice(0, start)}${xml.slice(start, at).replace('<w:pPr>', `<w:pPr>${listed(numId)}`)}>${plain}<${xml.slice(at + typed.length + 2)}`;
+  };
+  number('I. TÌNH HÌNH HOẠT ĐỘNG THƯƠNG MẠI', 1, 'TÌNH HÌNH HOẠT ĐỘNG THƯƠNG MẠI');
+  number('II. NHIỆM VỤ THÁNG 11', 1, 'NHIỆM VỤ THÁNG 11');
+  number('1. Thương mại nội địa', 2, 'Thương mại nội địa');
+  number('2. Xuất, nhập khẩu', 2, 'Xuất, nhập khẩu');
+  for (const t of r.tasks) number(t, 3, t.replace(/^- /, ''));
+  zip.file('word/document.xml', xml);
+  zip.file('word/numbering.xml', NUMBERING);
+  const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+  zip.file(
+    'word/_rels/document.xml.rels',
+    rels.replace('</Relationships>', '<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>'),
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
