@@ -200,25 +200,27 @@ export function toBrief(input: ToBriefInput, templates: TemplateRegistry): Impor
   const symbol = header.symbol ?? (template.code ? `${template.code}-UBND` : 'UBND');
   if (!header.symbol) notes.push(`Ký hiệu tạm ghi "${symbol}".`);
 
+  // A reading gone wrong must not refuse the whole file over a field's length: cut to the brief's limits.
+  const clip = (text: string, max: number = BRIEF_LIMITS.fieldChars) => (text.length > max ? text.slice(0, max).trimEnd() : text);
   const order = new Map(template.sections.map((s, i) => [s.key, i]));
   briefSections.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const brief: BriefInput = {
     version: 1,
     template: template.id,
     header: {
-      parentOrg: header.parentOrg,
-      org: header.org || '[Tên cơ quan ban hành]',
+      parentOrg: clip(header.parentOrg),
+      org: clip(header.org) || '[Tên cơ quan ban hành]',
       number: header.number,
       symbol,
-      place: header.place || '[Địa danh]',
+      place: clip(header.place, 100) || '[Địa danh]',
       date: header.date ?? input.thisMonth,
-      subject: header.subject || '[Trích yếu]',
-      recipients: template.kinhGui === 'none' ? [] : header.recipients.slice(0, BRIEF_LIMITS.listItems),
+      subject: clip(header.subject) || '[Trích yếu]',
+      recipients: template.kinhGui === 'none' ? [] : header.recipients.slice(0, BRIEF_LIMITS.listItems).map((r) => clip(r)),
     },
     sections: briefSections,
-    signer: closing.signer,
-    copies: closing.copies.slice(0, BRIEF_LIMITS.listItems),
-    archive: closing.archive,
+    signer: { lines: closing.signer.lines.map((l) => clip(l, 200)), name: clip(closing.signer.name, 100) },
+    copies: closing.copies.slice(0, BRIEF_LIMITS.listItems).map((c) => clip(c, 300)),
+    archive: clip(closing.archive, 100),
   };
   return { brief, template, paragraphs, notes };
 }
