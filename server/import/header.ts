@@ -51,20 +51,25 @@ function orgLines(layout: Layout): { text: string; bold: boolean }[] {
   return lines;
 }
 
+/** A line that goes on naming a body from the line above: "ỦY BAN NHÂN DÂN" / "XÃ ĐÔNG SƠN". */
+const CONTINUES_NAME = /^(xa|phuong|thi tran|huyen|quan|thi xa|thanh pho|tinh)\b/;
+
 /**
- * Cơ quan chủ quản is printed regular, cơ quan ban hành bold (PL I §II.3); a document that bolds
- * both gives the first line to the chủ quản when there are two.
+ * Cơ quan chủ quản is printed regular, cơ quan ban hành bold (PL I §II.3). Where both look alike, a
+ * second line that names a place level continues the first name; otherwise the first line is the
+ * chủ quản.
  */
 function orgs(layout: Layout): { parentOrg: string; org: string } {
   const lines = orgLines(layout);
+  const join = (from: number, to?: number) => lines.slice(from, to).map((l) => l.text).join(' ');
   if (lines.length === 0) return { parentOrg: '', org: '' };
   const bold = lines.filter((l) => l.bold);
   if (bold.length > 0 && bold.length < lines.length) {
     const firstBold = lines.findIndex((l) => l.bold);
-    return { parentOrg: lines.slice(0, firstBold).map((l) => l.text).join(' '), org: lines.slice(firstBold).map((l) => l.text).join(' ') };
+    return { parentOrg: join(0, firstBold), org: join(firstBold) };
   }
-  if (lines.length === 1) return { parentOrg: '', org: lines[0]!.text };
-  return { parentOrg: lines[0]!.text, org: lines.slice(1).map((l) => l.text).join(' ') };
+  if (lines.length === 1 || CONTINUES_NAME.test(fold(lines[1]!.text))) return { parentOrg: '', org: join(0) };
+  return { parentOrg: lines[0]!.text, org: join(1) };
 }
 
 function numberAndSymbol(so: Segment | null): { number: string; symbol: string | null } {

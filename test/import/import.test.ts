@@ -3,7 +3,7 @@ import { testApp } from '../helpers/app.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { rawDocx, para } from '../nd30/raw-docx.js';
-import { WORD_REPORT, wordReport, wordReportAutoNumbered } from './word-docx.js';
+import { WORD_REPORT, wordCongVanTabbed, wordReport, wordReportAutoNumbered } from './word-docx.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 let ctx: ReturnType<typeof testApp> | undefined;
@@ -118,6 +118,33 @@ describe('POST /api/drafts/import: a report built by hand in Word', () => {
     const auto = (await res.json()) as any;
     expect(bodyTexts(auto)).toEqual(bodyTexts(typed));
     expect(auto.brief.sections).toEqual(typed.brief.sections);
+  });
+
+  it('reads a công văn whose header is laid out with tabs, its name over two lines, Kính gửi as a list', async () => {
+    ctx = testApp();
+    const res = await upload(ctx, await wordCongVanTabbed(), '?nextPeriod=1');
+    expect(res.status).toBe(201);
+    const d = (await res.json()) as any;
+    expect(d.templateId).toBe('cong-van');
+    expect(d.brief.header).toMatchObject({
+      parentOrg: '',
+      org: 'ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN',
+      number: '',
+      symbol: 'UBND',
+      place: 'Đông Sơn',
+      // The report on quý IV is due three months after the one on quý III.
+      date: '2027-02',
+      subject: 'báo cáo tình hình quý IV năm 2026',
+      recipients: ['Ủy ban nhân dân huyện Đông Sơn', 'Phòng Tài chính - Kế hoạch huyện'],
+    });
+    expect(d.document.header.subject).toBe('V/v báo cáo tình hình quý IV năm 2026');
+    expect(d.brief.signer).toEqual({ lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Lê Văn An' });
+    expect(bodyTexts(d)).toEqual([
+      'Ủy ban nhân dân xã Đông Sơn báo cáo tình hình quý III năm 2026 như sau:',
+      'Thu ngân sách đạt 1.250 triệu đồng, bằng 85% dự toán.',
+      'Đề nghị Ủy ban nhân dân huyện hỗ trợ kinh phí sửa đường.',
+      'Ủy ban nhân dân xã Đông Sơn kính báo cáo./.',
+    ]);
   });
 
   it('proposes next period: the trích yếu and date move on, the số is cleared, the day left blank', async () => {

@@ -90,3 +90,29 @@ export async function wordReportAutoNumbered(): Promise<Buffer> {
   );
   return zip.generateAsync({ type: 'nodebuffer' });
 }
+
+/** A công văn with its header laid out with tabs instead of a table, and the signer without one. */
+export function wordCongVanTabbed(): Promise<Buffer> {
+  const tabbed = (left: string, right: string, rPr = '') =>
+    `<w:p><w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${left}</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">${right}</w:t></w:r></w:p>`;
+  const body = [
+    tabbed('ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', B),
+    tabbed('XÃ ĐÔNG SƠN', 'Độc lập - Tự do - Hạnh phúc', B),
+    tabbed('Số: 45/UBND', 'Đông Sơn, ngày 03 tháng 11 năm 2026'),
+    para('V/v báo cáo tình hình quý III năm 2026'),
+    para('Kính gửi:', '', CENTER),
+    para('- Ủy ban nhân dân huyện Đông Sơn;', '', CENTER),
+    para('- Phòng Tài chính - Kế hoạch huyện.', '', CENTER),
+    para('Ủy ban nhân dân xã Đông Sơn báo cáo tình hình quý III năm 2026 như sau:', '', JUSTIFY),
+    para('Thu ngân sách đạt 1.250 triệu đồng, bằng 85% dự toán.', '', JUSTIFY),
+    para('Đề nghị Ủy ban nhân dân huyện hỗ trợ kinh phí sửa đường.', '', JUSTIFY),
+    para('Ủy ban nhân dân xã Đông Sơn kính báo cáo./.', '', JUSTIFY),
+    para('Nơi nhận:', '<w:b/><w:i/>'),
+    para('- Như trên;'),
+    para('- Lưu: VT.'),
+    para('TM. ỦY BAN NHÂN DÂN', B, CENTER),
+    para('CHỦ TỊCH', B, CENTER),
+    para('Lê Văn An', B, CENTER),
+  ].join('');
+  return rawDocx({ body });
+}
