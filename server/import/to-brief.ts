@@ -51,6 +51,24 @@ export function factsOf(text: string): string[] {
 /** Words every kind of heading uses ("thực hiện", "công tác"): they tell no section from another. */
 const GENERIC = new Set(['thuc', 'hien', 'cong', 'tac', 'va', 'cac', 'cua', 'trong', 've', 'tinh', 'hinh', 'mot', 'so', 'nam', 'thang', 'quy']);
 
+/**
+ * A section's facts within the brief's limit on their number: past it, neighbouring facts are packed
+ * together (each pack within a fact's length), so that every figure of the text still has its fact.
+ */
+export function fitFacts(facts: string[], notes: string[], where: string): string[] {
+  if (facts.length <= BRIEF_LIMITS.factsPerSection) return facts;
+  const packed: string[] = [];
+  for (const fact of facts) {
+    const last = packed[packed.length - 1];
+    if (last !== undefined && last.length + 1 + fact.length <= BRIEF_LIMITS.factChars) packed[packed.length - 1] = `${last} ${fact}`;
+    else packed.push(fact);
+  }
+  if (packed.length > BRIEF_LIMITS.factsPerSection) {
+    notes.push(`${where} dài hơn ${BRIEF_LIMITS.factsPerSection} ý: phần ý liệu chỉ giữ ${BRIEF_LIMITS.factsPerSection} ý đầu, các đoạn văn vẫn giữ đủ.`);
+  }
+  return packed.slice(0, BRIEF_LIMITS.factsPerSection);
+}
+
 function wordsOf(text: string): Set<string> {
   return new Set(fold(text).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !GENERIC.has(w) && !/^\d+$/.test(w)));
 }
@@ -135,7 +153,7 @@ export function toBrief(input: ToBriefInput, templates: TemplateRegistry): Impor
 
   if (opening && openingTexts.length > 0) {
     paragraphs[opening.key] = openingTexts.map((text) => ({ part: null, text }));
-    briefSections.push({ key: opening.key, facts: openingTexts.flatMap(factsOf).slice(0, BRIEF_LIMITS.factsPerSection) });
+    briefSections.push({ key: opening.key, facts: fitFacts(openingTexts.flatMap(factsOf), notes, 'Phần mở đầu') });
   }
 
   // Printed sections by the template section they go to; one the template has no room for joins the one before.
@@ -170,10 +188,10 @@ export function toBrief(input: ToBriefInput, templates: TemplateRegistry): Impor
         ? {
             parts: first.parts.slice(0, BRIEF_LIMITS.partsPerSection).map((p, k) => {
               const facts = [...(k === 0 ? leadFacts : []), ...p.paragraphs.flatMap(factsOf)];
-              return { title: p.title, facts: (facts.length > 0 ? facts : [p.title]).slice(0, BRIEF_LIMITS.factsPerSection) };
+              return { title: p.title, facts: fitFacts(facts.length > 0 ? facts : [p.title], notes, `Tiểu mục "${p.title}"`) };
             }),
           }
-        : { facts: (allFacts.length > 0 || keptTasks.length > 0 ? allFacts : [first.title ?? target.heading ?? key]).slice(0, BRIEF_LIMITS.factsPerSection) }),
+        : { facts: fitFacts(allFacts.length > 0 || keptTasks.length > 0 ? allFacts : [first.title ?? target.heading ?? key], notes, `Mục "${first.title ?? target.heading ?? key}"`) }),
       ...(keptTasks.length > 0 ? { tasks: keptTasks } : {}),
     });
   }
