@@ -32,7 +32,8 @@ export interface ImportedBody {
   notes: string[];
 }
 
-const ROMAN_HEADING = /^([IVXL]{1,6})\s*[.:/)-]\s*(\S.*)$/u;
+// "I.", "II/", "III -"; not "V/v", which opens a trích yếu.
+const ROMAN_HEADING = /^([IVXL]{1,6})\s*[.:/)-](?![vV]\b)\s*(\S.*)$/u;
 const ARABIC_HEADING = /^(\d{1,2})\s*[.)/]\s*(\S.*)$/u;
 /** A sub-heading names its matter in a line; a numbered paragraph of prose runs on and ends its sentence. */
 const SUBHEADING_MAX_CHARS = 160;

@@ -143,6 +143,14 @@ export function readHeader(layout: Layout): ImportedHeader {
   return { ...orgs(layout), ...numberAndSymbol(layout.soLine), ...placeAndDate(layout), subject: subject(layout), recipients: recipients(layout) };
 }
 
+/** Words of the quyền hạn and chức vụ lines; a personal name has none of them. */
+const TITLE_WORDS = /\b(tm|kt|tl|tuq|q|chu tich|pho|giam doc|truong|bi thu|chanh|tong|uy vien|thu ky|ke toan|can bo|cong chuc|nguoi|uy ban|hoi dong|ban|so|phong|thanh tra|chi cuc|cuc)\b/;
+
+function isNameLike(line: string): boolean {
+  const words = line.split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && !TITLE_WORDS.test(fold(line)) && !/[\d.,:;()]/.test(line);
+}
+
 const isPlaceholder = (text: string) => /^\(.*\)$/.test(text) || /^(đã ký|ký tên|chữ ký)/iu.test(text);
 
 export function readClosing(layout: Layout): ImportedClosing {
@@ -152,10 +160,12 @@ export function readClosing(layout: Layout): ImportedClosing {
     const text = norm(seg.text);
     if (!text || isSeparator(text) || isPlaceholder(text) || /^noi nhan/.test(fold(text))) continue;
     if (isUpper(text)) {
-      // A name typed in capitals comes after the titles, below the space for the signature.
       if (name === '') lines.push(text);
     } else name = text;
   }
+  // A name typed in capitals: the last line, when it is no title, is the signer's name.
+  const lastLine = lines[lines.length - 1];
+  if (!name && lines.length >= 2 && lastLine && isNameLike(lastLine)) name = lines.pop()!;
   const copies: string[] = [];
   let archive = '';
   for (const seg of layout.noiNhanEntries) {

@@ -204,6 +204,16 @@ describe('POST /api/drafts/import: bad files', () => {
     expect(((await res.json()) as any).error.message).toMatch(/quyết định; soanthao chỉ soạn báo cáo/);
   });
 
+  it('takes a signer’s name typed in capitals for the name, not for a title', async () => {
+    ctx = testApp();
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await wordCongVanTabbed());
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('>Lê Văn An<', '>LÊ VĂN AN<'));
+    const d = (await (await upload(ctx, await zip.generateAsync({ type: 'uint8array' }))).json()) as any;
+    expect(d.brief.signer).toEqual({ lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'LÊ VĂN AN' });
+  });
+
   it('imports a document whose header it cannot read, and says what to fill in', async () => {
     ctx = testApp();
     const body = [para('Kính gửi: Ủy ban nhân dân xã'), para('Mở đầu văn bản.'), para('I. KẾT QUẢ THỰC HIỆN'), para('Đã làm 3 việc.'), para('Trên đây là báo cáo./.')].join('');
