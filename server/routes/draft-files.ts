@@ -3,6 +3,7 @@ import type { DraftingService } from '../draft/service.js';
 import type { DraftStore } from '../store/draft-store.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { PdfConverter } from '../pdf/converter.js';
+import { PrintCache } from '../pdf/print-cache.js';
 import { renderDocx } from '../export/docx/render.js';
 import { attachment, documentFileName } from '../export/file-name.js';
 import { importDocx } from '../import/importer.js';
@@ -20,9 +21,12 @@ export interface DraftFileDeps {
 /** A draft as files: printed to PDF, its first page as an image, and a draft made from a .docx. */
 export function draftFileRoutes(deps: DraftFileDeps) {
   const { service, pdf } = deps;
+  const cache = new PrintCache();
+  // The .docx is rendered from the document view and nothing else, so the view names the print.
   const printed = async (id: string) => {
     const detail = await service.detail(id);
-    return { detail, pdf: await pdf.toPdf(await renderDocx(detail.document)) };
+    const file = await cache.get(PrintCache.keyOf(detail.document), async () => pdf.toPdf(await renderDocx(detail.document)));
+    return { detail, pdf: file };
   };
   return new Hono()
     .post('/import', async (c) => {

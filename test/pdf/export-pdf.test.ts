@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testApp } from '../helpers/app.js';
@@ -82,6 +82,29 @@ describe('GET /api/drafts/:id/export.pdf', () => {
     expect(body.error.code).toBe('pdf_unavailable');
     expect(body.error.message).toMatch(/chưa cài LibreOffice/);
     expect((await app.request(`/api/drafts/${id}/export.docx`)).status).toBe(200);
+  });
+});
+
+describe('printing a draft once for its preview and its PDF', () => {
+  it('runs LibreOffice once for both, and again once the text changes', async () => {
+    const { createApp } = await import('../../server/app.js');
+    const { TemplateRegistry } = await import('../../server/template/load.js');
+    // The real soffice, behind a script that counts its runs.
+    const soffice = fakeSoffice('echo run >> $DIR/runs\nexec soffice "$@"');
+    const runs = () => readFileSync(join(soffice, '..', 'runs'), 'utf8').trim().split('\n').length;
+    ctx = testApp();
+    const { app } = createApp({ store: ctx.store, templates: TemplateRegistry.load(), provider: new OfflineProvider(), concurrency: 2, maxBodyBytes: 1 << 20, pdf: new PdfConverter({ soffice }) });
+    const id = await drafted(ctx);
+    const [preview, pdf] = await Promise.all([app.request(`/api/drafts/${id}/preview.png`), app.request(`/api/drafts/${id}/export.pdf`)]);
+    expect([preview.status, pdf.status]).toEqual([200, 200]);
+    expect(runs()).toBe(1);
+
+    const detail = (await (await ctx.request(`/api/drafts/${id}`)).json()) as any;
+    const p = detail.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0];
+    await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}`, { method: 'PUT', json: { text: 'Ủy ban nhân dân huyện ban hành 07 văn bản.' } });
+    const again = await app.request(`/api/drafts/${id}/export.pdf`);
+    expect(pdfText(new Uint8Array(await again.arrayBuffer()))).toContain('ban hành 07 văn bản');
+    expect(runs()).toBe(2);
   });
 });
 
