@@ -14,7 +14,7 @@ export interface PdfConverterOptions {
   timeoutMs?: number;
 }
 
-const INSTALL_HINT = 'Người quản trị cài LibreOffice bằng "npm run setup" (hoặc apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils) rồi khởi động lại soanthao.';
+const INSTALL_HINT = 'Người quản trị cài LibreOffice (apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils) rồi khởi động lại soanthao.';
 
 /**
  * Prints .docx files to PDF through LibreOffice headless, one at a time per instance: two soffice

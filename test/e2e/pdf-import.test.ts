@@ -74,6 +74,36 @@ describe('PDF and import from the page', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('without LibreOffice, the export panel says why there is no preview and offers no PDF', async () => {
+    const { createApp } = await import('../../server/app.js');
+    const { TemplateRegistry } = await import('../../server/template/load.js');
+    const { OfflineProvider } = await import('../../server/provider/offline.js');
+    const { PdfConverter } = await import('../../server/pdf/converter.js');
+    const bare = testApp();
+    const { app } = createApp({
+      store: bare.store,
+      templates: TemplateRegistry.load(),
+      provider: new OfflineProvider(),
+      concurrency: 2,
+      maxBodyBytes: 1 << 20,
+      pdf: new PdfConverter({ soffice: join(tmpdir(), 'khong-co-libreoffice', 'soffice') }),
+    });
+    const other = await serveApp(app);
+    try {
+      const { page } = await firstVisit(context, other.url);
+      await importBrief(page, SEED_BRIEF_PATH);
+      await page.click('#export');
+      await expect.poll(() => page.locator('#print-preview').textContent()).toMatch(/Chưa xem trước được trang in: Máy chủ chưa cài LibreOffice/);
+      expect(await page.locator('#download-pdf').count()).toBe(0);
+      expect(await page.locator('#download-docx').count()).toBe(1);
+      await screenshot(page, 'pdf-02-no-libreoffice');
+      await page.close();
+    } finally {
+      await other.close();
+      bare.close();
+    }
+  });
+
   it('says in Vietnamese why a file that is not a .docx cannot be imported', async () => {
     const { page } = await firstVisit(context, server.url);
     await page.click('#toggle-drafts');
