@@ -1,5 +1,6 @@
 // CLI: draft a brief and export the .docx, with no server and no database.
-//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>] [--allow-findings]
+//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>] [--allow-findings] [--pdf]
+// `--pdf` also prints the document to PDF beside the .docx; `-o <out.pdf>` writes the PDF alone.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TemplateRegistry } from '../server/template/load.js';
@@ -11,12 +12,13 @@ import type { Draft } from '../server/types/draft.js';
 import type { Template } from '../server/template/schema.js';
 import { checkDraft } from '../server/checks/index.js';
 import { renderDocx } from '../server/export/docx/render.js';
+import { PdfConverter } from '../server/pdf/converter.js';
 import { loadConfig } from '../server/config.js';
 import { providerFromConfig } from '../server/provider/from-config.js';
 import { DraftError, describe } from '../server/errors.js';
 import type { Finding } from '../server/types/finding.js';
 
-const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx> [--json <báo-cáo.json>] [--allow-findings]';
+const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx|văn-bản.pdf> [--json <báo-cáo.json>] [--allow-findings] [--pdf]';
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -45,6 +47,7 @@ async function main() {
         out: { type: 'string', short: 'o' },
         json: { type: 'string' },
         'allow-findings': { type: 'boolean' },
+        pdf: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -91,10 +94,18 @@ async function main() {
     if (errors.length > 0 && !args.values['allow-findings']) {
       fail(`Chưa xuất tệp ${out}: còn ${errors.length} lỗi cần xem (ở trên). Sửa ý liệu rồi soạn lại, hoặc chạy lại với --allow-findings để vẫn xuất.`, 1);
     }
-    writeFileSync(out, await renderDocx(document));
+    const docx = await renderDocx(document);
+    const pdfOnly = /\.pdf$/i.test(out);
+    if (!pdfOnly) writeFileSync(out, docx);
+    if (pdfOnly || args.values.pdf) {
+      const pdfPath = pdfOnly ? out : out.replace(/(\.docx)?$/i, '.pdf');
+      writeFileSync(pdfPath, await PdfConverter.fromEnv().toPdf(docx));
+      if (!pdfOnly) console.log(`PDF -> ${pdfPath}`);
+    }
     console.log(`Đã soạn ${template.name.toLocaleLowerCase('vi')} "${brief.header.subject}" -> ${out}`);
   } catch (e) {
-    if (e instanceof DraftError) fail(describe(e));
+    // A PDF that could not be printed is not a bad brief.
+    if (e instanceof DraftError) fail(describe(e), e.code.startsWith('pdf_') ? 1 : 2);
     throw e;
   }
 }

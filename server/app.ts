@@ -20,6 +20,8 @@ import { TextIntentReader, type IntentReader } from './chat/reader.js';
 import { ProfileStore } from './store/profile-store.js';
 import { briefJsonSchema } from './brief/json-schema.js';
 import { pageRoutes } from './page/routes.js';
+import { draftFileRoutes } from './routes/draft-files.js';
+import { PdfConverter } from './pdf/converter.js';
 import { join } from 'node:path';
 import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
 
@@ -35,6 +37,8 @@ export interface AppDeps {
   intentReader?: IntentReader;
   /** Host allow-list and proxy trust; a loopback server's defaults when absent. */
   security?: SecurityOptions;
+  /** Prints drafts to PDF; LibreOffice as the environment names it when absent. */
+  pdf?: PdfConverter;
 }
 
 /**
@@ -86,11 +90,12 @@ export function createApp(deps: AppDeps) {
     });
   const briefLimit = limit(deps.maxBodyBytes, 'Dữ liệu gửi lên');
   const docxLimit = limit(ND30_MAX_BYTES, 'Tệp Word');
-  // Only requests that carry a body are measured: reads skip the limit's work. A .docx to check may
-  // be far larger than any brief.
+  // Only requests that carry a body are measured: reads skip the limit's work. A .docx to check or
+  // import may be far larger than any brief.
   const withBody = new Set(['POST', 'PUT', 'PATCH']);
+  const docxUploads = new Set(['/api/nd30/check', '/api/drafts/import']);
   app.use('/api/*', (c, next) =>
-    !withBody.has(c.req.method) ? next() : c.req.path === '/api/nd30/check' ? docxLimit(c, next) : briefLimit(c, next),
+    !withBody.has(c.req.method) ? next() : docxUploads.has(c.req.path) ? docxLimit(c, next) : briefLimit(c, next),
   );
 
   const storage = deps.storage ?? new StorageHealth(null);
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/templates', (c) =>
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
+  app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
   app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
   app.route('/api/conversations', conversationRoutes(chat));
   app.route('/api/nd30', nd30Routes());

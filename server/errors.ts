@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'cancelled'
   | 'storage_full'
   | 'quota_exceeded'
+  | 'pdf_unavailable'
+  | 'pdf_timeout'
+  | 'pdf_failed'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -39,6 +42,9 @@ const STATUS: Record<ErrorCode, number> = {
   cancelled: 499,
   storage_full: 507,
   quota_exceeded: 403,
+  pdf_unavailable: 503,
+  pdf_timeout: 504,
+  pdf_failed: 502,
   internal: 500,
 };
 

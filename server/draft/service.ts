@@ -271,13 +271,15 @@ export class DraftingService {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const findings = checkDraft(draft, template);
+    // Marks an import left on a revision (figures to update) stay until staff write a new revision.
+    const imported = (p: Paragraph) => p.current.findings.filter((f) => f.rule.startsWith('import.'));
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
       const ofSection = findings.filter((f) => f.where.section === s.key);
       await this.store.setSectionFindings(id, s.key, ofSection.filter((f) => f.where.paragraph === undefined));
-      for (const p of paragraphs) await this.store.setRevisionFindings(p.current.id, ofSection.filter((f) => f.where.paragraph === p.position));
+      for (const p of paragraphs) await this.store.setRevisionFindings(p.current.id, [...imported(p), ...ofSection.filter((f) => f.where.paragraph === p.position)]);
     }
-    return findings;
+    return [...findings, ...template.sections.flatMap((s) => visibleParagraphs(draft, s.key).flatMap(imported))];
   }
 
   async document(id: string): Promise<DocumentView> {

@@ -88,7 +88,7 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
                 Sao chép văn bản
               </button>
               <button id="export" type="button" aria-expanded="false" aria-controls="export-panel">
-                Xuất .docx
+                Xuất .docx, PDF
               </button>
             </div>
             <p id="doc-error" class="error" role="alert" hidden></p>

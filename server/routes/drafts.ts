@@ -8,6 +8,7 @@ import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam, pageQuery } from './body.js';
 import { checkDocx } from '../nd30/check.js';
+import { attachment, documentFileName } from '../export/file-name.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
@@ -110,11 +111,9 @@ export function draftRoutes(service: DraftingService, conversationOf: (draftId: 
       const id = c.req.param('id');
       const detail = await service.detail(id);
       const buffer = await renderDocx(detail.document);
-      const name = `${detail.template.name} ${detail.brief.header.symbol}`.normalize('NFC');
-      const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9-]+/g, '-');
       return c.body(new Uint8Array(buffer), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        'Content-Disposition': `attachment; filename="${ascii}.docx"; filename*=UTF-8''${encodeURIComponent(name)}.docx`,
+        'Content-Disposition': attachment(documentFileName(detail.brief.header, 'docx')),
       });
     });
 }

@@ -94,7 +94,9 @@ describe('HTTP API', () => {
     const res = await ctx.request(`/api/drafts/${id}/export.docx`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('wordprocessingml');
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Báo cáo BC-UBND')}.docx`);
+    const disposition = res.headers.get('content-disposition')!;
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('bc-ubnd-kết-quả-thực-hiện-chương-trình-sản-xuất-tiêu-dùng-bền-vững-năm-2021.docx')}`);
+    expect(disposition).toContain('filename="bc-ubnd-ket-qua-thuc-hien-chuong-trinh-san-xuat-tieu-dung-ben-vung-nam-2021.docx"');
     const zip = await JSZip.loadAsync(await res.arrayBuffer());
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('Ủy ban nhân dân huyện Nghi Xuân báo cáo kết quả một số nhiệm vụ cụ thể như sau:');

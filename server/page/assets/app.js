@@ -10,6 +10,7 @@ import { renderChat, wireComposer, loadConversation, note, resetChat } from './c
 import { openExport, copyDocument } from './export.js';
 import { renderHeaderForm } from './brief-form.js';
 import { openProfile } from './profile.js';
+import { wireDocxImport } from './import-docx.js';
 
 /** The last open draft or conversation, so opening soanthao again (without the address) resumes it. */
 const LAST_OPEN = 'soanthao.lastOpen';
@@ -180,6 +181,7 @@ async function importBrief(file) {
 
 function wire() {
   wireComposer();
+  wireDocxImport();
   $('new-document').addEventListener('click', newDocument);
   $('toggle-drafts').addEventListener('click', () => {
     const panel = $('drafts-panel');

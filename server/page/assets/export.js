@@ -1,7 +1,8 @@
 // Before the .docx: the findings still open (the draft's checks and the Nghị định 30 check of the
-// exported file), each with a way to the paragraph it is about; then the download. Also: the
+// exported file), each with a way to the paragraph it is about; then the downloads (.docx, PDF) and
+// the first page as printed. Also: the
 // document as plain text, to the clipboard.
-import { el, api, messageOf, fieldLabel } from './dom.js';
+import { el, api, errorOf, messageOf, fieldLabel, ApiError, OFFLINE_MESSAGE } from './dom.js';
 import { state, hooks, sectionLabel } from './state.js';
 
 const SEVERITY = { error: 'Lỗi', warning: 'Lưu ý' };
@@ -60,14 +61,14 @@ function findingItem(f) {
 export async function openExport(panel, onClose) {
   const id = state.draft.id;
   panel.hidden = false;
-  panel.replaceChildren(el('h3', {}, 'Xuất tệp .docx'), el('p', { class: 'muted', role: 'status' }, 'Đang kiểm tra văn bản…'));
+  panel.replaceChildren(el('h3', {}, 'Xuất văn bản'), el('p', { class: 'muted', role: 'status' }, 'Đang kiểm tra văn bản…'));
   let draftFindings = [];
   let nd30 = [];
   let nd30Note = null;
   try {
     draftFindings = (await api(`/api/drafts/${id}/check`, { method: 'POST' })).findings;
   } catch (e) {
-    panel.replaceChildren(el('h3', {}, 'Xuất tệp .docx'), el('p', { class: 'error', role: 'alert' }, messageOf(e)), close(onClose));
+    panel.replaceChildren(el('h3', {}, 'Xuất văn bản'), el('p', { class: 'error', role: 'alert' }, messageOf(e)), close(onClose));
     return;
   }
   try {
@@ -82,9 +83,8 @@ export async function openExport(panel, onClose) {
   const summary = all.length
     ? `Còn ${errors} lỗi và ${all.length - errors} lưu ý chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
     : 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
-  const name = `${state.draft.template.name} ${state.draft.brief.header.symbol}.docx`;
   const parts = [
-    el('h3', {}, 'Xuất tệp .docx'),
+    el('h3', {}, 'Xuất văn bản (.docx, PDF)'),
     el('p', { class: all.length ? 'warning-text' : 'ok-text', role: 'status' }, summary),
     draftFindings.length ? [el('h4', {}, 'Nội dung'), el('ul', { class: 'findings export-findings' }, draftFindings.map(findingItem))] : null,
     nd30.length ? [el('h4', {}, 'Thể thức (Nghị định 30)'), el('ul', { class: 'findings export-findings' }, nd30.map(findingItem))] : null,
@@ -92,12 +92,34 @@ export async function openExport(panel, onClose) {
     el(
       'div',
       { class: 'row' },
-      el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: name }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx'),
+      // An empty download attribute keeps the server's file name (số, ký hiệu, trích yếu).
+      el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: '' }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx'),
+      el('a', { class: 'button secondary', id: 'download-pdf', href: `/api/drafts/${encodeURIComponent(id)}/export.pdf`, download: '' }, 'Tải về PDF'),
       close(onClose),
     ),
+    printPreview(id),
   ];
   panel.replaceChildren(...parts.flat().filter(Boolean));
   panel.querySelector('#download-docx').focus();
+}
+
+/** The first page as LibreOffice prints it; where it cannot print, the reason, and no PDF button. */
+function printPreview(id) {
+  const box = el('figure', { class: 'print-preview', id: 'print-preview' }, el('p', { class: 'muted', role: 'status' }, 'Đang dựng trang đầu như khi in…'));
+  fetch(`/api/drafts/${encodeURIComponent(id)}/preview.png`)
+    .then(async (res) => {
+      if (!res.ok) throw await errorOf(res);
+      const url = URL.createObjectURL(await res.blob());
+      const img = el('img', { src: url, alt: 'Trang đầu của văn bản khi in', width: 496 });
+      img.addEventListener('load', () => URL.revokeObjectURL(url));
+      box.replaceChildren(img, el('figcaption', { class: 'muted' }, 'Trang đầu khi in (bản PDF)'));
+    })
+    .catch((failure) => {
+      const e = failure instanceof ApiError ? failure : new ApiError(OFFLINE_MESSAGE);
+      box.replaceChildren(el('p', { class: 'notice', role: 'alert' }, `Chưa xem trước được trang in: ${messageOf(e)}`));
+      if (e.code === 'pdf_unavailable') box.closest('.export-panel')?.querySelector('#download-pdf')?.remove();
+    });
+  return box;
 }
 
 function close(onClose) {
