@@ -2,7 +2,8 @@
 import type { Finding } from '../checks/finding.js';
 import { DocxCheckError } from './errors.js';
 import { locate } from './layout.js';
-import { readDocx } from './read-docx.js';
+import { readDocxIsolated } from './docx-reader.js';
+import type { MalformedPart } from './package.js';
 import { RULES } from './rules/index.js';
 
 export { DocxCheckError } from './errors.js';
@@ -16,18 +17,22 @@ export interface DocxCheckResult {
 }
 
 /**
- * Reads the file and runs every rule. Throws DocxCheckError when the file cannot be checked at all
- * (not a .docx, damaged, over 20 MB); a rule that fails on an odd document is skipped, not fatal.
+ * Reads the file (in a worker, within bounds) and runs every rule; a part that is not well-formed
+ * XML is an error finding. Throws DocxCheckError when the file cannot be checked at all (not a
+ * .docx, damaged, over 20 MB, past a bound); a rule that fails on an odd document is skipped, not fatal.
  */
 export async function checkDocx(buf: Buffer | Uint8Array): Promise<DocxCheckResult> {
   let layout;
+  let malformed: MalformedPart[];
   try {
-    layout = locate(await readDocx(buf));
+    const reading = await readDocxIsolated(buf);
+    malformed = reading.malformed;
+    layout = locate(reading.model);
   } catch (e) {
     if (e instanceof DocxCheckError) throw e;
     throw new DocxCheckError('unreadable', 'Không đọc được nội dung tệp Word; tệp có thể bị hỏng. Hãy mở tệp trong Word, lưu lại dưới dạng .docx rồi kiểm tra lại.', { cause: e });
   }
-  const findings: Finding[] = [];
+  const findings: Finding[] = malformed.map(malformedFinding);
   for (const rule of RULES) {
     try {
       findings.push(...rule.check(layout));
@@ -42,4 +47,14 @@ export async function checkDocx(buf: Buffer | Uint8Array): Promise<DocxCheckResu
     }
   }
   return { findings, documentType: layout.type?.id ?? null };
+}
+
+/** Word refuses to open a file with a part that is not well-formed XML, so this comes first. */
+function malformedFinding(m: MalformedPart): Finding {
+  return {
+    rule: 'docx.well-formed',
+    severity: 'error',
+    where: {},
+    message: `Phần ${m.part} của tệp không đúng cú pháp XML (dòng ${m.line}, cột ${m.column}: ${m.message}); Word sẽ báo tệp bị hỏng hoặc không mở được. Hãy xuất lại văn bản, hoặc mở tệp bằng LibreOffice và lưu lại.`.normalize('NFC'),
+  };
 }
