@@ -8,15 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DocxCheckError, type DocxCheckReason } from './errors.js';
 import { assertDocxBytes } from './package.js';
+import type { DocxCheckResult } from './check.js';
 import type { DocxReading } from './read-docx.js';
+
+/** What a worker does with a file: read its model, or read it and run the rules on it. */
+export interface Jobs {
+  read: DocxReading;
+  check: DocxCheckResult;
+}
 
 export interface ReadRequest {
   id: number;
+  kind: keyof Jobs;
   bytes: Uint8Array;
 }
 
 export type ReadReply =
-  | { id: number; ok: true; reading: DocxReading }
+  | { id: number; ok: true; result: Jobs[keyof Jobs] }
   | { id: number; ok: false; reason: DocxCheckReason; message: string; detail?: string };
 
 export interface DocxReaderOptions {
@@ -32,7 +40,7 @@ export interface DocxReaderOptions {
 
 export const DOCX_READER_DEFAULTS: DocxReaderOptions = {
   timeLimitMs: 5_000,
-  maxHeapMb: 384,
+  maxHeapMb: 256,
   workers: 2,
   idleMs: 30_000,
 };
@@ -50,12 +58,13 @@ function spawn(resourceLimits: ResourceLimits): Worker {
 }
 
 interface Job {
+  kind: keyof Jobs;
   bytes: Uint8Array<ArrayBuffer>;
-  resolve: (r: DocxReading) => void;
+  resolve: (r: Jobs[keyof Jobs]) => void;
   reject: (e: unknown) => void;
 }
 
-type Outcome = { alive: boolean; reading?: DocxReading; error?: DocxCheckError };
+type Outcome = { alive: boolean; result?: Jobs[keyof Jobs]; error?: DocxCheckError };
 
 const UNREADABLE = 'Không đọc được nội dung tệp Word; tệp có thể bị hỏng. Hãy mở tệp trong Word, lưu lại dưới dạng .docx rồi kiểm tra lại.';
 
@@ -73,6 +82,15 @@ export class DocxReader {
 
   /** Reads the file in a worker; rejects with DocxCheckError when it cannot or may not be read. */
   read(buf: Uint8Array): Promise<DocxReading> {
+    return this.submit('read', buf);
+  }
+
+  /** Reads the file and runs the Nghị định 30 rules on it in a worker. */
+  check(buf: Uint8Array): Promise<DocxCheckResult> {
+    return this.submit('check', buf);
+  }
+
+  private submit<K extends keyof Jobs>(kind: K, buf: Uint8Array): Promise<Jobs[K]> {
     try {
       assertDocxBytes(buf);
     } catch (e) {
@@ -81,8 +99,8 @@ export class DocxReader {
     // A private copy, handed over to the worker without a second copy.
     const bytes = new Uint8Array(buf.length);
     bytes.set(buf);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ bytes, resolve, reject });
+    return new Promise<Jobs[K]>((resolve, reject) => {
+      this.queue.push({ kind, bytes, resolve: resolve as Job['resolve'], reject });
       this.pump();
     });
   }
@@ -118,7 +136,7 @@ export class DocxReader {
     this.idleTimers.delete(worker);
     worker.ref();
     const id = this.nextId++;
-    const seconds = Math.round(this.options.timeLimitMs / 1000);
+    const seconds = (this.options.timeLimitMs / 1000).toLocaleString('vi-VN');
     const outcome = await new Promise<Outcome>((resolve) => {
       const settle = (o: Outcome) => {
         clearTimeout(timer);
@@ -140,7 +158,7 @@ export class DocxReader {
       );
       const onMessage = (reply: ReadReply) => {
         if (reply.id !== id) return;
-        if (reply.ok) settle({ alive: true, reading: reply.reading });
+        if (reply.ok) settle({ alive: true, result: reply.result });
         else settle({ alive: true, error: new DocxCheckError(reply.reason, reply.message, { cause: reply.detail }) });
       };
       const onError = (err: Error & { code?: string }) =>
@@ -155,12 +173,12 @@ export class DocxReader {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, bytes: job.bytes } satisfies ReadRequest, [job.bytes.buffer]);
+      worker.postMessage({ id, kind: job.kind, bytes: job.bytes } satisfies ReadRequest, [job.bytes.buffer]);
     });
     if (outcome.alive) this.rest(worker);
     else void worker.terminate();
     if (outcome.error) job.reject(outcome.error);
-    else job.resolve(outcome.reading!);
+    else job.resolve(outcome.result!);
   }
 
   /** A new worker, once it has loaded its code (so loading is not counted against the file). */
@@ -210,4 +228,9 @@ const shared = new DocxReader();
 /** Reads a .docx in the shared worker pool. */
 export function readDocxIsolated(buf: Uint8Array): Promise<DocxReading> {
   return shared.read(buf);
+}
+
+/** Checks a .docx against Nghị định 30 in the shared worker pool. */
+export function checkDocxIsolated(buf: Uint8Array): Promise<DocxCheckResult> {
+  return shared.check(buf);
 }

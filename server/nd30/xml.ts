@@ -128,6 +128,11 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
+/** A name as quoted in a message: a hostile one can be megabytes long. */
+function shown(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+
 const ATTR_WHITESPACE = /[\t\n\r]/g;
 
 /** Parses an XML string into its root element; returns null when there is no element at all. */
@@ -227,12 +232,12 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
         continue;
       }
       if ((open.get(name) ?? 0) > 0) {
-        report(lt, `thẻ đóng </${name}> không khớp với thẻ mở <${raw[raw.length - 1]}>`);
+        report(lt, `thẻ đóng </${shown(name)}> không khớp với thẻ mở <${shown(raw[raw.length - 1]!)}>`);
         // Close the elements left open inside it; each element is popped once, so this stays linear.
         while (raw[raw.length - 1] !== name) pop();
         pop();
       } else {
-        report(lt, `thẻ đóng </${name}> không có thẻ mở tương ứng`);
+        report(lt, `thẻ đóng </${shown(name)}> không có thẻ mở tương ứng`);
       }
       continue;
     }
@@ -255,7 +260,7 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
       const before = j;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (j >= n) {
-        report(lt, `thẻ <${name}> không có dấu “>”`);
+        report(lt, `thẻ <${shown(name)}> không có dấu “>”`);
         break scan;
       }
       const c = xml.charCodeAt(j);
@@ -268,12 +273,12 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
         selfClosing = true;
         break;
       }
-      if (j === before && !spaced) report(j, `thiếu dấu cách giữa các thuộc tính của thẻ <${name}>`);
+      if (j === before && !spaced) report(j, `thiếu dấu cách giữa các thuộc tính của thẻ <${shown(name)}>`);
       spaced = false;
       let k = j;
       while (k < n && !endsName(xml.charCodeAt(k))) k++;
       if (k === j) {
-        report(j, `ký tự “${xml[j]}” không hợp lệ trong thẻ <${name}>`);
+        report(j, `ký tự “${xml[j]}” không hợp lệ trong thẻ <${shown(name)}>`);
         j++;
         continue;
       }
@@ -281,7 +286,7 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
       j = k;
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       if (xml.charCodeAt(j) !== 0x3d) {
-        report(k, `thuộc tính ${attr} của thẻ <${name}> thiếu giá trị`);
+        report(k, `thuộc tính ${shown(attr)} của thẻ <${shown(name)}> thiếu giá trị`);
         spaced = j > k;
         continue;
       }
@@ -289,21 +294,21 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
       while (j < n && isSpace(xml.charCodeAt(j))) j++;
       const quote = xml[j];
       if (quote !== '"' && quote !== "'") {
-        report(j, `giá trị thuộc tính ${attr} phải nằm trong dấu nháy`);
+        report(j, `giá trị thuộc tính ${shown(attr)} phải nằm trong dấu nháy`);
         continue;
       }
       const close = xml.indexOf(quote, j + 1);
       if (close === -1) {
-        report(j, `giá trị thuộc tính ${attr} không có dấu nháy đóng`);
+        report(j, `giá trị thuộc tính ${shown(attr)} không có dấu nháy đóng`);
         break scan;
       }
       let value = xml.slice(j + 1, close);
       const ltInValue = value.indexOf('<');
-      if (ltInValue !== -1) report(j + 1 + ltInValue, `dấu “<” trong giá trị thuộc tính ${attr}`);
+      if (ltInValue !== -1) report(j + 1 + ltInValue, `dấu “<” trong giá trị thuộc tính ${shown(attr)}`);
       // Attribute-value normalisation: a literal line break or tab reads as a space.
       if (/[\t\n\r]/.test(value)) value = value.replace(ATTR_WHITESPACE, ' ');
       if (value.includes('&')) value = decodeEntities(value, report, j + 1);
-      if (Object.hasOwn(written, attr)) report(j, `thuộc tính ${attr} bị lặp trong thẻ <${name}>`);
+      if (Object.hasOwn(written, attr)) report(j, `thuộc tính ${shown(attr)} bị lặp trong thẻ <${shown(name)}>`);
       else {
         written[attr] = value;
         if (attr === 'xmlns' || attr.startsWith('xmlns:')) declares = true;
@@ -333,7 +338,7 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
       open.set(name, (open.get(name) ?? 0) + 1);
     }
   }
-  if (stack.length > 1) report(n, `thẻ <${raw[raw.length - 1]}> không được đóng`);
+  if (stack.length > 1) report(n, `thẻ <${shown(raw[raw.length - 1]!)}> không được đóng`);
   const root = doc.children.find((c): c is XElement => typeof c !== 'string') ?? null;
   if (!root) report(0, 'không có phần tử XML nào');
   return { root, problem };
