@@ -184,6 +184,9 @@ export class DocxReader {
   /** A new worker, once it has loaded its code (so loading is not counted against the file). */
   private start(): Promise<Worker> {
     const worker = spawn({ maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: 32 });
+    // A worker being terminated (time limit) may still run out of memory before it stops; an
+    // 'error' event nobody listens to would end the whole server.
+    worker.on('error', () => {});
     return new Promise((resolve, reject) => {
       const onMessage = (m: { ready?: boolean }) => {
         if (!m.ready) return;
