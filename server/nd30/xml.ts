@@ -104,15 +104,19 @@ const CANONICAL: Record<string, string> = {
   'http://schemas.openxmlformats.org/package/2006/relationships': '',
 };
 
-/** Namespace bindings in force; each element that declares some inherits its parent's by prototype, so no copying. */
-type Scope = Record<string, string>;
+/**
+ * Namespace bindings in force: per prefix, the URIs declared by the open elements, innermost last.
+ * A lookup is one step however deep the nesting and however many declarations there are.
+ */
+type Bindings = Map<string, string[]>;
 
 /** The name with its canonical prefix when its namespace is a known OOXML one, else as written. */
-function canonical(qname: string, scope: Scope, isAttr: boolean): string {
+function canonical(qname: string, bindings: Bindings, isAttr: boolean): string {
   const colon = qname.indexOf(':');
   const prefix = colon === -1 ? '' : qname.slice(0, colon);
   if (prefix === 'xmlns' || prefix === 'xml' || (isAttr && prefix === '')) return qname;
-  const uri = scope[prefix];
+  const uris = bindings.get(prefix);
+  const uri = uris?.[uris.length - 1];
   const known = uri !== undefined && Object.hasOwn(CANONICAL, uri) ? CANONICAL[uri] : undefined;
   if (known === undefined) return qname;
   const local = colon === -1 ? qname : qname.slice(colon + 1);
@@ -154,16 +158,20 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
 
   const doc: XElement = { name: '#document', attrs: {}, children: [] };
   const stack: XElement[] = [doc];
-  // Per open element: its name as written (to match the closing tag) and its namespace scope.
+  // Per open element: its name as written (to match the closing tag) and the prefixes it declares.
   const raw: string[] = [''];
-  const scopes: Scope[] = [Object.create(null) as Scope];
+  const declared: (string[] | null)[] = [null];
+  const bindings: Bindings = new Map();
+  const unbind = (prefixes: string[] | null) => {
+    for (const p of prefixes ?? []) bindings.get(p)!.pop();
+  };
   // How many open elements bear each name, so a closing tag finds its element without a scan.
   const open = new Map<string, number>();
   const pop = () => {
     const name = raw.pop()!;
     open.set(name, open.get(name)! - 1);
     stack.pop();
-    scopes.pop();
+    unbind(declared.pop()!);
   };
   let roots = 0;
 
@@ -318,23 +326,28 @@ export function readXml(xml: string, maxDepth = MAX_XML_DEPTH): XmlReading {
     i = j;
 
     if (stack.length === 1 && roots++ > 0) report(lt, 'có hơn một phần tử gốc');
-    let scope = scopes[scopes.length - 1]!;
+    let prefixes: string[] | null = null;
     if (declares) {
-      scope = Object.create(scope) as Scope;
-      for (const [k, v] of Object.entries(written)) {
-        if (k === 'xmlns') scope[''] = v;
-        else if (k.startsWith('xmlns:')) scope[k.slice(6)] = v;
+      prefixes = [];
+      for (const k in written) {
+        const prefix = k === 'xmlns' ? '' : k.startsWith('xmlns:') ? k.slice(6) : null;
+        if (prefix === null) continue;
+        prefixes.push(prefix);
+        const uris = bindings.get(prefix);
+        if (uris) uris.push(written[k]!);
+        else bindings.set(prefix, [written[k]!]);
       }
     }
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(written)) attrs[canonical(k, scope, true)] = v;
-    const el: XElement = { name: canonical(name, scope, false), attrs, children: [] };
+    for (const k in written) attrs[canonical(k, bindings, true)] = written[k]!;
+    const el: XElement = { name: canonical(name, bindings, false), attrs, children: [] };
     stack[stack.length - 1]!.children.push(el);
-    if (!selfClosing) {
+    if (selfClosing) unbind(prefixes);
+    else {
       if (stack.length > maxDepth) throw new XmlLimitError('depth');
       stack.push(el);
       raw.push(name);
-      scopes.push(scope);
+      declared.push(prefixes);
       open.set(name, (open.get(name) ?? 0) + 1);
     }
   }
