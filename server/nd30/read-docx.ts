@@ -43,7 +43,8 @@ function toggle(el: XElement | null): boolean | undefined {
 /** A length in twips; accepts plain numbers and the universal measures of strict OOXML. */
 function twips(v: string | null | undefined): number | null {
   if (v === null || v === undefined) return null;
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$/.exec(v);
+  // Trimmed first: white space on both sides of an optional unit would make the pattern quadratic.
+  const m = /^(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?$/.exec(v.trim());
   if (!m) return null;
   const n = Number(m[1]);
   switch (m[2]) {

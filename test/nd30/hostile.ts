@@ -109,7 +109,10 @@ export const HOSTILE = {
     const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('');
     return docxWith(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${levels}]><w:document ${W}><w:body>${para('&lol9;')}</w:body></w:document>`);
   },
-  /** Attribute lists that make a backtracking regex quadratic: long names without "=", bare "=", unquoted values. */
+  /**
+   * Attribute lists that make a backtracking regex quadratic (long names without "=", bare "=",
+   * unquoted values), and a page width padded with spaces for the regex that reads lengths.
+   */
   pathologicalAttributes: () =>
     docxWith(
       documentXml(
@@ -117,7 +120,8 @@ export const HOSTILE = {
           `<w:p ${'a '.repeat(100_000)}/>` +
           `<w:p ${'a='.repeat(100_000)}/>` +
           `<w:p ${'x=y '.repeat(50_000)}/>` +
-          para('còn đọc được'),
+          para('còn đọc được') +
+          `<w:sectPr><w:pgSz w:w="1${' '.repeat(100_000)}x" w:h="16838"/></w:sectPr>`,
       ),
       [],
       STORED,
