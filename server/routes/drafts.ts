@@ -3,11 +3,11 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { DraftingService } from '../draft/service.js';
 import type { DraftEvent, RunOptions } from '../draft/events.js';
+import { cleanText } from '../text/clean.js';
 import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam } from './body.js';
 import { checkDocx } from '../nd30/check.js';
-import { cleanText } from '../text/clean.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
