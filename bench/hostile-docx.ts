@@ -53,7 +53,7 @@ for (const [name, buf] of files) {
 }
 
 // All at once over HTTP, a normal check sent last: when is it answered?
-const ctx = testApp();
+const ctx = await testApp();
 const server = await serveApp(ctx.app);
 const normal = await buildDocx();
 const bodies = files.filter(([name]) => name in HOSTILE).map(([, buf]) => buf);
@@ -66,7 +66,7 @@ const { value, ms, peak } = await measure(async () => {
   return { hostile: await Promise.all(hostile), ok: await ok, health: await health };
 });
 await server.close();
-ctx.close();
+await ctx.close();
 if (value instanceof Error) throw value;
 console.log(
   `\nQua HTTP, ${bodies.length} tệp độc hại gửi cùng lúc với một tệp bình thường: tệp bình thường được trả lời (${value.ok.status}) sau ${Math.round(value.ok.at)} ms, ` +

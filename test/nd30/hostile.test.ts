@@ -150,7 +150,7 @@ describe('the reading worker', () => {
 
 describe('over HTTP, a hostile upload does not hold up anyone else', () => {
   it('each hostile file gets its 413/422 while a normal check sent at the same time is answered', async () => {
-    const ctx = testApp();
+    const ctx = await testApp();
     const server = await serveApp(ctx.app);
     try {
       const post = (body: Buffer) =>
@@ -168,12 +168,12 @@ describe('over HTTP, a hostile upload does not hold up anyone else', () => {
       expect((await res.json()).documentType).toBe('bao-cao');
     } finally {
       await server.close();
-      ctx.close();
+      await ctx.close();
     }
   });
 
   it('the server answers other requests while a large upload is being read', async () => {
-    const ctx = testApp();
+    const ctx = await testApp();
     const server = await serveApp(ctx.app);
     try {
       const order: string[] = [];
@@ -191,7 +191,7 @@ describe('over HTTP, a hostile upload does not hold up anyone else', () => {
       expect(order).toEqual(['health', 'large']);
     } finally {
       await server.close();
-      ctx.close();
+      await ctx.close();
     }
   });
 });

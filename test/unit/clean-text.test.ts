@@ -64,8 +64,11 @@ describe('a brief never carries an XML-forbidden character, nor an invisible-onl
 });
 
 describe('over HTTP', () => {
-  let ctx: ReturnType<typeof testApp>;
-  afterEach(() => ctx?.close());
+  // testApp and close may be asynchronous (the store is becoming so): await both.
+  let ctx: Awaited<ReturnType<typeof testApp>>;
+  afterEach(async () => {
+    await ctx?.close();
+  });
 
   async function drafted(brief: unknown = rawBrief()) {
     const created = await ctx.request('/api/drafts', { method: 'POST', json: { brief } });
@@ -76,7 +79,7 @@ describe('over HTTP', () => {
   }
 
   it('a brief with forbidden characters exports a .docx that is well-formed', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const brief = rawBrief();
     brief.header.subject = `${brief.header.subject}\uFFFF`;
     brief.sections[0].facts = brief.sections[0].facts.map((f: string) => `${f}\uFFFE`);
@@ -87,7 +90,7 @@ describe('over HTTP', () => {
   });
 
   it('a paragraph edit is cleaned, and one of only invisible characters is refused as empty', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const id = await drafted();
     const detail = (await (await ctx.request(`/api/drafts/${id}`)).json()) as any;
     const p = detail.sections[0].paragraphs[0];
@@ -101,7 +104,7 @@ describe('over HTTP', () => {
   });
 
   it('a chat message of only invisible characters is refused as empty', async () => {
-    ctx = testApp();
+    ctx = await testApp();
     const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: {} })).json()) as any;
     const res = await ctx.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: '\u200B\u2066\u2069' } });
     expect(res.status).toBe(422);
