@@ -349,6 +349,8 @@ class PartWalker {
   readonly tables: TableInfo[] = [];
   readonly breaks: SectionBreak[] = [];
   private fields: Field[] = [];
+  /** Open fields still in their instruction, counted so a run need not scan the stack (a hostile file nests thousands). */
+  private inInstr = 0;
 
   constructor(
     private readonly styles: Styles,
@@ -504,7 +506,7 @@ class PartWalker {
     };
     const append = (s: string) => {
       if (eff.hidden) return;
-      if (this.fields.some((f) => f.phase === 'instr')) return;
+      if (this.inInstr > 0) return;
       const isField = inSimpleField || this.fields.length > 0;
       if (buf !== '' && isField !== bufIsField) flush();
       bufIsField = isField;
@@ -532,15 +534,18 @@ class PartWalker {
           if (type === 'begin') {
             flush();
             this.fields.push({ instr: '', phase: 'instr', para, recorded: false });
+            this.inInstr++;
           } else if (type === 'separate') {
             const f = this.fields[this.fields.length - 1];
             if (f) {
+              if (f.phase === 'instr') this.inInstr--;
               f.phase = 'result';
               this.record(f);
             }
           } else if (type === 'end') {
             flush();
             const f = this.fields.pop();
+            if (f?.phase === 'instr') this.inInstr--;
             if (f) this.record(f);
           }
           break;
@@ -695,12 +700,15 @@ async function readModel(pkg: Package): Promise<DocxModel> {
     for (let k = first; k <= last; k++) walker.paragraphs[k]!.section = i;
     first = last + 1;
   }
-  // Header and footer paragraphs belong to the first section that uses them.
-  for (const sec of [...sections].reverse()) {
+  // Header and footer paragraphs belong to the first section that uses them (each part visited
+  // once: sections inherit their parts, and a hostile file has thousands of sections).
+  const firstUse = new Map<PartInfo, number>();
+  for (const sec of sections) {
     for (const part of [...Object.values(sec.headers), ...Object.values(sec.footers)]) {
-      for (const p of part?.paragraphs ?? []) p.section = sec.index;
+      if (part && !firstUse.has(part)) firstUse.set(part, sec.index);
     }
   }
+  for (const [part, index] of firstUse) for (const p of part.paragraphs) p.section = index;
 
   return { paragraphs: walker.paragraphs, tables: walker.tables, sections };
 }

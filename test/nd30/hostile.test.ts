@@ -75,6 +75,10 @@ describe('hostile markup is read in linear time, and reported when not well-form
     expect(wellFormed[0]!.message.length).toBeLessThan(400);
   });
 
+  it.each(['openFields', 'manySections'] as const)('%s: read, one pass over the markup', async (kind) => {
+    expect(await paragraphTexts(HOSTILE[kind]())).toContain('còn đọc được');
+  });
+
   it('hugeAttributeValues: megabytes of attribute values are just read', async () => {
     const buf = HOSTILE.hugeAttributeValues();
     expect(await paragraphTexts(buf)).toContain('còn đọc được');
