@@ -117,10 +117,12 @@ export class DocxReader {
     while (this.queue.length > 0 && this.running < this.options.workers) {
       const job = this.queue.shift()!;
       this.running++;
-      this.run(job).finally(() => {
-        this.running--;
-        this.pump();
-      });
+      this.run(job)
+        .catch((e: unknown) => job.reject(new DocxCheckError('unreadable', UNREADABLE, { cause: e })))
+        .finally(() => {
+          this.running--;
+          this.pump();
+        });
     }
   }
 
