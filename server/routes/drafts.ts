@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { DraftingService } from '../draft/service.js';
 import type { DraftEvent, RunOptions } from '../draft/events.js';
+import { cleanText } from '../text/clean.js';
 import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam, pageQuery } from './body.js';
@@ -12,8 +13,8 @@ import { attachment, documentFileName } from '../export/file-name.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
-const EditBody = z.object({ text: z.string({ error: 'Cần nội dung đoạn văn (text)' }).max(20_000, { error: 'Đoạn văn dài quá 20.000 ký tự' }) });
-const RedraftBody = z.object({ instruction: z.string().max(500, { error: 'Yêu cầu dài quá 500 ký tự' }).nullish() });
+const EditBody = z.object({ text: z.string({ error: 'Cần nội dung đoạn văn (text)' }).max(20_000, { error: 'Đoạn văn dài quá 20.000 ký tự' }).transform(cleanText) });
+const RedraftBody = z.object({ instruction: z.string().max(500, { error: 'Yêu cầu dài quá 500 ký tự' }).transform(cleanText).nullish() });
 const CurrentBody = z.object({ revisionId: z.number({ error: 'Cần mã bản sửa (revisionId)' }).int().positive() });
 const RenameBody = z.object({ title: z.string({ error: 'Cần tên bản thảo (title)' }).max(200) });
 const BriefBody = z.object({ brief: z.unknown().refine((b) => b !== undefined, { error: 'Cần ý liệu (brief)' }) });
