@@ -10,9 +10,9 @@ export function conversationRoutes(chat: ConversationService) {
   return new Hono()
     .post('/', async (c) => {
       const { draftId } = await readJson(c, StartBody);
-      return c.json(chat.start(draftId), 201);
+      return c.json(await chat.start(draftId), 201);
     })
-    .get('/:id', (c) => c.json(chat.get(c.req.param('id'))))
+    .get('/:id', async (c) => c.json(await chat.get(c.req.param('id'))))
     .post('/:id/messages', async (c) => {
       const { text } = await readJson(c, MessageBody);
       return c.json(await chat.handle(c.req.param('id'), text, c.req.raw.signal));

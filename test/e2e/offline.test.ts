@@ -141,7 +141,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const section = page.locator('[data-section="phuong-huong"]');
     await expect.poll(() => section.locator('aside.facts').isVisible()).toBe(true);
     expect(await section.locator('aside.facts li').count()).toBe(4);
-    await section.getByRole('button', { name: 'Ý liệu (4)' }).click();
+    await section.getByRole('button', { name: 'Các ý chính (4)' }).click();
     const area = section.locator('.facts-editor textarea');
     await area.fill(`${await area.inputValue()}\ntổ chức 3 đợt kiểm tra liên ngành`);
     await screenshot(page, '06-facts-editor');

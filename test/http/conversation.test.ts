@@ -24,7 +24,8 @@ const ketQua = seed.sections[1].parts.map((p: any, i: number) => `${i + 1}. ${p.
 /** The seed's notes, typed into the chat the way a clerk would. */
 async function interview(id: string) {
   const answers: [string, string | null][] = [
-    ['báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021', 'header.org'],
+    ['báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021', 'confirm'],
+    ['đúng', 'header.org'],
     ['UBND huyện Nghi Xuân', 'header.recipients'],
     ['Sở Công Thương tỉnh Hà Tĩnh', 'header.place'],
     ['nghi xuân', 'header.symbol'],
@@ -41,13 +42,14 @@ async function interview(id: string) {
     ['xong', 'facts:kien-nghi'],
     ['bỏ qua', 'facts:ket-thuc'],
     [lines(seed.sections[3].facts), 'facts:ket-thuc'],
+    ['xong', 'summary'],
   ];
   for (const [text, asking] of answers) {
     const r = await say(id, text);
     expect(r.conversation.asking, `after "${text.slice(0, 40)}"`).toBe(asking);
     expect(r.reply.length).toBeGreaterThan(0);
   }
-  return say(id, 'xong');
+  return say(id, 'đúng');
 }
 
 describe('the conversation', () => {
@@ -90,9 +92,15 @@ describe('the conversation', () => {
     const draft = (await (await ctx.request(`/api/drafts/${draftId}`)).json()) as any;
     const second = draft.sections.find((s: any) => s.key === 'ket-qua').paragraphs[1];
 
+    // The offline composer cannot follow "ngắn gọn hơn": the chat says so and opens the edit box instead.
     const redraft = await say(c.id, 'viết lại đoạn 2 mục I ngắn gọn hơn');
-    expect(redraft.actions).toEqual([{ type: 'redraft-paragraph', draftId, paragraphId: second.id, instruction: 'ngắn gọn hơn' }]);
-    expect(redraft.reply[0].text).toContain('đoạn 2 của mục I. KẾT QUẢ THỰC HIỆN');
+    expect(redraft.actions).toEqual([{ type: 'edit-paragraph', draftId, paragraphId: second.id }]);
+    expect(redraft.reply[0].text).toContain('Bộ soạn ngoại tuyến không làm theo yêu cầu viết lại ("ngắn gọn hơn")');
+    expect(redraft.reply[0].text).toContain('Đã mở ô sửa đoạn 2 của mục I. KẾT QUẢ THỰC HIỆN');
+    expect(redraft.reply[0].text).not.toMatch(/Đang viết lại/);
+    // Without a request, a redraft from the facts is what the offline composer does.
+    const plain = await say(c.id, 'viết lại đoạn 2 mục I');
+    expect(plain.actions).toEqual([{ type: 'redraft-paragraph', draftId, paragraphId: second.id, instruction: null }]);
 
     const more = await say(c.id, 'thêm vào mục II: tăng cường kiểm tra VSATTP tại 12 chợ');
     expect(more.actions).toEqual([{ type: 'draft-section', draftId, section: 'phuong-huong' }]);
@@ -102,9 +110,7 @@ describe('the conversation', () => {
     expect((await say(c.id, 'soạn lại mục I')).actions).toEqual([{ type: 'draft-section', draftId, section: 'ket-qua' }]);
     // Typed without accents, as on a phone.
     expect((await say(c.id, 'soan lai muc ket qua')).actions).toEqual([{ type: 'draft-section', draftId, section: 'ket-qua' }]);
-    expect((await say(c.id, 'viet lai doan 2 muc I ngắn gọn hơn')).actions).toEqual([
-      { type: 'redraft-paragraph', draftId, paragraphId: second.id, instruction: 'ngắn gọn hơn' },
-    ]);
+    expect((await say(c.id, 'viet lai doan 2 muc I ngắn gọn hơn')).actions).toEqual([{ type: 'edit-paragraph', draftId, paragraphId: second.id }]);
     const plainFacts = await say(c.id, 'them vao muc II: phối hợp kiểm tra 05 chợ');
     expect(plainFacts.actions).toEqual([{ type: 'draft-section', draftId, section: 'phuong-huong' }]);
     const missing = await say(c.id, 'viết lại đoạn 9 mục II');
@@ -116,7 +122,7 @@ describe('the conversation', () => {
     ctx = testApp();
     const c = await start();
     await say(c.id, 'báo cáo kết quả công tác năm 2024');
-    for (const text of ['UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn']) await say(c.id, text);
+    for (const text of ['đúng', 'UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn']) await say(c.id, text);
     const badSymbol = await say(c.id, 'BC UBND XA');
     expect(badSymbol.conversation.asking).toBe('header.symbol');
     expect(badSymbol.reply[0].text).toContain('không hợp lệ');
@@ -135,17 +141,18 @@ describe('the conversation', () => {
     const early = await say(c.id, 'soạn');
     expect(early.actions).toEqual([]);
     expect(early.reply[0].text).toContain('Chưa soạn được');
+    expect(early.conversation.asking).toBe('facts:ket-qua');
   });
 
   it('reads pasted facts as facts even when one of them looks like "Nhãn: giá trị"', async () => {
     ctx = testApp();
     const c = await start();
-    const answers = ['kế hoạch tập huấn phòng chống thiên tai năm 2025', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua'];
+    const answers = ['kế hoạch tập huấn phòng chống thiên tai năm 2025', 'đúng', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua'];
     for (const a of answers) await say(c.id, a);
     const asked = await say(c.id, 'xong');
     expect(asked.conversation.asking).toBe('facts:muc-dich');
     const r = await say(c.id, '- tập huấn 3 lớp cho cán bộ xã\nĐơn vị: Phòng Nông nghiệp chủ trì\n- kinh phí 50 triệu đồng');
-    expect(r.reply[0].text).toContain('Đã ghi 03 ý');
+    expect(r.reply[0].text).toContain('Đã ghi 3 ý');
     expect(r.conversation.brief.header.org).toBe('ỦY BAN NHÂN DÂN HUYỆN THANH HÀ');
   });
 
@@ -174,7 +181,7 @@ describe('the conversation', () => {
   it('refuses more facts than a section holds, at once and by name, and can start a section again', async () => {
     ctx = testApp();
     const c = await start();
-    for (const a of ['báo cáo kết quả công tác năm 2024', 'UBND xã Đông Sơn', 'bỏ qua', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua']) await say(c.id, a);
+    for (const a of ['báo cáo kết quả công tác năm 2024', 'đúng', 'UBND xã Đông Sơn', 'bỏ qua', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua']) await say(c.id, a);
     const many = Array.from({ length: 70 }, (_, i) => `- ý số ${i + 1}`).join('\n');
     const r = await say(c.id, many);
     expect(r.reply[0].text).toContain('Chưa ghi vào phần mở đầu: Mỗi mục (hoặc tiểu mục) có tối đa 60 ý');
@@ -188,10 +195,10 @@ describe('the conversation', () => {
   it('reads "việc | chủ trì | phối hợp | thời hạn" lines as a kế hoạch\'s task table', async () => {
     ctx = testApp();
     const c = await start();
-    for (const a of ['kế hoạch phòng chống thiên tai năm 2025', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua', 'xong']) await say(c.id, a);
+    for (const a of ['kế hoạch phòng chống thiên tai năm 2025', 'đúng', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua', 'xong']) await say(c.id, a);
     for (const a of ['- nâng cao năng lực ứng phó', 'xong']) await say(c.id, a);
     const r = await say(c.id, '- tập huấn cho 18 xã\nKiểm tra đê điều | Phòng NN&PTNT | UBND các xã | 30/4/2025\nDiễn tập cứu hộ | Ban CHQS huyện | | 15/5/2025');
-    expect(r.reply[0].text).toContain('Đã ghi 03 ý');
+    expect(r.reply[0].text).toContain('Đã ghi 3 ý');
     const s = r.conversation.brief.sections.find((x: any) => x.key === 'noi-dung');
     expect(s.facts).toEqual(['tập huấn cho 18 xã']);
     expect(s.tasks).toEqual([
@@ -210,7 +217,7 @@ describe('the conversation', () => {
   it('keeps both of two messages sent at once', async () => {
     ctx = testApp();
     const c = await start();
-    for (const a of ['báo cáo kết quả công tác năm 2024', 'UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua', 'xong']) {
+    for (const a of ['báo cáo kết quả công tác năm 2024', 'đúng', 'UBND xã Đông Sơn', 'UBND huyện Thanh Hà', 'Đông Sơn', 'BC-UBND', '12/2024', 'bỏ qua', 'bỏ qua', 'xong']) {
       await say(c.id, a);
     }
     await Promise.all([say(c.id, '- ý thứ nhất'), say(c.id, '- ý thứ hai')]);
@@ -260,6 +267,8 @@ describe('the conversation', () => {
     const c = await start();
     const r = await say(c.id, 'tờ trình về việc đề nghị phê duyệt kinh phí sửa chữa nhà học');
     expect(r.reply[0].text).toContain('Soạn tờ trình.');
-    expect(r.reply[0].suggestions).toEqual(['ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN']);
+    expect(r.reply[0].text).toContain('Trích yếu: «Đề nghị phê duyệt kinh phí sửa chữa nhà học»');
+    const org = await say(c.id, 'đúng');
+    expect(org.reply[0].suggestions).toEqual(['ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN']);
   });
 });

@@ -80,7 +80,7 @@ export async function openExport(panel, onClose) {
   const all = [...draftFindings, ...nd30];
   const errors = all.filter((f) => f.severity === 'error').length;
   const summary = all.length
-    ? `Còn ${errors} lỗi và ${all.length - errors} lưu ý chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
+    ? `Còn ${[errors ? `${errors} lỗi` : '', all.length - errors ? `${all.length - errors} lưu ý` : ''].filter(Boolean).join(' và ')} chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
     : 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
   const name = `${state.draft.template.name} ${state.draft.brief.header.symbol}.docx`;
   const parts = [
