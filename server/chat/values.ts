@@ -73,10 +73,15 @@ export function readRecipients(text: string): Read<string[]> {
 export function readPlaceName(text: string): Read<string> {
   const t = text.trim().replace(/\s+/gu, ' ');
   const words = t.split(' ');
-  if (!/^[\p{L}\p{M}]+(?:[ -][\p{L}\p{M}]+)*$/u.test(t) || words.length > 6 || (isAgency(t) && !/^(thành phố|thị xã|tp)\s/iu.test(t) && words.length > 2 && /^(ubnd|ủy ban|uỷ ban|sở|phòng|ban)\s/iu.test(t))) {
+  const letters = /^[\p{L}\p{M}]+(?:[ -][\p{L}\p{M}]+)*$/u.test(t) && words.length <= 6;
+  // A ký hiệu ("BC-UBND") or a cơ quan ("UBND huyện Nghi Xuân") typed where the place is asked.
+  const code = /\p{Lu}{2,}-\p{Lu}{2,}/u.test(t);
+  const agency = /^(?:ubnd|uy ban|so|phong|ban|van phong)\s/u.test(fold(t)) && words.length > 2;
+  if (!letters || code || agency) {
     return { error: `${quoted(text)} không giống một địa danh: ghi tên nơi ban hành ở dòng ngày tháng, ví dụ "Nghi Xuân" hoặc "Hà Tĩnh".` };
   }
-  return { value: readPlace(t) };
+  // Capitals staff typed are theirs ("Thành phố Hồ Chí Minh"); a name typed all in lower case is capitalised.
+  return { value: t === t.toLocaleLowerCase('vi') ? readPlace(t) : t };
 }
 
 /** A trích yếu: a few words saying what the document is about. */
