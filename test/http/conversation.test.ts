@@ -272,3 +272,184 @@ describe('the conversation', () => {
     expect(org.reply[0].suggestions).toEqual(['ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN']);
   });
 });
+
+describe('a clerk’s usual mistakes, corrected in the conversation', () => {
+  /** Sends each message and checks what the interview asks next. */
+  async function steps(id: string, list: [string, string | null][]) {
+    let last: any;
+    for (const [text, asking] of list) {
+      last = await say(id, text);
+      expect(last.conversation.asking, `after "${text}"`).toBe(asking);
+    }
+    return last;
+  }
+
+  it('a công văn: routing words out of the trích yếu, a wrong type changed, a place confirmed with accents, a back step, a summary', async () => {
+    ctx = testApp();
+    const c = await start();
+    const first = await say(c.id, 'công văn đề nghị hướng dẫn thủ tục đăng ký hộ tịch của UBND huyện Nghi Xuân gửi Sở Tư pháp tỉnh Hà Tĩnh');
+    expect(first.conversation).toMatchObject({ templateId: 'cong-van', asking: 'confirm' });
+    expect(first.reply[0].text).toContain('Trích yếu: «Đề nghị hướng dẫn thủ tục đăng ký hộ tịch»');
+    const recipients = await say(c.id, 'đúng');
+    expect(recipients.reply[0].text).toContain('Kính gửi: «Sở Tư pháp tỉnh Hà Tĩnh»?');
+    const org = await say(c.id, 'dung');
+    expect(org.reply[0].text).toContain('Cơ quan ban hành: «ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN»?');
+    const place = await say(c.id, 'có');
+    expect(place.conversation.asking).toBe('header.place');
+    expect(place.conversation.brief.header).toMatchObject({
+      subject: 'Đề nghị hướng dẫn thủ tục đăng ký hộ tịch',
+      recipients: ['Sở Tư pháp tỉnh Hà Tĩnh'],
+      org: 'ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN',
+    });
+
+    // The wrong type, then back: nothing gathered is lost, and nothing is stored as the địa danh.
+    const toTrinh = await say(c.id, 'à nhầm, tôi cần soạn tờ trình');
+    expect(toTrinh.conversation).toMatchObject({ templateId: 'to-trinh', asking: 'header.place' });
+    expect(toTrinh.reply[0].text).toContain('Đã đổi sang tờ trình');
+    const back = await say(c.id, 'doi sang cong van');
+    expect(back.conversation).toMatchObject({ templateId: 'cong-van', asking: 'header.place' });
+    expect(back.conversation.brief.header).toMatchObject({ place: '', subject: 'Đề nghị hướng dẫn thủ tục đăng ký hộ tịch', recipients: ['Sở Tư pháp tỉnh Hà Tĩnh'] });
+
+    const unaccented = await say(c.id, 'nghi xuan');
+    expect(unaccented.conversation.asking).toBe('confirm');
+    expect(unaccented.reply[0].text).toContain('Ý anh/chị là «Nghi Xuân»?');
+    expect(unaccented.reply[0].suggestions).toEqual(['đúng', 'giữ nguyên']);
+    expect(unaccented.conversation.brief.header.place).toBe('');
+    await steps(c.id, [['đúng', 'header.symbol']]);
+
+    // "huy" is the command, not a ký hiệu; saying no to it loses nothing.
+    const cancel = await say(c.id, 'huy');
+    expect(cancel.reply[0].text).toContain('Hủy văn bản đang soạn dở?');
+    const kept = await say(c.id, 'không');
+    expect(kept.conversation.asking).toBe('header.symbol');
+    expect(kept.conversation.brief.header.place).toBe('Nghi Xuân');
+
+    await steps(c.id, [
+      ['UBND-TP', 'header.date'],
+      ['quay lại', 'header.symbol'],
+      ['15/UBND-TP', 'header.date'],
+      ['05/12/2024', 'signer'],
+      ['Phó Chủ tịch Nguyễn Viết Hưng', 'copies'],
+      ['bỏ qua', 'facts:mo-dau'],
+      ['- thực hiện Thông tư 04/2020/TT-BTP', 'facts:mo-dau'],
+      ['xong', 'facts:noi-dung'],
+      ['- 12 hồ sơ đăng ký khai sinh quá hạn chưa xử lý được', 'facts:noi-dung'],
+      ['xong', 'facts:de-nghi'],
+      ['bỏ qua', 'facts:ket-thuc'],
+    ]);
+    const summary = await say(c.id, 'xong');
+    expect(summary.conversation.asking).toBe('summary');
+    const text = summary.reply[0].text;
+    for (const row of [
+      '- Loại văn bản: Công văn',
+      '- Cơ quan ban hành: ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN',
+      '- Số, ký hiệu: 15/UBND-TP',
+      '- Địa danh, ngày: Nghi Xuân, 05/12/2024',
+      '- Trích yếu: V/v Đề nghị hướng dẫn thủ tục đăng ký hộ tịch',
+      '- Kính gửi: Sở Tư pháp tỉnh Hà Tĩnh',
+      '- Người ký: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Viết Hưng',
+      '- Các ý chính: phần mở đầu: 1 ý; mục I. ',
+    ]) {
+      expect(text).toContain(row);
+    }
+    // A correction from the summary comes back to the summary.
+    await steps(c.id, [
+      ['sửa kính gửi', 'header.recipients'],
+      ['Sở Tư pháp tỉnh Hà Tĩnh\nSở Nội vụ tỉnh Hà Tĩnh', 'summary'],
+    ]);
+    const done = await say(c.id, 'đúng');
+    const draftId = done.conversation.draftId;
+    expect(done.actions).toEqual([
+      { type: 'open-draft', draftId },
+      { type: 'draft-all', draftId },
+    ]);
+    const draft = (await (await ctx.request(`/api/drafts/${draftId}`)).json()) as any;
+    expect(draft.brief.header).toMatchObject({ number: '15', symbol: 'UBND-TP', place: 'Nghi Xuân', date: '2024-12-05', recipients: ['Sở Tư pháp tỉnh Hà Tĩnh', 'Sở Nội vụ tỉnh Hà Tĩnh'] });
+    expect(draft.brief.signer).toEqual({ lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nguyễn Viết Hưng' });
+  });
+
+  it('asks again, saying why, when an answer does not fit the question, and keeps what it had', async () => {
+    ctx = testApp();
+    const c = await start();
+    await steps(c.id, [
+      ['cong van ve viec bao cao tinh hinh', 'confirm'],
+      ['đúng', 'header.org'],
+    ]);
+    const notOrg = await say(c.id, 'doi chut nhe');
+    expect(notOrg.conversation.asking).toBe('header.org');
+    expect(notOrg.reply[0].text).toContain('không giống tên cơ quan ban hành');
+    await steps(c.id, [['UBND xã Đông Sơn', 'header.recipients']]);
+    const notRecipient = await say(c.id, 'ngày mai gửi');
+    expect(notRecipient.reply[0].text).toContain('không giống tên cơ quan hay chức danh');
+    expect(notRecipient.conversation.brief.header.recipients).toEqual([]);
+  });
+
+  it('"trợ giúp" lists the commands and asks the same question; "hủy" then "có" starts again', async () => {
+    ctx = testApp();
+    const c = await start();
+    await steps(c.id, [
+      ['báo cáo kết quả công tác năm 2024', 'confirm'],
+      ['đúng', 'header.org'],
+      ['UBND xã Đông Sơn', 'header.recipients'],
+    ]);
+    const help = await say(c.id, 'tro giup');
+    expect(help.conversation.asking).toBe('header.recipients');
+    for (const command of ['quay lại', 'sửa <trường>', 'đổi sang <loại>', 'hủy']) expect(help.reply[0].text).toContain(command);
+    await steps(c.id, [
+      ['hủy', 'confirm'],
+      ['có', 'template'],
+    ]);
+    const now = (await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any;
+    expect(now).toMatchObject({ templateId: null, brief: null });
+  });
+
+  it('keeps a value typed without accents only when told to, and remembers it', async () => {
+    ctx = testApp();
+    const c = await start();
+    await steps(c.id, [
+      ['thong bao ket luan cuoc hop giao ban', 'confirm'],
+    ]);
+    const subject = (await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any;
+    expect(subject.messages.at(-1).text).toContain('Trích yếu: «Kết luận cuộc họp giao ban»');
+    await steps(c.id, [
+      ['giữ nguyên', 'header.org'],
+      ['UBND xã Đông Sơn', 'header.place'],
+    ]);
+    const r = await say(c.id, 'Dong Son');
+    expect(r.reply[0].text).toContain('Ý anh/chị là «Đông Sơn»?');
+    const kept = await say(c.id, 'giu nguyen');
+    expect(kept.conversation.brief.header).toMatchObject({ subject: 'Ket luan cuoc hop giao ban', place: 'Dong Son' });
+  });
+});
+
+describe('accents over HTTP', () => {
+  it('proposes the accented form of a text, with where each stretch is', async () => {
+    ctx = testApp();
+    const res = await ctx.request('/api/accents', { method: 'POST', json: { text: 'Ubnd Huyen nghi xuan báo cáo' } });
+    expect(res.status).toBe(200);
+    const { proposals } = (await res.json()) as any;
+    expect(proposals).toEqual([{ start: 5, end: 20, typed: 'Huyen nghi xuan', candidates: expect.arrayContaining(['Huyện Nghi Xuân']) }]);
+    expect(proposals[0].candidates[0]).toBe('Huyện Nghi Xuân');
+    const bad = await ctx.request('/api/accents', { method: 'POST', json: {} });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as any).error.message).toBeTruthy();
+  });
+
+  it('lists a draft’s unaccented texts as findings, leaving out those staff kept as typed', async () => {
+    ctx = testApp();
+    const brief = rawBrief();
+    brief.header.org = 'UBND HUYEN NGHI XUAN';
+    const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+    const before = (await (await ctx.request(`/api/accents/drafts/${id}`)).json()) as any;
+    expect(before.findings.map((f: any) => [f.rule, f.where.field])).toEqual([['accents.unaccented', 'header.org']]);
+
+    const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
+    const asked = await say(c.id, 'thêm vào mục II: phoi hop kiem tra 5 cong trinh');
+    expect(asked.reply[0].text).toContain('Ý anh/chị là «phối hợp kiểm tra 5 công trình»?');
+    expect(asked.actions).toEqual([]);
+    const kept = await say(c.id, 'giữ nguyên');
+    expect(kept.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
+    const after = (await (await ctx.request(`/api/accents/drafts/${id}`)).json()) as any;
+    expect(after.findings.map((f: any) => f.where.field)).toEqual(['header.org']);
+  });
+});
