@@ -234,9 +234,12 @@ export class ConversationService {
         else await this.say(c, ask, p.kind === 'cancel' ? 'Không hủy.' : p.kind === 'accents' ? 'Chưa ghi. Hãy gõ lại có dấu.' : 'Chưa ghi.');
         return null;
       }
+      case 'invalid':
+        // An answer that does not fit leaves the proposal waiting, asked again with the reason.
+        await this.say(c, null, intent.message);
+        return null;
       case 'set':
       case 'facts':
-      case 'invalid':
         // Another answer to the same question replaces the proposal.
         pending.shift();
         return { intent, checked: false };

@@ -90,6 +90,10 @@ export function readSubject(text: string): Read<string> {
   if (t.split(/\s+/u).length < 2 || !/\p{L}/u.test(t)) {
     return { error: `Trích yếu ${quoted(text)} quá ngắn: ghi tóm tắt nội dung văn bản, ví dụ "Kết quả thực hiện chương trình ... năm 2021".` };
   }
+  // A cơ quan's name alone is the answer to another question, not what the document is about.
+  if (/^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|phong|van phong)\s/u.test(fold(t)) && t.split(/\s+/u).length <= 8 && isAgency(t) && !/\d/u.test(t)) {
+    return { error: `${quoted(text)} là tên một cơ quan, không phải trích yếu: ghi tóm tắt nội dung văn bản, ví dụ "Kết quả thực hiện chương trình ... năm 2021".` };
+  }
   return { value: capitalizeFirst(t) };
 }
 

@@ -61,7 +61,7 @@ function interviewStatus() {
     const section = state.templates.find((t) => t.id === c.templateId)?.sections.find((s) => s.key === c.asking.slice(6));
     asking = `các ý chính của mục “${section?.heading ?? (section?.role === 'opening' ? 'Mở đầu' : section?.role === 'closing' ? 'Kết thúc' : c.asking.slice(6))}”`;
   }
-  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn ngay khi đủ thông tin.`;
+  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn khi anh/chị xác nhận bản tóm tắt.`;
 }
 
 function renderToolbar() {
