@@ -3,7 +3,11 @@ import type { Page } from 'playwright-core';
 import { testApp } from '../helpers/app.js';
 import { serveApp } from '../helpers/serve.js';
 import { firstVisit, launchBrowser, screenshot } from './browser.js';
-import { say, waitDrafted } from './flows.js';
+import { importBrief, say, waitDrafted } from './flows.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rawBrief } from '../helpers/fixtures.js';
 
 /** A clerk drafting a công văn by chat in Debian's chromium, making and correcting the usual mistakes. */
 let ctx: ReturnType<typeof testApp>;
@@ -112,6 +116,24 @@ describe('the chat page corrects a clerk’s usual mistakes', { timeout: 120_000
     await edited.locator('textarea').waitFor();
     await expect.poll(() => edited.getByRole('button', { name: 'Lưu đoạn này' }).isVisible()).toBe(true);
     await screenshot(page, 'chat-05-edit-box');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists text typed without accents, never confirmed, before the .docx is downloaded', async () => {
+    const { page, problems } = await firstVisit(browser.context, server.url);
+    const brief = rawBrief();
+    brief.header.org = 'UBND HUYEN NGHI XUAN';
+    const file = join(mkdtempSync(join(tmpdir(), 'soanthao-brief-')), 'khong-dau.json');
+    writeFileSync(file, JSON.stringify(brief));
+    await importBrief(page, file);
+    await page.click('#export');
+    await page.locator('#download-docx').waitFor();
+    const listed = page.locator('#export-panel li', { hasText: 'có vẻ gõ không dấu' });
+    await expect.poll(() => listed.count()).toBe(1);
+    expect(await listed.textContent()).toContain('Cơ quan ban hành');
+    expect(await listed.textContent()).toContain('«HUYỆN NGHI XUÂN»');
+    await screenshot(page, 'chat-06-export-unaccented');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -66,6 +66,8 @@ export async function openExport(panel, onClose) {
   let nd30Note = null;
   try {
     draftFindings = (await api(`/api/drafts/${id}/check`, { method: 'POST' })).findings;
+    // Text typed without accents that staff have not confirmed is listed before it is printed.
+    draftFindings.push(...(await api(`/api/accents/drafts/${encodeURIComponent(id)}`)).findings);
   } catch (e) {
     panel.replaceChildren(el('h3', {}, 'Xuất tệp .docx'), el('p', { class: 'error', role: 'alert' }, messageOf(e)), close(onClose));
     return;
