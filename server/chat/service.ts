@@ -226,12 +226,22 @@ export class ConversationService {
         pending.shift();
         c.intake.keptTyped = [...new Set([...(c.intake.keptTyped ?? []), ...(p.typed ?? [])])];
         return { intent: p.keep, checked: true };
-      case 'skip': {
+      case 'skip':
+      case 'back': {
+        // "không", "quay lại": the proposal is dropped and its question asked again, to be typed anew.
         pending.shift();
-        const ask = c.draftId ? null : nextAsk(c.intake, template);
-        if (c.intake.pending?.length) await this.say(c, null, p.kind === 'cancel' ? 'Không hủy.' : '');
-        else if (c.draftId) await this.conversations.addMessage(c.id, 'assistant', p.kind === 'cancel' ? 'Không hủy.' : 'Chưa ghi. Hãy gõ lại có dấu.');
-        else await this.say(c, ask, p.kind === 'cancel' ? 'Không hủy.' : p.kind === 'accents' ? 'Chưa ghi. Hãy gõ lại có dấu.' : 'Chưa ghi.');
+        if (p.kind === 'cancel') {
+          await this.say(c, null, 'Không hủy.');
+          return null;
+        }
+        c.intake.pending = [];
+        const again = p.kind === 'accents' ? 'Chưa ghi: hãy gõ lại, có dấu.' : 'Chưa ghi: hãy gõ lại.';
+        if (c.draftId || !p.ask) {
+          await this.say(c, null, again);
+          return null;
+        }
+        this.reopen(c, p.ask);
+        await this.say(c, p.ask, again);
         return null;
       }
       case 'invalid':
@@ -426,7 +436,7 @@ export class ConversationService {
           if (r.subject !== fields.subject && r.subject.split(/\s+/u).length >= 2) {
             fields.subject = capitalizeFirst(r.subject);
             routed.push(...routingProposals(r.recipients, r.from, template, c.intake, table));
-            lead = `Trích yếu ghi: «${fields.subject}» (nơi gửi ghi ở phần đầu văn bản).`;
+            lead = `Trích yếu ghi: «${fields.subject}» (cơ quan gửi, nơi nhận ghi ở phần đầu văn bản).`;
           }
         }
         if (Object.keys(fields).length > 0 && !lead) lead = 'Đã ghi.';

@@ -422,6 +422,54 @@ describe('a clerk’s usual mistakes, corrected in the conversation', () => {
   });
 });
 
+describe('commands at every step of the interview', () => {
+  /** A báo cáo's interview: each answer and the question asked after it. */
+  const STEPS: [string, string][] = [
+    ['báo cáo kết quả công tác năm 2024', 'confirm'],
+    ['đúng', 'header.org'],
+    ['UBND xã Đông Sơn', 'header.recipients'],
+    ['UBND huyện Thanh Hà', 'header.place'],
+    ['Đông Sơn', 'header.symbol'],
+    ['BC-UBND', 'header.date'],
+    ['12/2024', 'signer'],
+    ['Chủ tịch Lê Văn Thành', 'copies'],
+    ['bỏ qua', 'facts:mo-dau'],
+    ['- thực hiện KH 12/KH-UBND', 'facts:mo-dau'],
+    ['xong', 'facts:ket-qua'],
+    ['- hoàn thành 5 công trình', 'facts:ket-qua'],
+    ['xong', 'facts:ton-tai'],
+    ['bỏ qua', 'facts:phuong-huong'],
+    ['bỏ qua', 'facts:kien-nghi'],
+    ['bỏ qua', 'facts:ket-thuc'],
+    ['bỏ qua', 'summary'],
+  ];
+
+  it('"trợ giúp", "hủy" then "không", and "quay lại" then "bỏ qua" each come back to the same question, losing nothing', async () => {
+    ctx = testApp();
+    const c = await start();
+    const brief = async () => ((await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any).brief;
+    for (const [i, [answer, asking]] of STEPS.entries()) {
+      const r = await say(c.id, answer);
+      expect(r.conversation.asking, `after "${answer}"`).toBe(asking);
+      if (i < 2) continue;
+      const before = await brief();
+      for (const [help, cancel, no, back] of [['trợ giúp', 'hủy', 'không', 'quay lại'], ['tro giup', 'huy', 'khong', 'quay lai']]) {
+        expect((await say(c.id, help!)).conversation.asking, `${help} at ${asking}`).toBe(asking);
+        expect((await say(c.id, cancel!)).conversation.asking, `${cancel} at ${asking}`).toBe('confirm');
+        expect((await say(c.id, no!)).conversation.asking, `${no} at ${asking}`).toBe(asking);
+        const stepBack = STEPS[i - 1]![1] === asking ? STEPS.slice(0, i).map(([, a]) => a).filter((a) => a !== asking).at(-1) : STEPS[i - 1]![1];
+        const back2 = await say(c.id, back!);
+        expect(back2.conversation.asking, `${back} at ${asking}`).toBe(stepBack);
+        expect(back2.reply[0].text).toContain('Quay lại');
+        expect((await say(c.id, 'bỏ qua')).conversation.asking, `"bỏ qua" after going back from ${asking}`).toBe(asking);
+      }
+      expect(await brief(), `at ${asking}`).toEqual(before);
+    }
+    const done = await say(c.id, 'đúng');
+    expect(done.conversation.draftId).toBeTruthy();
+  });
+});
+
 describe('accents over HTTP', () => {
   it('proposes the accented form of a text, with where each stretch is', async () => {
     ctx = testApp();
