@@ -202,7 +202,6 @@ export class ConversationService {
     const pending = c.intake.pending ?? [];
     const p = pending[0];
     if (!p) return { intent, checked: false };
-    const template = this.template(c.templateId);
     switch (intent.kind) {
       case 'help':
         await this.say(c, null, c.draftId ? HELP : HELP_INTERVIEW);
