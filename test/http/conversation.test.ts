@@ -422,6 +422,34 @@ describe('a clerk’s usual mistakes, corrected in the conversation', () => {
   });
 });
 
+describe('the signer', () => {
+  it('offers the office profile’s signers, and takes one by name alone or a new one on one line', async () => {
+    ctx = testApp();
+    const signers = [
+      { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Lê Văn Thành' },
+      { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Trần Thị Mai' },
+    ];
+    await ctx.request('/api/profile', { method: 'PUT', json: { org: 'ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN', place: 'Đông Sơn', symbolSuffix: 'UBND', signers } });
+    const c = await start();
+    let r: any;
+    for (const a of ['báo cáo kết quả công tác năm 2024', 'đúng', 'UBND xã Đông Sơn', 'bỏ qua', 'Đông Sơn', 'BC-UBND', '12/2024']) r = await say(c.id, a);
+    expect(r.conversation.asking).toBe('signer');
+    expect(r.reply.at(-1).suggestions).toEqual(['TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Lê Văn Thành', 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Thị Mai']);
+    const offered = await say(c.id, r.reply.at(-1).suggestions[1]);
+    expect(offered.conversation.brief.signer).toEqual(signers[1]);
+
+    await say(c.id, 'sửa người ký');
+    const byName = await say(c.id, 'Lê Văn Thành');
+    expect(byName.conversation.brief.signer).toEqual(signers[0]);
+
+    await say(c.id, 'sửa người ký');
+    const typed = await say(c.id, 'pho chu tich Nguyen Viet Hung');
+    expect(typed.reply[0].text).toContain('Ý anh/chị là «Nguyễn Viết Hưng»?');
+    const confirmed = await say(c.id, 'đúng');
+    expect(confirmed.conversation.brief.signer).toEqual({ lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nguyễn Viết Hưng' });
+  });
+});
+
 describe('commands at every step of the interview', () => {
   /** A báo cáo's interview: each answer and the question asked after it. */
   const STEPS: [string, string][] = [
