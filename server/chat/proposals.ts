@@ -18,9 +18,8 @@ function mapTexts(intent: Intent, f: (text: string) => string): Intent {
   return { ...intent, fields: out };
 }
 
-/** The single field a message answers, when it answers the question asked: other readings can be offered for it. */
+/** The single name a message answers, when it answers the question asked: other readings can be offered for it. */
 function answersAsk(intent: Intent, ask: string | null): boolean {
-  if (intent.kind === 'facts') return !intent.section && !!ask?.startsWith('facts:') && intent.lines.filter((l) => l.trim()).length === 1;
   if (intent.kind !== 'set' || intent.template) return false;
   const keys = Object.keys(intent.fields);
   return keys.length === 1 && ['org', 'place', 'subject'].includes(keys[0]!) && ask === `header.${keys[0]}`;

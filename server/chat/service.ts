@@ -28,8 +28,12 @@ export interface ChatReply {
 
 const MAX_MESSAGE_CHARS = 20_000;
 
-const HELP =
-  'Có thể gõ: "thêm vào mục I: <ý mới>", "viết lại đoạn 2 mục I ngắn gọn hơn", "soạn lại mục II", "soạn lại toàn bộ", hoặc sửa trực tiếp từng đoạn trong văn bản bên cạnh.';
+/** What staff may ask for once the draft is made; a rewrite on request only where a model follows it. */
+function helpAfterDraft(offline: boolean): string {
+  return offline
+    ? 'Có thể gõ: "thêm vào mục I: <ý mới>", "soạn lại đoạn 2 mục I" (soạn lại từ các ý chính), "soạn lại mục II", "soạn lại toàn bộ", hoặc sửa trực tiếp từng đoạn trong văn bản bên cạnh. Bộ soạn ngoại tuyến không làm theo yêu cầu như "ngắn gọn hơn": muốn vậy, hãy sửa trực tiếp đoạn đó.'
+    : 'Có thể gõ: "thêm vào mục I: <ý mới>", "viết lại đoạn 2 mục I ngắn gọn hơn", "soạn lại mục II", "soạn lại toàn bộ", hoặc sửa trực tiếp từng đoạn trong văn bản bên cạnh.';
+}
 
 /** A brief as the interview's intake, so facts can be added the same way before and after drafting. */
 function intakeOf(brief: Brief): Intake {
@@ -81,6 +85,10 @@ export class ConversationService {
     private readonly reader: IntentReader,
   ) {}
 
+  private get help(): string {
+    return helpAfterDraft(this.drafts.providerInfo.name === 'offline');
+  }
+
   private template(id: string | null | undefined): Template | undefined {
     return id ? this.templates.list().find((t) => t.id === id) : undefined;
   }
@@ -111,7 +119,7 @@ export class ConversationService {
         if (other) return this.view(other);
         throw e;
       }
-      await this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${HELP}`);
+      await this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${this.help}`);
       return this.view(c);
     }
     const c = await this.conversations.create(emptyIntake());
@@ -204,7 +212,7 @@ export class ConversationService {
     if (!p) return { intent, checked: false };
     switch (intent.kind) {
       case 'help':
-        await this.say(c, null, c.draftId ? HELP : HELP_INTERVIEW);
+        await this.say(c, null, c.draftId ? this.help : HELP_INTERVIEW);
         return null;
       case 'yes':
       case 'cancel':
@@ -270,7 +278,7 @@ export class ConversationService {
     }
     ask ??= c.draftId ? null : nextAsk(c.intake, template);
     if (ask === null) {
-      await this.conversations.addMessage(c.id, 'assistant', lead || HELP);
+      await this.conversations.addMessage(c.id, 'assistant', lead || this.help);
       return;
     }
     if (ask === 'summary') {
@@ -375,8 +383,15 @@ export class ConversationService {
           return [];
         }
         this.reopen(c, intent.ask);
-        const now = currentValue(c.intake, intent.ask);
-        await this.say(c, intent.ask, `Sửa ${ASK_LABELS[intent.ask] ?? 'các ý chính'}${now ? ` (hiện là «${now}»)` : ''}.`);
+        const key = intent.ask.startsWith('facts:') ? intent.ask.slice(6) : null;
+        const now = key ? '' : currentValue(c.intake, intent.ask);
+        await this.say(
+          c,
+          intent.ask,
+          key
+            ? `Sửa các ý chính của ${sectionHeadings(template, c.intake).get(key)} (đang có ${factCount(c.intake, key)} ý): gửi thêm ý, hoặc "xóa ý" để ghi lại từ đầu.`
+            : `Sửa ${ASK_LABELS[intent.ask]}${now ? ` (hiện là «${now}»)` : ''}.`,
+        );
         return [];
       }
       case 'change-template':
@@ -635,7 +650,7 @@ export class ConversationService {
       await this.conversations.addMessage(
         c.id,
         'assistant',
-        `${asked ? '' : 'Đã đủ thông tin. '}Đang soạn ${template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" theo từng mục ở khung bên cạnh. ${HELP}`,
+        `${asked ? '' : 'Đã đủ thông tin. '}Đang soạn ${template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" theo từng mục ở khung bên cạnh. ${this.help}`,
       );
       return [
         { type: 'open-draft', draftId: detail.id },
@@ -668,11 +683,11 @@ export class ConversationService {
         await tell(intent.message);
         return [];
       case 'help':
-        await tell(HELP);
+        await tell(this.help);
         return [];
       case 'back':
       case 'cancel':
-        await tell(`Văn bản đã soạn và được lưu; các bản sửa vẫn xem lại được ở từng đoạn. ${HELP}`);
+        await tell(`Văn bản đã soạn và được lưu; các bản sửa vẫn xem lại được ở từng đoạn. ${this.help}`);
         return [];
       case 'change-template':
         await tell(`Văn bản này là ${template.name.toLocaleLowerCase('vi')}. Để soạn ${this.templates.get(intent.template).name.toLocaleLowerCase('vi')}, hãy bắt đầu một văn bản mới.`);
@@ -686,7 +701,7 @@ export class ConversationService {
       case 'redraft-section': {
         const s = section(intent.section);
         if (!s) {
-          await tell(`Không tìm thấy ${intent.section ?? 'mục'} trong văn bản. ${HELP}`);
+          await tell(`Không tìm thấy ${intent.section ?? 'mục'} trong văn bản. ${this.help}`);
           return [];
         }
         await tell(`Đang soạn lại ${sectionHeadings(template, detail.brief).get(s.key)}.`);
@@ -715,7 +730,7 @@ export class ConversationService {
       case 'facts': {
         const s = section(intent.section);
         if (!s) {
-          await tell(`Hãy ghi rõ mục cần thêm ý, ví dụ "thêm vào mục I: …". ${HELP}`);
+          await tell(`Hãy ghi rõ mục cần thêm ý, ví dụ "thêm vào mục I: …". ${this.help}`);
           return [];
         }
         const intake = { ...intakeOf(detail.brief), keptTyped: c.intake.keptTyped };
@@ -751,7 +766,7 @@ export class ConversationService {
         return [{ type: 'open-draft', draftId }];
       }
       default:
-        await tell(`Văn bản đã được soạn. ${HELP}`);
+        await tell(`Văn bản đã được soạn. ${this.help}`);
         return [];
     }
   }

@@ -67,6 +67,9 @@ describe('the conversation', () => {
     const preview = (await (await ctx.request(`/api/conversations/${c.id}`)).json()) as any;
     expect(preview.brief.header.subject).toBe(seed.header.subject);
     expect(last.conversation.asking).toBeNull();
+    // With the offline composer, the chat does not offer rewrites on request that it cannot do.
+    expect(last.reply.at(-1).text).toContain('"soạn lại đoạn 2 mục I" (soạn lại từ các ý chính)');
+    expect(last.reply.at(-1).text).not.toContain('"viết lại đoạn 2 mục I ngắn gọn hơn"');
     const draftId = last.conversation.draftId;
     expect(last.actions).toEqual([
       { type: 'open-draft', draftId },

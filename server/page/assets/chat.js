@@ -10,8 +10,11 @@ const chat = { pending: null, notes: [] };
 
 const INTRO =
   'Chào anh/chị. Tôi giúp soạn văn bản hành chính đúng thể thức Nghị định 30. Hãy cho biết cần soạn loại văn bản nào và nội dung chính, ví dụ: “Báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021”. Có thể dán cả danh sách ý, hoặc nhập tệp các ý chính (.json) có sẵn.';
-const INTRO_DRAFT =
-  'Bản thảo này đang mở ở khung văn bản. Nhắn để thêm ý hoặc sửa, ví dụ: “viết lại đoạn 2 mục I ngắn gọn hơn”; hoặc dùng các nút ngay trên văn bản.';
+/** The offline composer writes from the facts alone: the page does not promise rewrites it cannot do. */
+const introDraft = () =>
+  document.getElementById('provider')?.dataset.offline === 'true'
+    ? 'Bản thảo này đang mở ở khung văn bản. Nhắn để thêm ý, ví dụ: “thêm vào mục I: …”, hoặc “soạn lại mục I”; sửa câu chữ ngay trong từng đoạn bằng nút “Sửa”.'
+    : 'Bản thảo này đang mở ở khung văn bản. Nhắn để thêm ý hoặc sửa, ví dụ: “viết lại đoạn 2 mục I ngắn gọn hơn”; hoặc dùng các nút ngay trên văn bản.';
 
 /** A note from the page itself (not the server), shown in the conversation where it happened. */
 export function note(text) {
@@ -40,7 +43,7 @@ export function renderChat() {
   const items = [];
   if (!c || c.messages.length === 0) {
     const types = state.draft ? [] : state.templates.map((t) => t.name);
-    items.push(bubble('assistant', state.draft ? INTRO_DRAFT : INTRO, suggestionButtons(types)));
+    items.push(bubble('assistant', state.draft ? introDraft() : INTRO, suggestionButtons(types)));
   }
   const messages = c?.messages ?? [];
   const notes = chat.notes.filter((n) => n.conversationId === (c?.id ?? null) || n.conversationId === null);
