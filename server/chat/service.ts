@@ -418,7 +418,7 @@ export class ConversationService {
           c.intake.history = ['template'];
           // The office's usual Lưu line, unless staff already gave one.
           c.intake.archive ??= (await this.profiles.get())?.profile.archive || undefined;
-          lead = `Soạn ${template.name.toLocaleLowerCase('vi')}.`;
+          lead = [`Soạn ${template.name.toLocaleLowerCase('vi')}.`, ...(intent.problems ?? [])].join('\n');
           const { subject, ...rest } = intent.fields;
           const proposals = subject ? subjectProposals(subject, template, c.intake, table) : [];
           const others: Intent = { kind: 'set', fields: rest };
@@ -426,7 +426,7 @@ export class ConversationService {
           if (accents) proposals.push(accents);
           else applyFields(c.intake, rest);
           if (proposals.length) {
-            await this.propose(c, proposals, [lead, ...(intent.problems ?? [])].join('\n'));
+            await this.propose(c, proposals, lead);
             return [];
           }
           break;

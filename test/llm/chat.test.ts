@@ -61,6 +61,13 @@ describe('the conversation read by a model', () => {
     expect(r.reply[0].text).toContain('Ngày "31/02/2024" không hợp lệ');
   });
 
+  it('keeps the document type the model read when its trích yếu does not fit, and says why', async () => {
+    const { say } = await chatApp([{ kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'to-trinh', subject: 'xin' }) }]);
+    const r = await say('làm cái tờ trình xin');
+    expect(r.conversation).toMatchObject({ templateId: 'to-trinh', asking: 'header.org' });
+    expect(r.reply[0].text).toContain('Trích yếu "xin" quá ngắn');
+  });
+
   it('falls back to the deterministic interview when the model fails', async () => {
     const { say } = await chatApp([{ kind: 'error', status: 500 }]);
     const r = await say('báo cáo kết quả thực hiện chương trình năm 2021');
