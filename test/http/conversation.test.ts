@@ -425,6 +425,26 @@ describe('a clerk’s usual mistakes, corrected in the conversation', () => {
   });
 });
 
+describe('changing the type', () => {
+  it('keeps what was gathered, asks the ký hiệu again, and sets aside facts the new type has no place for', async () => {
+    ctx = testApp();
+    const c = await start();
+    for (const a of ['kế hoạch tập huấn phòng chống thiên tai năm 2025', 'đúng', 'UBND huyện Thanh Hà', 'Thanh Hà', 'KH-UBND', '03/2025', 'bỏ qua', 'bỏ qua']) await say(c.id, a);
+    await say(c.id, '- thực hiện Chỉ thị 05/CT-UBND');
+    await say(c.id, 'xong');
+    await say(c.id, '- nâng cao năng lực ứng phó');
+    const changed = await say(c.id, 'à nhầm, tôi cần soạn báo cáo');
+    expect(changed.conversation.templateId).toBe('bao-cao');
+    expect(changed.reply[0].text).toContain('Đã đổi sang báo cáo; các thông tin đã ghi vẫn giữ. Ký hiệu cần ghi lại theo loại mới.');
+    expect(changed.reply[0].text).toContain('không có chỗ trong báo cáo');
+    expect(changed.conversation.brief.header).toMatchObject({ org: 'ỦY BAN NHÂN DÂN HUYỆN THANH HÀ', place: 'Thanh Hà', symbol: '', date: '2025-03' });
+    expect(changed.conversation.brief.sections.map((s: any) => s.key)).toEqual(['mo-dau']);
+    // Back to the kế hoạch: the facts set aside are there again.
+    const back = await say(c.id, 'doi sang ke hoach');
+    expect(back.conversation.brief.sections.map((s: any) => s.key)).toEqual(['mo-dau', 'muc-dich']);
+  });
+});
+
 describe('the signer', () => {
   it('offers the office profile’s signers, and takes one by name alone or a new one on one line', async () => {
     ctx = testApp();
