@@ -58,6 +58,8 @@ function readTitle(part: string): { line: string; head: string; deputy: boolean;
   return { line: `${deputy ? 'PHÓ ' : ''}${found[1]}`, head: found[1], deputy: !!deputy, rest: part.slice(end).trim() };
 }
 
+/** A cơ quan named after the chức vụ; surnames such as Vũ, Đoàn, Trương are not taken for one. */
+const ISSUER = /^(?:ubnd|uy ban|hdnd|hoi dong|so|phong|van phong|ban)\s/u;
 const NAME = /^[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+){1,5}$/u;
 const capitalizeWords = (s: string) =>
   s
@@ -106,7 +108,8 @@ export function readSigner(text: string, ctx: SignerContext = {}): Read<Signer> 
       title ??= t;
       lines.push(prefix + t.line);
       if (t.rest) {
-        if (i < parts.length - 1 || !NAME.test(t.rest)) return { error: `Chưa đọc được họ tên người ký "${t.rest}": ghi họ tên sau chức vụ, ví dụ "Phó Chủ tịch Nguyễn Văn A".` };
+        // "Chủ tịch UBND huyện Nguyễn Văn A": where the cơ quan ends and the name begins is not sure; ask.
+        if (i < parts.length - 1 || !NAME.test(t.rest) || ISSUER.test(fold(t.rest))) return { error: `Chưa đọc được họ tên người ký "${t.rest}": ghi họ tên sau chức vụ, ví dụ "Phó Chủ tịch Nguyễn Văn A".` };
         name = capitalizeWords(t.rest);
       }
     } else if (auth || isUpper(body)) {

@@ -132,6 +132,13 @@ describe('the signer', () => {
     });
   });
 
+  it('asks rather than guess where a cơ quan ends and the name begins', () => {
+    expect(readSigner('Chủ tịch UBND huyện Nguyễn Văn A', ubnd)).toMatchObject({ error: expect.stringContaining('Chưa đọc được họ tên người ký') });
+    for (const name of ['Vũ Văn Nam', 'Đoàn Thị Hoa', 'Trương Văn Bình']) {
+      expect(readSigner(`Phó Chủ tịch ${name}`, ubnd)).toEqual({ value: { lines: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name } });
+    }
+  });
+
   it('picks the office profile’s signer by name, and asks for the chức vụ otherwise', () => {
     const known = [{ lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Lê Văn Thành' }];
     expect(readSigner('Lê Văn Thành', { ...ubnd, known })).toEqual({ value: known[0] });
