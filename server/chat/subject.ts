@@ -26,7 +26,9 @@ export function splitRouting(text: string): SubjectReading {
   const to = /\s+(?:(?:de\s+)?kinh\s+gui|gui(?:\s+(?:den|toi|len|ve|cho))?)\s+(.+)$/u.exec(fold(subject));
   if (to) {
     const rest = subject.slice(to.index + to[0].length - to[1]!.length);
-    const list = readList(rest.replace(/\s+và\s+/giu, ';'));
+    // "Sở Tài chính và Sở Nội vụ" is two; "Sở Văn hóa, Thể thao và Du lịch" is one.
+    const split = readList(rest.replace(/\s+và\s+/giu, ';'));
+    const list = split.length > 1 && split.every(isAddressee) ? split : readList(rest);
     if (list.length && list.every(isAddressee)) {
       recipients = list;
       subject = subject.slice(0, to.index).trim();
