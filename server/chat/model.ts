@@ -31,7 +31,7 @@ export interface Proposal {
   question: string;
   /** Applied on yes. */
   accept?: Intent;
-  /** Applied on "giữ nguyên" (accents): the message as typed, and its texts to remember as confirmed. */
+  /** Applied on "giữ nguyên" (accents): the message as typed, and its unaccented stretches to remember as confirmed. */
   keep?: Intent;
   typed?: string[];
   /** Other readings offered as quick replies (ambiguous syllables). */
@@ -59,7 +59,7 @@ export interface Intake {
   history?: string[];
   /** Staff confirmed the summary: the draft is made. */
   confirmed?: boolean;
-  /** Texts staff chose to keep as typed without accents. */
+  /** Stretches of text staff chose to keep as typed without accents ("Nghi Xuan"). */
   keptTyped?: string[];
 }
 

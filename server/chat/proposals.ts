@@ -33,29 +33,31 @@ const SHOWN = 8;
  * every text is accented, or was confirmed as typed before.
  */
 export function accentsProposal(intent: Intent, ask: string | null, table: AccentTable, kept: readonly string[]): Proposal | null {
-  const changed: { typed: string; accented: string; others: string[] }[] = [];
+  const changed: { typed: string; accented: string; others: string[]; stretches: string[] }[] = [];
   const accepted = mapTexts(intent, (text) => {
-    if (!text || kept.includes(text)) return text;
-    const proposals = proposeAccents(text, table);
+    // Stretches staff kept as typed before are not asked about again, wherever they appear.
+    const proposals = text ? proposeAccents(text, table).filter((p) => !kept.includes(p.typed)) : [];
     if (proposals.length === 0) return text;
     const accented = withAccents(text, proposals);
     // Other readings of the first ambiguous stretch: "Hưng" may be "Hùng".
     const first = proposals.find((p) => p.candidates.length > 1);
     const others = first ? first.candidates.slice(1, 3).map((c) => withAccents(text, proposals.map((p) => (p === first ? { ...p, candidates: [c] } : p)))) : [];
-    changed.push({ typed: text, accented, others });
+    changed.push({ typed: text, accented, others, stretches: proposals.map((p) => p.typed) });
     return accented;
   });
   if (changed.length === 0) return null;
-  const list = changed.slice(0, SHOWN).map((c) => `- «${c.accented}»`);
+  // A pasted fact's bullet is not part of what is asked about.
+  const shown = (c: (typeof changed)[number]) => `«${c.accented.replace(/^\s*[-–•*+]\s*/u, '')}»`;
+  const list = changed.slice(0, SHOWN).map((c) => `- ${shown(c)}`);
   const more = changed.length > SHOWN ? `\n(và ${changed.length - SHOWN} chỗ khác)` : '';
-  const asked = changed.length === 1 ? `Ý anh/chị là «${changed[0]!.accented}»?` : `Có chữ gõ không dấu. Ý anh/chị là:\n${list.join('\n')}${more}`;
+  const asked = changed.length === 1 ? `Ý anh/chị là ${shown(changed[0]!)}?` : `Có chữ gõ không dấu. Ý anh/chị là:\n${list.join('\n')}${more}`;
   return {
     kind: 'accents',
     ask,
     question: `${asked}\nGõ "đúng" để dùng chữ có dấu, "giữ nguyên" để giữ như đã gõ, hoặc gõ lại.`,
     accept: accepted,
     keep: intent,
-    typed: changed.map((c) => c.typed),
+    typed: [...new Set(changed.flatMap((c) => c.stretches))],
     ...(changed.length === 1 && answersAsk(intent, ask) && changed[0]!.others.length ? { alternatives: changed[0]!.others } : {}),
   };
 }

@@ -543,7 +543,7 @@ describe('accents over HTTP', () => {
     expect(before.findings.map((f: any) => [f.rule, f.where.field])).toEqual([['accents.unaccented', 'header.org']]);
 
     const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
-    const asked = await say(c.id, 'thêm vào mục II: phoi hop kiem tra 5 cong trinh');
+    const asked = await say(c.id, 'thêm vào mục II:\n- phoi hop kiem tra 5 cong trinh');
     expect(asked.reply[0].text).toContain('Ý anh/chị là «phối hợp kiểm tra 5 công trình»?');
     expect(asked.actions).toEqual([]);
     const kept = await say(c.id, 'giữ nguyên');
