@@ -70,7 +70,16 @@ export function readRecipients(text: string): Read<string[]> {
 }
 
 /** A địa danh: a place's name, a few words of letters ("Nghi Xuân", "Thành phố Hồ Chí Minh"). */
+/** A document type's name typed alone where something else is asked: the clerk means another type. */
+function notAType(text: string): { error: string } | null {
+  const t = text.trim();
+  if (!/^(?:bao cao|cong van|to trinh|ke hoach|thong bao)[.!]?$/u.test(fold(t))) return null;
+  return { error: `"${t}" là tên loại văn bản. Để đổi loại, gõ "đổi sang ${t.replace(/[.!]$/u, '').toLocaleLowerCase('vi')}"; nếu không, hãy trả lời câu hỏi dưới đây.` };
+}
+
 export function readPlaceName(text: string): Read<string> {
+  const type = notAType(text);
+  if (type) return type;
   const t = text.trim().replace(/\s+/gu, ' ');
   const words = t.split(' ');
   const letters = /^[\p{L}\p{M}]+(?:[ -][\p{L}\p{M}]+)*$/u.test(t) && words.length <= 6;
@@ -86,6 +95,8 @@ export function readPlaceName(text: string): Read<string> {
 
 /** A trích yếu: a few words saying what the document is about. */
 export function readSubject(text: string): Read<string> {
+  const type = notAType(text);
+  if (type) return type;
   const t = text.replace(/^(v\/v|về việc)\s*/iu, '').trim();
   if (t.split(/\s+/u).length < 2 || !/\p{L}/u.test(t)) {
     return { error: `Trích yếu ${quoted(text)} quá ngắn: ghi tóm tắt nội dung văn bản, ví dụ "Kết quả thực hiện chương trình ... năm 2021".` };

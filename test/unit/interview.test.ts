@@ -90,6 +90,8 @@ describe('each answer is checked against what was asked', () => {
   it('a địa danh is a place', () => {
     expect(readText('nghi xuân', ctx('header.place'))).toEqual({ kind: 'set', fields: { place: 'Nghi Xuân' } });
     expect(readText('Thành phố Hồ Chí Minh', ctx('header.place'))).toEqual({ kind: 'set', fields: { place: 'Thành phố Hồ Chí Minh' } });
+    expect(readText('tờ trình', ctx('header.place'))).toMatchObject({ kind: 'invalid', message: expect.stringContaining('Để đổi loại, gõ "đổi sang tờ trình"') });
+    expect(readText('to trinh', ctx('header.subject'))).toMatchObject({ kind: 'invalid', message: expect.stringContaining('là tên loại văn bản') });
     for (const text of ['12/2024', 'UBND huyện Nghi Xuân', 'BC-UBND']) {
       expect(readText(text, ctx('header.place')), text).toMatchObject({ kind: 'invalid', message: expect.stringContaining('không giống một địa danh') });
     }
