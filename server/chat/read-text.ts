@@ -118,7 +118,7 @@ const FIELD_NAMES: [RegExp, string][] = [
  */
 function readCommand(plain: string, text: string, ctx: ReadContext): Intent | null {
   const bare = plain.replace(/[\s.!?]+$/u, '');
-  if (/^(?:tro giup|giup|giup do|huong dan|help|\?|lam sao|lam the nao)$/u.test(bare) || plain.trim() === '?') return { kind: 'help' };
+  if (/^(?:tro giup|giup|giup do|huong dan|help|lam sao|lam the nao|)$/u.test(bare)) return { kind: 'help' };
   if (/^(?:quay lai|tro lai|lui lai|quay ve|back)(?:\s+(?:buoc|cau)\s+truoc)?$/u.test(bare)) return { kind: 'back' };
   if (/^(?:huy|huy bo|huy van ban|huy het|huy di|bat dau lai|lam lai tu dau)$/u.test(bare)) return { kind: 'cancel' };
   if (/^(?:giu nguyen|giu nguyen nhu da go|giu nhu da go|giu nhu cu|de nguyen|khong dau cung duoc)$/u.test(bare)) return { kind: 'keep' };

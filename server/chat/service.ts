@@ -360,6 +360,8 @@ export class ConversationService {
         await this.say(c, ask, HELP_INTERVIEW);
         return [];
       case 'keep':
+        // On a question staff went back to, "giữ nguyên" keeps the value it has.
+        if (ask && c.intake.focus === ask) return this.onInterview(c, { kind: 'skip' }, checked);
         await this.say(c, ask, 'Không có chữ nào đang chờ xác nhận.');
         return [];
       case 'cancel':
@@ -570,7 +572,7 @@ export class ConversationService {
     this.reopen(c, previous);
     const now = previous.startsWith('facts:') ? `${factCount(c.intake, previous.slice(6))} ý` : currentValue(c.intake, previous);
     const label = ASK_LABELS[previous] ?? 'các ý chính';
-    await this.say(c, previous, `Quay lại: ${label}${now ? ` (đang có: ${previous.startsWith('facts:') ? now : `«${now}»`})` : ''}. Gõ giá trị mới${previous.startsWith('facts:') ? ', "xóa ý" để ghi lại từ đầu,' : ','} hoặc "bỏ qua" để giữ nguyên.`);
+    await this.say(c, previous, `Quay lại: ${label}${now ? ` (đang có: ${previous.startsWith('facts:') ? now : `«${now}»`})` : ''}. Gõ giá trị mới${previous.startsWith('facts:') ? ', "xóa ý" để ghi lại từ đầu,' : ','} hoặc "giữ nguyên".`);
   }
 
   /**
