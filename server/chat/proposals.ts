@@ -71,15 +71,19 @@ export function subjectProposals(typed: string, template: Template, intake: Inta
   const r = splitRouting(typed);
   const out: Proposal[] = [];
   const subject = capitalizeFirst(r.subject);
-  const accented = withAccents(subject, proposeAccents(subject, table));
+  const unaccented = proposeAccents(subject, table);
+  const accented = withAccents(subject, unaccented);
   const moved = r.recipients.length || r.from ? ' (nơi gửi, cơ quan gửi ghi ở phần đầu văn bản, không ghi trong trích yếu)' : '';
-  out.push({
-    kind: 'value',
-    ask: 'header.subject',
-    question: `Trích yếu: «${accented}»${moved}. Đúng chưa? Gõ "đúng", hoặc gõ lại trích yếu.`,
-    accept: { kind: 'set', fields: { subject: accented } },
-    ...(accented !== subject ? { keep: { kind: 'set', fields: { subject } }, typed: [subject] } : {}),
-  });
+  // "công văn gửi Sở Tư pháp" says whom to, not what about: the trích yếu is asked for later.
+  if (subject.split(/\s+/u).length >= 2) {
+    out.push({
+      kind: 'value',
+      ask: 'header.subject',
+      question: `Trích yếu: «${accented}»${moved}. Đúng chưa? Gõ "đúng", hoặc gõ lại trích yếu.`,
+      accept: { kind: 'set', fields: { subject: accented } },
+      ...(unaccented.length ? { keep: { kind: 'set', fields: { subject } }, typed: unaccented.map((p) => p.typed) } : {}),
+    });
+  }
   out.push(...routingProposals(r.recipients, r.from, template, intake, table));
   return out;
 }

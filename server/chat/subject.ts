@@ -23,7 +23,7 @@ export function splitRouting(text: string): SubjectReading {
   let subject = text.normalize('NFC').trim();
   let recipients: string[] = [];
   let from: string | null = null;
-  const to = /\s+(?:(?:de\s+)?kinh\s+gui|gui(?:\s+(?:den|toi|len|ve|cho))?)\s+(.+)$/u.exec(fold(subject));
+  const to = /(?:^|\s+)(?:(?:de\s+)?kinh\s+gui|gui(?:\s+(?:den|toi|len|ve|cho))?)\s+(.+)$/u.exec(fold(subject));
   if (to) {
     const rest = subject.slice(to.index + to[0].length - to[1]!.length);
     // "Sở Tài chính và Sở Nội vụ" is two; "Sở Văn hóa, Thể thao và Du lịch" is one.
