@@ -160,6 +160,7 @@ describe('the trích yếu of the first message', () => {
       recipients: ['Sở Tài chính', 'Sở Nội vụ'],
       from: 'UBND huyện Nghi Xuân',
     });
+    expect(splitRouting('gửi Sở Tư pháp')).toEqual({ subject: '', recipients: ['Sở Tư pháp'], from: null });
     expect(splitRouting('tình hình du lịch năm 2024 gửi Sở Văn hóa, Thể thao và Du lịch')).toMatchObject({ recipients: ['Sở Văn hóa, Thể thao và Du lịch'] });
     expect(splitRouting('ket qua cong tac cua UBND xa gui So Noi vu')).toMatchObject({ subject: 'ket qua cong tac', recipients: ['So Noi vu'] });
   });
