@@ -14,6 +14,7 @@ import { draftRoutes } from './routes/drafts.js';
 import { nd30Routes, ND30_MAX_BYTES } from './routes/nd30.js';
 import { profileRoutes } from './routes/profile.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { accentRoutes } from './routes/accents.js';
 import { ConversationService } from './chat/service.js';
 import { ConversationStore } from './store/conversation-store.js';
 import { TextIntentReader, type IntentReader } from './chat/reader.js';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
   app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
   app.route('/api/conversations', conversationRoutes(chat));
+  app.route('/api/accents', accentRoutes(chat));
   app.route('/api/nd30', nd30Routes());
   app.route('/api/profile', profileRoutes(profiles, deps.templates));
   app.route('/', pageRoutes(service));

@@ -49,6 +49,8 @@ const ASKS = {
   'header.date': 'ngày ban hành',
   signer: 'người ký',
   copies: 'nơi nhận',
+  confirm: 'xác nhận',
+  summary: 'xác nhận thông tin trước khi soạn',
 };
 
 function interviewStatus() {
@@ -58,9 +60,9 @@ function interviewStatus() {
   let asking = ASKS[c.asking];
   if (!asking && c.asking.startsWith('facts:')) {
     const section = state.templates.find((t) => t.id === c.templateId)?.sections.find((s) => s.key === c.asking.slice(6));
-    asking = `ý liệu của mục “${section?.heading ?? (section?.role === 'opening' ? 'Mở đầu' : section?.role === 'closing' ? 'Kết thúc' : c.asking.slice(6))}”`;
+    asking = `các ý chính của mục “${section?.heading ?? (section?.role === 'opening' ? 'Mở đầu' : section?.role === 'closing' ? 'Kết thúc' : c.asking.slice(6))}”`;
   }
-  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn ngay khi đủ thông tin.`;
+  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn khi anh/chị xác nhận bản tóm tắt.`;
 }
 
 function renderToolbar() {
@@ -164,7 +166,7 @@ function status(text) {
 
 async function importBrief(file) {
   showError($('chat-error'), null);
-  if (file.size > 1024 * 1024) throw new Error('Tệp ý liệu quá lớn (hơn 1 MB).');
+  if (file.size > 1024 * 1024) throw new Error('Tệp các ý chính quá lớn (hơn 1 MB).');
   let raw;
   try {
     raw = JSON.parse(await file.text());
@@ -175,7 +177,7 @@ async function importBrief(file) {
   state.conversation = null;
   resetChat();
   await openDraft(created.id, { keepConversation: true });
-  note(`Đã nhập tệp ý liệu “${file.name}”: ${created.title}. Đang soạn từng mục…`);
+  note(`Đã nhập tệp các ý chính “${file.name}”: ${created.title}. Đang soạn từng mục…`);
   await draftAll();
 }
 

@@ -67,6 +67,8 @@ export async function openExport(panel, onClose) {
   let nd30Note = null;
   try {
     draftFindings = (await api(`/api/drafts/${id}/check`, { method: 'POST' })).findings;
+    // Text typed without accents that staff have not confirmed is listed before it is printed.
+    draftFindings.push(...(await api(`/api/accents/drafts/${encodeURIComponent(id)}`)).findings);
   } catch (e) {
     panel.replaceChildren(el('h3', {}, 'Xuất văn bản'), el('p', { class: 'error', role: 'alert' }, messageOf(e)), close(onClose));
     return;
@@ -81,7 +83,7 @@ export async function openExport(panel, onClose) {
   const all = [...draftFindings, ...nd30];
   const errors = all.filter((f) => f.severity === 'error').length;
   const summary = all.length
-    ? `Còn ${errors} lỗi và ${all.length - errors} lưu ý chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
+    ? `Còn ${[errors ? `${errors} lỗi` : '', all.length - errors ? `${all.length - errors} lưu ý` : ''].filter(Boolean).join(' và ')} chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
     : 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
   const parts = [
     el('h3', {}, 'Xuất văn bản (.docx, PDF)'),

@@ -75,7 +75,7 @@ function sectionBar(section, s, hasText) {
         ? el(
             'button',
             { type: 'button', class: 'small secondary', 'aria-expanded': String(factsOpen(section.key)), 'data-focus': `facts-${section.key}-toggle`, onclick: () => toggleFacts(section.key) },
-            `Ý liệu (${factCount})`,
+            `Các ý chính (${factCount})`,
           )
         : null,
       streaming
