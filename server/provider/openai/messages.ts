@@ -1,7 +1,7 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { PromptLibrary } from '../../prompt/library.js';
 import type { ParagraphRequest, SectionRequest } from '../types.js';
-import { formulaSlots } from '../../composer/compose.js';
+import { formulaSlots } from '../../text/formula-slots.js';
 import { SECTION_OUTPUTS } from './output.js';
 
 const SHAPE_NAME = { prose: 'các đoạn văn xuôi hoàn chỉnh', 'dash-list': 'danh sách các ý, mỗi ý một gạch đầu dòng' } as const;
