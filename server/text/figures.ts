@@ -93,7 +93,8 @@ const NOT_COUNTED = new Set(
 
 /** The first words after a number, lower case, up to `n`; none when the next is a function word or no word. */
 function countedWords(after: string, n: number): string[] {
-  const words = /^\s*((?:\p{L}[\p{L}\p{M}]*%?|%)(?:\s+\p{L}[\p{L}\p{M}]*){0,2})/u.exec(after)?.[1]?.toLocaleLowerCase('vi').split(/\s+/u) ?? [];
+  // A capitalised word after a number (an abbreviation "2 DN", a name) may be written otherwise in prose: not traced.
+  const words = /^\s*((?:\p{Ll}[\p{L}\p{M}]*%?|%)(?:\s+\p{L}[\p{L}\p{M}]*){0,2})/u.exec(after)?.[1]?.toLocaleLowerCase('vi').split(/\s+/u) ?? [];
   if (words.length === 0 || NOT_COUNTED.has(words[0]!)) return [];
   return words.slice(0, n);
 }

@@ -1,0 +1,67 @@
+import { sectionFacts } from '../../server/brief/schema.js';
+import { defaultLexicon, findAbbreviations, type Glossary } from '../../server/lexicon/index.js';
+import { allParagraphs, fraction, listSome, outputParagraphs, withoutNumbering } from './sections.js';
+import type { ScoreContext, ScoreResult } from './types.js';
+
+const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
+const has = (text: string, phrase: string) => new RegExp(`(?<![\\p{L}\\p{M}])${phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'u').test(text);
+
+/**
+ * No wrong meaning: an abbreviation of the facts whose meaning the office's glossary or the lexicon
+ * and its context decide must not be written as one of its other meanings.
+ */
+export function wrongExpansions(ctx: ScoreContext): ScoreResult | null {
+  const glossary: Glossary = ctx.glossary ?? {};
+  const lex = defaultLexicon();
+  const wrong: { section: string; text: string }[] = [];
+  let total = 0;
+  for (const section of ctx.brief.sections) {
+    const facts = sectionFacts(section);
+    const factText = fold(facts.join('\n'));
+    const text = fold(withoutNumbering(outputParagraphs(ctx, section.key)).join('\n'));
+    for (const fact of facts) {
+      for (const use of findAbbreviations(fact, glossary)) {
+        const entry = lex.entries.get(use.abbr);
+        if (use.meaning === null || !entry || entry.senses.length < 2) continue;
+        total += 1;
+        const meant = fold(use.meaning).replace(/ số$/u, '');
+        if (has(text, meant)) continue;
+        // Another meaning of the same abbreviation, not written in the facts themselves, stands in its place.
+        const other = entry.senses.map(fold).find((s) => s !== meant && has(text, s) && !has(factText, s));
+        if (other) wrong.push({ section: section.key, text: `${use.abbr} viết thành "${other}" thay vì "${meant}"` });
+      }
+    }
+  }
+  if (total === 0) return null;
+  if (wrong.length === 0) return { pass: true, score: 1, reason: `Không có chữ viết tắt nào bị hiểu sai nghĩa (${total} chữ có nhiều nghĩa).` };
+  return {
+    pass: false,
+    score: fraction(total - wrong.length, total),
+    reason: `Sai nghĩa chữ viết tắt: ${listSome(wrong.map((w) => `${w.text} (mục ${w.section})`))}.`,
+    problems: wrong.map((w) => ({ section: w.section, text: w.text })),
+  };
+}
+
+/**
+ * Abbreviations the reader cannot resolve: ones the lexicon gives several meanings and the context
+ * does not decide, and unknown ones, unless the document spells them out once ("… (ABC)").
+ */
+export function unexplained(ctx: ScoreContext): ScoreResult {
+  const glossary: Glossary = ctx.glossary ?? {};
+  const paragraphs = allParagraphs(ctx);
+  const whole = paragraphs.map((p) => p.text).join('\n');
+  const open = paragraphs.flatMap((p) =>
+    findAbbreviations(p.text, glossary)
+      .filter((u) => u.meaning === null && !whole.includes(`(${u.abbr})`))
+      .map((u) => ({ section: p.section, abbr: u.abbr })),
+  );
+  if (open.length === 0) return { pass: true, score: 1, reason: 'Không có chữ viết tắt nào chưa rõ nghĩa.' };
+  const faulty = new Set(open.map((o) => o.section));
+  const sections = new Set(paragraphs.map((p) => p.section));
+  return {
+    pass: false,
+    score: fraction(sections.size - faulty.size, sections.size),
+    reason: `Chữ viết tắt chưa rõ nghĩa: ${listSome([...new Set(open.map((o) => `${o.abbr} (mục ${o.section})`))])}.`,
+    problems: open.map((o) => ({ section: o.section, text: `"${o.abbr}" chưa rõ nghĩa` })),
+  };
+}
