@@ -3,6 +3,7 @@
  * Each becomes part of a sentence.
  */
 import { LABEL, labelNamed } from '../text/note-labels.js';
+import { uncapitalize } from '../text/capitals.js';
 
 function labelsToProse(fact: string): string {
   return fact.replace(LABEL, (whole, before: string, name: string, offset: number, all: string) => {
@@ -25,7 +26,7 @@ function arrowsToProse(fact: string): string {
   if (parts.length === 1) return fact;
   return parts.reduce((text, part, i) => {
     if (i === 0) return part === '' ? '' : part;
-    const lowered = part.charAt(0).toLocaleLowerCase('vi') + part.slice(1);
+    const lowered = uncapitalize(part);
     if (text === '') return `Do đó, ${lowered}`;
     if (PURPOSE.test(part)) return `${text} để ${lowered}`;
     return i === 1 ? `${text}, do đó ${lowered}` : `${text}; từ đó ${lowered}`;
