@@ -1,14 +1,17 @@
 import { sectionFacts } from '../../server/brief/schema.js';
-import { defaultLexicon, findAbbreviations, type Glossary } from '../../server/lexicon/index.js';
+import { defaultLexicon, expandAbbreviations, findAbbreviations, type Glossary } from '../../server/lexicon/index.js';
 import { allParagraphs, fraction, listSome, outputParagraphs, withoutNumbering } from './sections.js';
 import type { ScoreContext, ScoreResult } from './types.js';
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
+const lastWord = (s: string) => /([\p{L}\p{M}]+)[^\p{L}\p{M}]*$/u.exec(s)?.[1];
+const firstWord = (s: string) => /^[^\p{L}\p{M}]*([\p{L}\p{M}]+)/u.exec(s)?.[1];
 const has = (text: string, phrase: string) => new RegExp(`(?<![\\p{L}\\p{M}])${phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'u').test(text);
 
 /**
  * No wrong meaning: an abbreviation of the facts whose meaning the office's glossary or the lexicon
- * and its context decide must not be written as one of its other meanings.
+ * and its context decide must not be written as one of its other meanings, found at its place: beside
+ * the word that stood before or after it in the fact ("nền KT" written "nền kiểm tra").
  */
 export function wrongExpansions(ctx: ScoreContext): ScoreResult | null {
   const glossary: Glossary = ctx.glossary ?? {};
@@ -17,7 +20,6 @@ export function wrongExpansions(ctx: ScoreContext): ScoreResult | null {
   let total = 0;
   for (const section of ctx.brief.sections) {
     const facts = sectionFacts(section);
-    const factText = fold(facts.join('\n'));
     const text = fold(withoutNumbering(outputParagraphs(ctx, section.key)).join('\n'));
     for (const fact of facts) {
       for (const use of findAbbreviations(fact, glossary)) {
@@ -25,9 +27,11 @@ export function wrongExpansions(ctx: ScoreContext): ScoreResult | null {
         if (use.meaning === null || !entry || entry.senses.length < 2) continue;
         total += 1;
         const meant = fold(use.meaning).replace(/ số$/u, '');
-        if (has(text, meant)) continue;
-        // Another meaning of the same abbreviation, not written in the facts themselves, stands in its place.
-        const other = entry.senses.map(fold).find((s) => s !== meant && has(text, s) && !has(factText, s));
+        const before = lastWord(fold(expandAbbreviations(fact.slice(0, use.start), glossary)));
+        const after = firstWord(fold(expandAbbreviations(fact.slice(use.end), glossary)));
+        const at = (sense: string) => (before !== undefined && has(text, `${before} ${sense}`)) || (after !== undefined && has(text, `${sense} ${after}`));
+        if (at(meant)) continue;
+        const other = entry.senses.map(fold).find((s) => s !== meant && at(s));
         if (other) wrong.push({ section: section.key, text: `${use.abbr} viết thành "${other}" thay vì "${meant}"` });
       }
     }
