@@ -35,7 +35,7 @@ function joinClauses(list: readonly string[], keepCapital: (i: number) => boolea
 /** The opening or closing paragraph: the template's formula written around the section's facts. */
 export function composeFormula(formula: Formula, facts: readonly string[], slots: FormulaSlots, glossary: Glossary = {}): string {
   // A căn cứ written as several sentences is still one clause of the opening's one sentence.
-  const clauses = facts.map((f) => clause(f, glossary).replace(/\.\s+(?=\p{L})/gu, '; '));
+  const clauses = facts.map((f) => clause(f, glossary).replace(/\.\s+(\p{L}[^;.]*)/gu, (_, next: string) => `; ${uncapitalize(next)}`));
   if (clauses.length === 0) return sayOnce(capitalize(fill(formula.withoutFacts, slots)));
   const last = clauses[clauses.length - 1]!;
   const joined = (list: readonly string[]) => {

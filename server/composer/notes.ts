@@ -17,6 +17,9 @@ function labelsToProse(fact: string): string {
   });
 }
 
+/** Words that already join a consequence or a purpose: "→ qua đó …" needs no other. */
+const CONNECTIVE = /^(qua đó|do đó|vì vậy|vì thế|từ đó|nên|để|nhằm|dẫn đến|góp phần)(?![\p{L}\p{M}])/iu;
+
 /** Verbs that open a purpose: "→ nâng cao …" reads "để nâng cao …". */
 const PURPOSE = /^(nâng cao|bảo đảm|đảm bảo|góp phần|giúp|tạo|phục vụ|kịp thời|hạn chế|giảm|tăng|thúc đẩy|phát huy|tránh|ngăn chặn)(?![\p{L}\p{M}])/iu;
 
@@ -28,6 +31,7 @@ function arrowsToProse(fact: string): string {
     if (i === 0) return part === '' ? '' : part;
     const lowered = uncapitalize(part);
     if (text === '') return `Do đó, ${lowered}`;
+    if (CONNECTIVE.test(part)) return `${text}, ${lowered}`;
     if (PURPOSE.test(part)) return `${text} để ${lowered}`;
     return i === 1 ? `${text}, do đó ${lowered}` : `${text}; từ đó ${lowered}`;
   }, '');
