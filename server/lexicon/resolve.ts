@@ -33,7 +33,9 @@ const NUMBER_AFTER = /^\s*(s·ªë\s*)?\d+(?:(?:\/\d{4})?\/([\p{L}&]+)|(?!\s+(?!ng√
 const patternCache = new WeakMap<Glossary, RegExp>();
 const NO_GLOSSARY: Glossary = Object.freeze({});
 
-function knownPattern(lex: Lexicon, glossary: Glossary): RegExp {
+function knownPattern(lex: Lexicon, given: Glossary): RegExp {
+  // Every empty glossary shares one pattern: callers pass a fresh `{}` per fact.
+  const glossary = Object.keys(given).length === 0 ? NO_GLOSSARY : given;
   const cached = lex === defaultLexicon() ? patternCache.get(glossary) : undefined;
   if (cached) return cached;
   const keys = new Set([...lex.entries.keys(), ...Object.keys(glossary).map((k) => k.normalize('NFC'))]);

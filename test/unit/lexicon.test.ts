@@ -78,6 +78,17 @@ describe('notes from other offices, drafted offline', () => {
     expect(sentence('bồi dưỡng GV → nâng cao chất lượng dạy học')).toBe('Bồi dưỡng giáo viên để nâng cao chất lượng dạy học.');
   });
 
+  it('a xã: the same letters mean a post or a household by what stands beside them', () => {
+    expect(sentence('UBND xã phối hợp MTTQ tuyên truyền BHYT hộ GĐ')).toBe(
+      'Ủy ban nhân dân xã phối hợp Mặt trận Tổ quốc tuyên truyền bảo hiểm y tế hộ gia đình.',
+    );
+    expect(clause('GĐ Sở Y tế; Phó GĐ Trung tâm')).toBe('Giám đốc Sở Y tế; Phó Giám đốc Trung tâm');
+    expect(clause('thu NS đạt 112% KH; CT UBND xã tiếp CD; nhận 4 đơn KN, TC')).toBe(
+      'thu ngân sách đạt 112% kế hoạch; Chủ tịch Ủy ban nhân dân xã tiếp công dân; nhận 04 đơn khiếu nại, tố cáo',
+    );
+    expect(findAbbreviations('GĐ ký duyệt').map((u) => u.candidates)).toEqual([['Giám đốc', 'gia đình']]);
+  });
+
   it('a xã: counts padded, citations and "một số" intact', () => {
     expect(clause('xử phạt theo khoản 2, 3 Điều 162 Luật đất đai; 1 số hộ chưa chấp hành')).toBe(
       'xử phạt theo khoản 2, 3 Điều 162 Luật Đất đai; một số hộ chưa chấp hành',
