@@ -98,3 +98,25 @@ describe('notes from other offices, drafted offline', () => {
     );
   });
 });
+
+describe('the lexicon as data', () => {
+  /** Nghị định 30, Phụ lục III: every type of administrative document and its code. */
+  const PL_III: Record<string, string> = {
+    NQ: 'Nghị quyết', QĐ: 'Quyết định', CT: 'Chỉ thị', QC: 'Quy chế', QyĐ: 'Quy định', TC: 'Thông cáo', TB: 'Thông báo', HD: 'Hướng dẫn',
+    CTr: 'Chương trình', KH: 'Kế hoạch', PA: 'Phương án', ĐA: 'Đề án', DA: 'Dự án', BC: 'Báo cáo', BB: 'Biên bản', TTr: 'Tờ trình',
+    HĐ: 'Hợp đồng', CĐ: 'Công điện', BGN: 'Bản ghi nhớ', BTT: 'Bản thỏa thuận', GUQ: 'Giấy ủy quyền', GM: 'Giấy mời',
+    GGT: 'Giấy giới thiệu', GNP: 'Giấy nghỉ phép', PG: 'Phiếu gửi', PC: 'Phiếu chuyển', PB: 'Phiếu báo', SY: 'Bản sao y',
+    TrS: 'Bản trích sao', SL: 'Bản sao lục',
+  };
+
+  it('names every document type of Phụ lục III when its number and ký hiệu follow', () => {
+    for (const [code, name] of Object.entries(PL_III)) {
+      expect(expandAbbreviations(`theo ${code} 12/${code}-UBND`), code).toBe(`theo ${name} số 12/${code}-UBND`);
+    }
+  });
+
+  it('reads a ký hiệu with no type code as a công văn’s, and a bare count as no document', () => {
+    expect(expandAbbreviations('CV 7664/UBND-KT₂')).toBe('Công văn số 7664/UBND-KT₂');
+    expect(findAbbreviations('ký HĐ 12 tháng')[0]?.meaning).toBeNull();
+  });
+});
