@@ -23,7 +23,9 @@ export function checkFactsUsed(section: string, facts: readonly { original: stri
   const findings: Finding[] = [];
   for (const fact of facts) {
     // The fact as staff wrote it or with its abbreviations spelled out: prose may keep "UBND" or write "Ủy ban nhân dân".
-    const forms = [fact.spelled, fact.original].map((f) => [...new Set(words(f))]);
+    // An abbreviation the lexicon could not decide ("LĐ") may be written in any of its meanings: it is not required.
+    const undecided = fact.spelled.replace(/(?<![\p{L}\p{M}])\p{Lu}{2,}(?![\p{L}\p{M}])/gu, ' ');
+    const forms = [fact.spelled, fact.original, undecided].map((f) => [...new Set(words(f))]);
     if (forms[0]!.length < 2) continue;
     const share = Math.max(0, ...forms.flatMap((own) => written.map((w) => own.filter((x) => w.has(x)).length / own.length)));
     if (share < MIN_SHARE) {

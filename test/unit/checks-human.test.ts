@@ -65,3 +65,12 @@ describe('checks accept prose a person wrote', () => {
     expect([...CERTAIN_RULES].every((r) => /^(text|register|structure|grounding)\./u.test(r))).toBe(true);
   });
 });
+
+describe('a fact with an abbreviation context does not decide', () => {
+  it('counts as used when the prose writes its meaning, whichever staff meant', () => {
+    expect(check(['LĐ, KT vắng'], ['Lãnh đạo, kế toán vắng.'])).toEqual([]);
+    expect(check(['LĐ, KT vắng'], ['Lao động, kỹ thuật vắng.'])).toEqual([]);
+    // Still a fact left out when the prose has nothing of it.
+    expect(check(['LĐ, KT vắng', 'tổ chức tập huấn'], ['Tổ chức tập huấn.']).map((f) => f.rule)).toEqual(['grounding.dropped-fact']);
+  });
+});
