@@ -1,8 +1,11 @@
 /**
  * Facts of one topic share a paragraph: a sentence that shares no content word with the paragraph so
- * far opens a new one. A paragraph stays short enough to edit or regenerate on its own.
+ * far opens a new one, unless one of them is too short to stand as a paragraph ("Tổng dự toán 865
+ * triệu đồng."). A paragraph stays short enough to edit or regenerate on its own.
  */
 const MAX_SENTENCES = 4;
+/** Characters under which a sentence, or a paragraph so far, does not stand alone. */
+const SHORT = 70;
 
 /** Words every sentence of an administrative text may hold: they tell nothing of its topic. */
 const COMMON = new Set(
@@ -25,7 +28,8 @@ export function paragraphsByTopic(sentences: readonly string[]): string[][] {
     const own = topicWords(s);
     const current = paragraphs.at(-1);
     const shares = [...own].some((w) => words.has(w));
-    if (current && current.length < MAX_SENTENCES && shares) {
+    const short = s.length < SHORT || (current !== undefined && current.join(' ').length < SHORT);
+    if (current && current.length < MAX_SENTENCES && (shares || short)) {
       current.push(s);
       for (const w of own) words.add(w);
     } else {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeSection } from '../../server/composer/compose.js';
+import { paragraphsByTopic } from '../../server/composer/topics.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { LABEL } from '../../server/text/note-labels.js';
@@ -85,5 +86,17 @@ describe('offline draft of notes nobody here has seen', () => {
     expect(ttr.opening).toBe(
       'Căn cứ Nghị quyết số 05/NQ-HĐND; xét đề nghị của Trường Trung học cơ sở Xuân Lương, Ủy ban nhân dân huyện Nghi Xuân kính trình Ủy ban nhân dân huyện về việc đề nghị hỗ trợ kinh phí sửa chữa trường học như sau:',
     );
+  });
+});
+
+describe('paragraphs by topic', () => {
+  it('keeps the facts of one topic together and opens a paragraph for another', () => {
+    const sentences = [
+      'Trạm Y tế xã tổ chức tiêm chủng mở rộng cho 320 trẻ em dưới 01 tuổi trên địa bàn.',
+      'Tỷ lệ trẻ em được tiêm chủng đầy đủ đạt 98%, tăng 2% so với cùng kỳ năm trước.',
+      'Công tác vệ sinh môi trường tại các chợ, khu dân cư được duy trì thường xuyên, hằng tuần.',
+      'Tổng kinh phí 20 triệu đồng.',
+    ];
+    expect(paragraphsByTopic(sentences)).toEqual([sentences.slice(0, 2), sentences.slice(2)]);
   });
 });
