@@ -1,6 +1,7 @@
 import { sectionFacts } from '../../server/brief/schema.js';
 import { defaultLexicon, expandAbbreviations, findAbbreviations, type Glossary } from '../../server/lexicon/index.js';
-import { allParagraphs, fraction, listSome, outputParagraphs, withoutNumbering } from './sections.js';
+import { checkAbbreviations } from '../../server/checks/abbreviations.js';
+import { fraction, listSome, outputParagraphs, sectionOrder, withoutNumbering } from './sections.js';
 import type { ScoreContext, ScoreResult } from './types.js';
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
@@ -48,24 +49,22 @@ export function wrongExpansions(ctx: ScoreContext): ScoreResult | null {
 
 /**
  * Abbreviations the reader cannot resolve: ones the lexicon gives several meanings and the context
- * does not decide, and unknown ones, unless the document spells them out once ("… (ABC)").
+ * does not decide, and unknown ones, unless the section spells them out once ("… (ABC)"); judged by
+ * the product's own check.
  */
 export function unexplained(ctx: ScoreContext): ScoreResult {
   const glossary: Glossary = ctx.glossary ?? {};
-  const paragraphs = allParagraphs(ctx);
-  const whole = paragraphs.map((p) => p.text).join('\n');
-  const open = paragraphs.flatMap((p) =>
-    findAbbreviations(p.text, glossary)
-      .filter((u) => u.meaning === null && !whole.includes(`(${u.abbr})`))
-      .map((u) => ({ section: p.section, abbr: u.abbr })),
-  );
+  const keys = sectionOrder(ctx).filter((k) => outputParagraphs(ctx, k).length > 0);
+  const open = keys.flatMap((key) => {
+    const paragraphs = withoutNumbering(outputParagraphs(ctx, key));
+    return checkAbbreviations(key, paragraphs, glossary).map((f) => ({ section: key, abbr: paragraphs[f.where.paragraph!]!.slice(...f.where.span!) }));
+  });
   if (open.length === 0) return { pass: true, score: 1, reason: 'Không có chữ viết tắt nào chưa rõ nghĩa.' };
   const faulty = new Set(open.map((o) => o.section));
-  const sections = new Set(paragraphs.map((p) => p.section));
   return {
     pass: false,
-    score: fraction(sections.size - faulty.size, sections.size),
-    reason: `Chữ viết tắt chưa rõ nghĩa: ${listSome([...new Set(open.map((o) => `${o.abbr} (mục ${o.section})`))])}.`,
+    score: fraction(keys.length - faulty.size, keys.length),
+    reason: `Chữ viết tắt chưa rõ nghĩa: ${listSome(open.map((o) => `${o.abbr} (mục ${o.section})`))}.`,
     problems: open.map((o) => ({ section: o.section, text: `"${o.abbr}" chưa rõ nghĩa` })),
   };
 }

@@ -12,6 +12,7 @@ import { checkRegister } from './register.js';
 import { checkNames } from './names.js';
 import { checkFactsUsed } from './facts-used.js';
 import { checkNoteLabels } from './note-labels.js';
+import { checkAbbreviations } from './abbreviations.js';
 import { formulaSlots } from '../text/formula-slots.js';
 import { expandAbbreviations, knownNames, type Glossary } from '../lexicon/index.js';
 
@@ -61,6 +62,7 @@ export function checkSection(
       ...knownNames(),
     ]),
     ...(section?.role === 'body' ? checkFactsUsed(sectionKey, spelled, paragraphs) : []),
+    ...checkAbbreviations(sectionKey, paragraphs, glossary),
     ...paragraphs.flatMap((text, i) => [
       ...checkText(sectionKey, i, text),
       ...checkRegister(sectionKey, i, text, section?.role ?? 'body'),

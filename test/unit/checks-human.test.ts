@@ -74,3 +74,16 @@ describe('a fact with an abbreviation context does not decide', () => {
     expect(check(['LĐ, KT vắng', 'tổ chức tập huấn'], ['Tổ chức tập huấn.']).map((f) => f.rule)).toEqual(['grounding.dropped-fact']);
   });
 });
+
+describe('an abbreviation nobody can resolve', () => {
+  it('is raised once per section as a question, until the glossary answers or the text spells it out', () => {
+    const findings = check(['LĐ, KT vắng'], ['LĐ, KT vắng buổi sáng.', 'LĐ có mặt buổi chiều.']);
+    expect(findings.map((f) => [f.rule, f.severity, f.where.paragraph])).toEqual([
+      ['abbreviation.unclear', 'warning', 0],
+      ['abbreviation.unclear', 'warning', 0],
+    ]);
+    expect(findings[0]!.message).toMatch(/^LĐ ở đây là lãnh đạo hay lao động\?/);
+    expect(check(['LĐ, KT vắng'], ['LĐ, KT vắng buổi sáng.'], { LĐ: 'lãnh đạo', KT: 'kế toán' })).toEqual([]);
+    expect(check(['LĐ, KT vắng'], ['Lãnh đạo (LĐ), kế toán (KT) vắng buổi sáng.'])).toEqual([]);
+  });
+});
