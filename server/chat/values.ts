@@ -1,8 +1,7 @@
 import { SYMBOL_PATTERN } from '../brief/schema.js';
 import { BriefDate } from '../brief/schema.js';
 import type { Template } from '../template/schema.js';
-import { defaultDictionary } from '../composer/dictionary.js';
-import { expandAbbreviations } from '../composer/sentence.js';
+import { expandAbbreviations } from '../lexicon/index.js';
 import { fold } from '../accents/table.js';
 import { isAddressee, isAgency } from './agency.js';
 
@@ -110,7 +109,7 @@ export function readSubject(text: string): Read<string> {
 
 /** The issuing body in its UPPER-case header form, abbreviations spelled out ("UBND huyện X" -> "ỦY BAN NHÂN DÂN HUYỆN X"). */
 export function readOrg(text: string): string {
-  return expandAbbreviations(text.trim().replace(/\s+/gu, ' '), defaultDictionary()).toLocaleUpperCase('vi');
+  return expandAbbreviations(text.trim().replace(/\s+/gu, ' ')).toLocaleUpperCase('vi');
 }
 
 /** A place name with each word capitalised ("nghi xuân" -> "Nghi Xuân"). */

@@ -3,7 +3,6 @@ import type { Finding } from '../types/finding.js';
 import type { Formula, Template, TemplateSection } from '../template/schema.js';
 import type { FormulaGuide } from '../provider/types.js';
 import { composeSection } from '../composer/compose.js';
-import { defaultDictionary } from '../composer/dictionary.js';
 
 const SLOT = /\{\w+\}/u;
 /** The words of a literal piece; the end mark "./." is code's, not the formula's. */
@@ -61,7 +60,7 @@ export function formulaGuide(template: Template, brief: Brief, section: Template
 
 /** The composer's opening or closing: the fallback when a model's answer misses the formula. */
 export function composeFormulaSection(template: Template, brief: Brief, section: TemplateSection, briefSection: BriefSection | undefined) {
-  return composeSection(template, brief, section, briefSection, defaultDictionary());
+  return composeSection(template, brief, section, briefSection);
 }
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ');

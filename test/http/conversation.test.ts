@@ -351,7 +351,7 @@ describe('a clerk’s usual mistakes, corrected in the conversation', () => {
       '- Trích yếu: V/v Đề nghị hướng dẫn thủ tục đăng ký hộ tịch',
       '- Kính gửi: Sở Tư pháp tỉnh Hà Tĩnh',
       '- Người ký: TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Viết Hưng',
-      '- Các ý chính: phần mở đầu: 1 ý; mục I. ',
+      '- Các ý chính: phần mở đầu: 1 ý; mục NỘI DUNG: 1 ý',
     ]) {
       expect(text).toContain(row);
     }

@@ -2,7 +2,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { ExampleKind, PromptLibrary } from '../../prompt/library.js';
 import type { ParagraphAsk, Repair, SectionAsk } from '../types.js';
 import type { BriefSection } from '../../types/brief.js';
-import { formulaSlots } from '../../composer/compose.js';
+import { formulaSlots } from '../../text/formula-slots.js';
 import { dateLine } from '../../text/date.js';
 import { abbreviationLines } from '../../prompt/abbreviations.js';
 import { itemsKey } from './output.js';
