@@ -11,7 +11,7 @@ import { writeSection } from '../pipeline/write-section.js';
 import { writeParagraph } from '../pipeline/write-paragraph.js';
 import { presentSections } from '../present/sections.js';
 import type { Neighbours } from '../provider/types.js';
-import { draftableSections, factLines, neighbourFacts } from '../pipeline/write-document.js';
+import { draftableSections, factLines, neighbourFacts, neighbourKeys } from '../pipeline/write-document.js';
 import { DraftError } from '../errors.js';
 import type { Draft, DraftSummary, Paragraph, Revision, RevisionMeta } from './model.js';
 import { visibleParagraphs } from './model.js';
@@ -177,9 +177,9 @@ export class DraftingService {
 
   /** When one section is redrafted its neighbours' text stands; a neighbour not yet drafted is told by its facts. */
   private neighbourTexts(draft: Draft, template: Template, key: string): Neighbours {
-    const i = template.sections.findIndex((s) => s.key === key);
+    const { before, after } = neighbourKeys(draft.brief, template, key);
     const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') || factLines(draft.brief, k) : '');
-    return { kind: 'text', before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
+    return { kind: 'text', before: text(before), after: text(after) };
   }
 
   private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {
