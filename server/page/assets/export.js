@@ -80,24 +80,35 @@ export async function openExport(panel, onClose) {
   const all = [...draftFindings, ...nd30];
   const errors = all.filter((f) => f.severity === 'error').length;
   const summary = all.length
-    ? `Còn ${errors} lỗi và ${all.length - errors} lưu ý chưa xử lý. Nên sửa trước khi tải về; vẫn có thể tải về ngay.`
+    ? `Còn ${errors} lỗi và ${all.length - errors} lưu ý chưa xử lý. Nên sửa trước khi tải về${errors ? '; muốn tải về ngay thì đánh dấu xác nhận bên dưới' : ''}.`
     : 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
   const name = `${state.draft.template.name} ${state.draft.brief.header.symbol}.docx`;
+  const download = el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: name }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx');
+  // A draft with open errors is never exported by a stray click: staff first say they have read them.
+  const confirmation = errors ? exportConfirmation(errors, download) : null;
   const parts = [
     el('h3', {}, 'Xuất tệp .docx'),
     el('p', { class: all.length ? 'warning-text' : 'ok-text', role: 'status' }, summary),
     draftFindings.length ? [el('h4', {}, 'Nội dung'), el('ul', { class: 'findings export-findings' }, draftFindings.map(findingItem))] : null,
     nd30.length ? [el('h4', {}, 'Thể thức (Nghị định 30)'), el('ul', { class: 'findings export-findings' }, nd30.map(findingItem))] : null,
     nd30Note ? el('p', { class: 'notice' }, nd30Note) : null,
-    el(
-      'div',
-      { class: 'row' },
-      el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: name }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx'),
-      close(onClose),
-    ),
+    confirmation,
+    el('div', { class: 'row' }, download, close(onClose)),
   ];
   panel.replaceChildren(...parts.flat().filter(Boolean));
-  panel.querySelector('#download-docx').focus();
+  panel.querySelector(errors ? '#confirm-export' : '#download-docx').focus();
+}
+
+/** The box staff tick to export with errors still open; until then the link does nothing but point to it. */
+function exportConfirmation(errors, download) {
+  const box = el('input', { type: 'checkbox', id: 'confirm-export', onchange: () => download.setAttribute('aria-disabled', String(!box.checked)) });
+  download.setAttribute('aria-disabled', 'true');
+  download.addEventListener('click', (e) => {
+    if (box.checked) return;
+    e.preventDefault();
+    box.focus();
+  });
+  return el('p', { class: 'confirm-export' }, el('label', { for: 'confirm-export' }, box, ` Đã xem ${String(errors).padStart(2, '0')} lỗi ở trên, vẫn xuất tệp .docx`));
 }
 
 function close(onClose) {
