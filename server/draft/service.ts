@@ -6,7 +6,8 @@ import type { TemplateRegistry } from '../template/load.js';
 import type { Provider } from '../provider/types.js';
 import type { DraftStore } from '../store/draft-store.js';
 import type { Finding } from '../checks/finding.js';
-import { checkDraft, checkSection } from '../checks/index.js';
+import { checkSection } from '../checks/index.js';
+import { checkDocument } from '../pipeline/check-document.js';
 import { writeSection } from '../pipeline/write-section.js';
 import { writeParagraph } from '../pipeline/write-paragraph.js';
 import { presentSections } from '../present/sections.js';
@@ -269,7 +270,7 @@ export class DraftingService {
   async check(id: string): Promise<Finding[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const findings = checkDraft(draft, template);
+    const findings = checkDocument(draft, template, await this.store.sectionFindings(id));
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
       const ofSection = findings.filter((f) => f.where.section === s.key);

@@ -71,10 +71,13 @@ describe('findings about the answer itself', () => {
   it('flags English prose, without asking again', async () => {
     const english = 'The district will continue to inspect the market and handle violations in production and business.';
     ctx = await llmApp([{ kind: 'stream', content: items(english, 'Tiếp tục cho hộ sản xuất, kinh doanh ký cam kết không vi phạm pháp luật.') }]);
-    const { section } = await draft();
+    const { id, section } = await draft();
     expect(ctx.fake.requests).toHaveLength(1);
     expect(section.paragraphs[0].current.findings.map((f: any) => f.rule)).toContain('text.english-prose');
     expect(section.paragraphs[1].current.findings.map((f: any) => f.rule)).not.toContain('text.english-prose');
+    // The check before export finds it again: it is about the text, not about how it was written.
+    const { findings } = (await (await ctx.request(`/api/drafts/${id}/check`, { method: 'POST' })).json()) as any;
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'text.english-prose', where: { section: 'phuong-huong', paragraph: 0 } }));
   });
 
   it('flags a paragraph longer than the template allows', async () => {
