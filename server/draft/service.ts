@@ -175,11 +175,19 @@ export class DraftingService {
     return { section, ok: false, findings, error: { code: error.code, message: error.message } };
   }
 
-  /** When one section is redrafted its neighbours' text stands; a neighbour not yet drafted is told by its facts. */
+  /**
+   * When one section is redrafted its neighbours' text stands: the paragraph just before it and the
+   * one just after, which is what continuity needs. A neighbour not yet drafted is told by its facts.
+   */
   private neighbourTexts(draft: Draft, template: Template, key: string): Neighbours {
     const { before, after } = neighbourKeys(draft.brief, template, key);
-    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') || factLines(draft.brief, k) : '');
-    return { kind: 'text', before: text(before), after: text(after) };
+    const edge = (k: string | undefined, at: 'first' | 'last') => {
+      if (!k) return '';
+      const paragraphs = visibleParagraphs(draft, k);
+      const p = at === 'first' ? paragraphs[0] : paragraphs[paragraphs.length - 1];
+      return p?.current.text ?? factLines(draft.brief, k);
+    };
+    return { kind: 'text', before: edge(before, 'last'), after: edge(after, 'first') };
   }
 
   private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {

@@ -26,13 +26,15 @@ describe('the prompt a real model gets', () => {
     expect(prompt).not.toContain('(không có)');
   });
 
-  it('tells them by their text when one section is drafted again', async () => {
+  it('tells them by the paragraphs next to it when one section is drafted again', async () => {
     const id = await draftAll();
     ctx.fake.requests.length = 0;
     await ctx.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' });
     const prompt = promptText(ctx.fake.requests[0]!);
-    expect(prompt).toContain('PHẦN ĐỨNG TRƯỚC MỤC NÀY');
+    expect(prompt).toContain('ĐOẠN GẦN NHẤT CỦA PHẦN ĐỨNG TRƯỚC MỤC NÀY');
     expect(prompt).toContain('Năm 2021 có 04 sản phẩm OCOP đạt 3 sao trở lên.');
+    // Only the paragraph next to it: the rest of the section before costs tokens and adds nothing.
+    expect(prompt).not.toContain('Ủy ban nhân dân huyện ban hành 06 văn bản');
   });
 
   it('gives the brief abbreviations with their meanings, an example of the type, the date and cơ quan as printed', async () => {

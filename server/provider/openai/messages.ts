@@ -62,7 +62,7 @@ export function sectionMessages(prompts: PromptLibrary, ask: SectionAsk): ChatCo
     paragraphMaxChars: ask.paragraphMaxChars,
     formulaNote: formulaNote(ask),
     facts: factsBlock(ask.briefSection),
-    neighbourLabel: ask.neighbours.kind === 'facts' ? 'Ý LIỆU CỦA PHẦN' : 'PHẦN',
+    neighbourLabel: ask.neighbours.kind === 'facts' ? 'Ý LIỆU CỦA PHẦN' : 'ĐOẠN GẦN NHẤT CỦA PHẦN',
     before: ask.neighbours.before || NONE,
     after: ask.neighbours.after || NONE,
     partCount: ask.partCount,
