@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { llmApp } from '../helpers/llm-app.js';
 import { goodSectionJson } from '../helpers/model-answers.js';
 import { rawBrief } from '../helpers/fixtures.js';
+import { promptText } from '../helpers/fake-openai.js';
 
 let ctx: Awaited<ReturnType<typeof llmApp>>;
 afterEach(async () => ctx?.close());
@@ -44,7 +45,7 @@ describe('output the server can enforce', () => {
     const parts = body.response_format.json_schema.schema.properties.parts;
     expect([parts.minItems, parts.maxItems]).toEqual([1, 1]);
     expect(parts.items.properties.items.maxItems).toBe(15);
-    expect(parts.items.properties.items.items.maxLength).toBe(2000);
+    expect(promptText(ctx.fake.requests[0]!)).toContain('mỗi đoạn không quá 2000 ký tự');
   });
 
   it('names an answer cut at max_tokens, asks once more for a shorter one, and keeps that', async () => {
