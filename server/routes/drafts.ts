@@ -7,6 +7,8 @@ import type { DraftEvent, RunOptions } from '../draft/events.js';
 import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam, pageQuery } from './body.js';
+import { onceEach } from './draft-answer.js';
+import { isStorageFull, storageFullError } from '../store/faults.js';
 import { checkDocx } from '../nd30/check.js';
 
 /** `{ brief, title? }`, or the brief itself. */
@@ -40,7 +42,7 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
       await Promise.all(queue);
       await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
     } catch (e) {
-      const error = e instanceof DraftError ? e : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
+      const error = e instanceof DraftError ? e : isStorageFull(e) ? storageFullError(e) : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
       await Promise.all(queue);
       await stream.writeSSE({ event: 'error', data: JSON.stringify({ type: 'error', code: error.code, message: error.message }) });
     }
@@ -65,7 +67,7 @@ export function draftRoutes(service: DraftingService, conversationOf: (draftId: 
       const id = c.req.param('id');
       const [detail, conversationId] = await Promise.all([service.detail(id), conversationOf(id)]);
       c.header('Cache-Control', 'no-cache');
-      return c.json({ ...detail, conversationId });
+      return c.json({ ...onceEach(detail), conversationId });
     })
     .patch('/:id', async (c) => {
       const { title } = await readJson(c, RenameBody);
