@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/templates', (c) =>
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
-  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
+  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (id) => deps.store.stamp(id)));
   app.route('/api/conversations', conversationRoutes(chat));
   app.route('/api/nd30', nd30Routes());
   app.route('/api/profile', profileRoutes(profiles, deps.templates));

@@ -49,6 +49,12 @@ describe(`two server processes on one ${testDialect === 'postgres' ? 'PostgreSQL
     const { revisions } = await json(await fetch(`${a.url}/api/drafts/${created.id}/paragraphs/${paragraph.id}/revisions`));
     expect(revisions.map((r: any) => r.seq)).toEqual(Array.from({ length: texts.length + 1 }, (_, i) => i + 1));
     expect(revisions.slice(1).map((r: any) => r.text).sort()).toEqual([...texts].sort());
+    // Each instance keeps its answer of GET; a write on the other one must still show at once.
+    const current = revisions.at(-1).text;
+    const readings = await Promise.all([a, b].map((s) => fetch(`${s.url}/api/drafts/${created.id}`)));
+    const [fromA, fromB] = await Promise.all(readings.map(json));
+    for (const d of [fromA, fromB]) expect(d.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0].current.text).toBe(current);
+    expect(readings[0]!.headers.get('ETag')).toBe(readings[1]!.headers.get('ETag'));
     const list = await json(await fetch(`${b.url}/api/drafts`));
     expect(list.drafts.map((d: any) => d.id)).toEqual([created.id]);
   });
