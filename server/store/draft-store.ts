@@ -41,6 +41,19 @@ function toRevision(r: RevisionRow): Revision {
   };
 }
 
+type ParagraphRow = RevisionRow & { pid: number; section_key: string; position: number; revision_count: number | null };
+
+function toParagraph(r: ParagraphRow): Paragraph {
+  return {
+    id: Number(r.pid),
+    sectionKey: r.section_key,
+    part: r.part,
+    position: Number(r.position),
+    current: toRevision(r),
+    revisionCount: Number(r.revision_count),
+  };
+}
+
 function toSummary(r: Pick<Selectable<DraftTable>, (typeof SUMMARY)[number]>): DraftSummary {
   return { id: r.id, title: r.title, templateId: r.template_id, createdAt: r.created_at, updatedAt: r.updated_at };
 }
@@ -143,16 +156,7 @@ export class DraftStore {
       .orderBy('p.position')
       .execute();
     const paragraphs: Record<string, Paragraph[]> = {};
-    for (const r of rows) {
-      (paragraphs[r.section_key] ??= []).push({
-        id: Number(r.pid),
-        sectionKey: r.section_key,
-        part: r.part,
-        position: Number(r.position),
-        current: toRevision(r),
-        revisionCount: Number(r.revision_count),
-      });
-    }
+    for (const r of rows) (paragraphs[r.section_key] ??= []).push(toParagraph(r));
     return { ...toSummary(row), brief: JSON.parse(row.brief_json) as Brief, paragraphs };
   }
 
@@ -274,9 +278,23 @@ export class DraftStore {
   }
 
   async paragraph(draftId: string, paragraphId: number): Promise<Paragraph> {
-    const p = await this.paragraphOf(this.q, draftId, paragraphId);
-    const draft = await this.getDraft(draftId);
-    return draft.paragraphs[p.section_key]!.find((x) => x.id === Number(p.id))!;
+    const r = await this.q
+      .selectFrom('paragraphs as p')
+      .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
+      .selectAll('r')
+      .select(['p.id as pid', 'p.section_key', 'p.position'])
+      .select((eb) =>
+        eb
+          .selectFrom('revisions as c')
+          .whereRef('c.paragraph_id', '=', 'p.id')
+          .select(sql<number>`cast(count(*) as integer)`.as('n'))
+          .as('revision_count'),
+      )
+      .where('p.id', '=', paragraphId)
+      .where('p.draft_id', '=', draftId)
+      .executeTakeFirst();
+    if (!r) throw new DraftError('not_found', 'Không tìm thấy đoạn văn này trong bản thảo.');
+    return toParagraph(r);
   }
 
   async appendRevision(draftId: string, paragraphId: number, revision: NewRevision): Promise<Revision> {
