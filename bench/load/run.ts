@@ -116,7 +116,7 @@ async function call(base: string, path: string, init: RequestInit & { json?: unk
   return text ? JSON.parse(text) : null;
 }
 
-/** A Báo cáo of about 100 pages: every body section full of facts, and 75 paragraphs of some 1,100 characters each. */
+/** A Báo cáo of about 100 pages: every body section full of facts, and 81 paragraphs of some 1,100 characters each. */
 function hundredPageBrief() {
   const brief = rawBrief();
   const facts = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic}: kết quả số ${i + 1} đạt ${(i * 7) % 97} chỉ tiêu, ${i + 3} xã tham gia`);
@@ -197,7 +197,7 @@ async function measureStore(label: string, location: StoreLocation, env: NodeJS.
     const big = await call(base, '/api/drafts', { method: 'POST', json: { brief: hundredPageBrief() } });
     const bodyKeys = ['ket-qua', 'ton-tai', 'phuong-huong', 'kien-nghi'];
     for (const key of bodyKeys) {
-      const paragraphs = Array.from({ length: 75 }, (_, i) => ({ part: key === 'ket-qua' ? Math.floor(i / 25) : null, text: longParagraph(i), findings: [] }));
+      const paragraphs = Array.from({ length: 81 }, (_, i) => ({ part: key === 'ket-qua' ? Math.floor(i / 27) : null, text: longParagraph(i), findings: [] }));
       await store.writeSection(big.id, key, paragraphs, STAFF, []);
     }
     const detail = await call(base, `/api/drafts/${big.id}`);
