@@ -106,11 +106,12 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(new DraftError('not_found', 'Không có địa chỉ này').toJSON(), 404));
   app.onError((err, c) => {
-    if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
-    if (isStorageFull(err)) {
+    // A full disk may come wrapped in an unexpected-error DraftError: say what it is.
+    if (isStorageFull(err) && !(err instanceof DraftError && err.code !== 'internal')) {
       storage.noteFull();
       return c.json(storageFullError(err).toJSON(), 507);
     }
+    if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
     if (err instanceof HTTPException) return err.getResponse();
     console.error(err);
     return c.json(new DraftError('internal', 'Lỗi máy chủ không mong đợi; dữ liệu đã lưu không bị ảnh hưởng, xin thử lại.').toJSON(), 500);

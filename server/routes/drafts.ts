@@ -41,7 +41,12 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
       await Promise.all(queue);
       await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
     } catch (e) {
-      const error = e instanceof DraftError ? e : isStorageFull(e) ? storageFullError(e) : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
+      const error =
+        isStorageFull(e) && !(e instanceof DraftError && e.code !== 'internal')
+          ? storageFullError(e)
+          : e instanceof DraftError
+            ? e
+            : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
       await Promise.all(queue);
       await stream.writeSSE({ event: 'error', data: JSON.stringify({ type: 'error', code: error.code, message: error.message }) });
     }
