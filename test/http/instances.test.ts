@@ -24,9 +24,10 @@ describe(`two server processes on one ${testDialect === 'postgres' ? 'PostgreSQL
     const place = await testLocation(dir);
     cleanups.push(() => place.drop());
     // Started together: they also take turns creating the tables.
-    const servers: ServerProcess[] = await Promise.all([startServer(place.env), startServer(place.env)]);
-    for (const s of servers) cleanups.push(() => s.stop());
-    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const starting = [startServer(place.env), startServer(place.env)];
+    // Stop each one that started, even when the other did not.
+    for (const s of starting) cleanups.push(() => s.then((server) => server.stop(), () => undefined));
+    const [a, b] = (await Promise.all(starting)) as [ServerProcess, ServerProcess];
 
     const created = await json(await fetch(`${a.url}/api/drafts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rawBrief()) }));
     await json(await fetch(`${a.url}/api/drafts/${created.id}/draft`, { method: 'POST' }));
