@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps) {
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
-  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
+  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (id) => deps.store.stamp(id)));
   app.route('/api/conversations', conversationRoutes(chat));
   app.route('/api/accents', accentRoutes(chat));
   app.route('/api/nd30', nd30Routes());
@@ -119,11 +119,12 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json(new DraftError('not_found', 'Không có địa chỉ này').toJSON(), 404));
   app.onError((err, c) => {
-    if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
-    if (isStorageFull(err)) {
+    // A full disk may come wrapped in an unexpected-error DraftError: say what it is.
+    if (isStorageFull(err) && !(err instanceof DraftError && err.code !== 'internal')) {
       storage.noteFull();
       return c.json(storageFullError(err).toJSON(), 507);
     }
+    if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
     if (err instanceof HTTPException) return err.getResponse();
     console.error(err);
     return c.json(new DraftError('internal', 'Lỗi máy chủ không mong đợi; dữ liệu đã lưu không bị ảnh hưởng, xin thử lại.').toJSON(), 500);

@@ -90,6 +90,26 @@ function render() {
   renderList();
 }
 
+/**
+ * GET /api/drafts/:id sends each text once: a paragraph block of the document names its paragraph,
+ * and a section's facts are in the brief. The views read them where they print, so put them back.
+ */
+function withTexts(detail) {
+  const texts = new Map(detail.sections.flatMap((s) => s.paragraphs.map((p) => [p.id, p.current.text])));
+  const factsOf = (key) => {
+    const b = detail.brief.sections.find((x) => x.key === key);
+    return b?.parts ? b.parts.flatMap((p) => p.facts) : (b?.facts ?? []);
+  };
+  return {
+    ...detail,
+    sections: detail.sections.map((s) => (s.facts ? s : { ...s, facts: factsOf(s.key) })),
+    document: {
+      ...detail.document,
+      body: detail.document.body.map((b) => (b.kind === 'paragraph' && b.text === undefined ? { ...b, text: texts.get(b.paragraphId) ?? '' } : b)),
+    },
+  };
+}
+
 /** Reloads answered out of order must not put an older draft over a newer one. */
 const reloads = { asked: 0, applied: 0 };
 
@@ -98,7 +118,7 @@ async function reload() {
   const id = state.draft.id;
   const mine = ++reloads.asked;
   try {
-    const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
+    const detail = withTexts(await api(`/api/drafts/${encodeURIComponent(id)}`));
     if (mine < reloads.applied || state.draft?.id !== id) return;
     reloads.applied = mine;
     state.draft = detail;
@@ -120,7 +140,7 @@ function clearDraftUi() {
 /** Opens a draft; its conversation comes with it unless the conversation on screen just made it. */
 async function openDraft(id, { keepConversation = false } = {}) {
   try {
-    const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
+    const detail = withTexts(await api(`/api/drafts/${encodeURIComponent(id)}`));
     if (state.draft?.id !== detail.id) clearDraftUi();
     state.draft = detail;
     showError($('doc-error'), null);
