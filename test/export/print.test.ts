@@ -1,0 +1,103 @@
+/**
+ * Every example brief drafted, exported and printed through LibreOffice, as a clerk would print it:
+ * the signature never stands alone on a page, nothing is printed that staff did not write, and the
+ * check agrees with the decree on the same files re-saved by LibreOffice (another writer's OOXML).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDocx } from '../../server/nd30/check.js';
+import { BRIEFS_DIR, briefFiles, rawBrief } from '../helpers/fixtures.js';
+import { runTsx } from '../helpers/run-script.js';
+import { pdfPages, soffice } from './soffice.js';
+
+interface Printed {
+  name: string;
+  brief: any;
+  docx: string;
+  pages: string[];
+}
+
+const names = briefFiles();
+const printed = new Map<string, Printed>();
+let dir: string;
+let resaved: Map<string, string>;
+
+/** Lines of a page, spaces collapsed, for matching text whatever its column. */
+const lines = (page: string) => page.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+const pageOf = (pages: readonly string[], pred: (line: string) => boolean) => pages.findIndex((p) => lines(p).some(pred));
+const lastPageOf = (pages: readonly string[], pred: (line: string) => boolean) => {
+  for (let i = pages.length - 1; i >= 0; i--) if (lines(pages[i]!).some(pred)) return i;
+  return -1;
+};
+
+/** The environment without any model configured: the offline composer drafts, as in CI. */
+const offline = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|SOANTHAO_MODEL)/.test(k)));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'soanthao-print-'));
+  const docx: string[] = [];
+  for (const name of names) {
+    const out = join(dir, name.replace(/\.json$/, '.docx'));
+    const result = await runTsx('scripts/draft.ts', [join(BRIEFS_DIR, name), '-o', out], offline);
+    expect(result.status, `${name}: ${result.stderr}`).toBe(0);
+    docx.push(out);
+  }
+  const pdfs = await soffice(docx, 'pdf', dir);
+  for (const [i, name] of names.entries()) {
+    printed.set(name, { name, brief: rawBrief(name), docx: docx[i]!, pages: await pdfPages(pdfs[i]!) });
+  }
+  const again = join(dir, 'resaved');
+  const files = await soffice(docx, 'docx:MS Word 2007 XML', again);
+  resaved = new Map(names.map((n, i) => [n, files[i]!]));
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(names)('%s printed through LibreOffice', (name) => {
+  it('puts the signature block on the page where the body ends', () => {
+    const { pages } = printed.get(name)!;
+    const end = lastPageOf(pages, (l) => l.includes('./.'));
+    const noiNhan = pageOf(pages, (l) => l.includes('Nơi nhận:'));
+    expect(end, 'the body ends with "./."').toBeGreaterThanOrEqual(0);
+    expect(noiNhan).toBe(end);
+    // Body text stands above the block on its page: the block never opens a page.
+    const page = lines(pages[noiNhan]!).filter((l) => l !== '' && !/^\d+$/.test(l));
+    expect(page[0]).not.toMatch(/^Nơi nhận:/);
+  });
+
+  it('prints the signer staff named, or leaves the lines blank, never a guessed one', () => {
+    const { pages, brief } = printed.get(name)!;
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    const signer = brief.signer as { lines: string[]; name: string };
+    for (const line of signer.lines) expect(text).toContain(line.toLocaleUpperCase('vi'));
+    if (signer.name) expect(text).toContain(signer.name);
+    const last = lines(pages.at(-1)!).join('\n');
+    const closing = last.slice(last.indexOf('Nơi nhận:'));
+    const authorities = closing.match(/\b(TM|KT|TL|TUQ|Q)\. [^\n]*/gu) ?? [];
+    for (const a of authorities) expect(signer.lines.map((l) => l.toLocaleUpperCase('vi')).some((l) => a.includes(l))).toBe(true);
+  });
+
+  it('prints "Như trên" only where there is a Kính gửi', () => {
+    const { pages, brief } = printed.get(name)!;
+    const text = pages.join('\n');
+    const hasKinhGui = /Kính gửi/.test(text);
+    expect(/- Như trên;/.test(text)).toBe(hasKinhGui && brief.header.recipients.length > 0);
+  });
+
+  it('keeps the place name of the issuing body on one line', () => {
+    const { pages, brief } = printed.get(name)!;
+    const place = /\b(TỈNH|HUYỆN|XÃ|PHƯỜNG|THÀNH PHỐ|THỊ XÃ|THỊ TRẤN|QUẬN) (?!HỘI\b).+$/u.exec(brief.header.org.toLocaleUpperCase('vi'))?.[0];
+    if (!place) return;
+    expect(lines(pages[0]!).some((l) => l.includes(place)), `"${place}" on one line`).toBe(true);
+  });
+
+  it('passes the decree check after LibreOffice re-saves it as .docx', async () => {
+    const { findings } = await checkDocx(readFileSync(resaved.get(name)!));
+    const errors = findings.filter((f) => f.severity === 'error' && f.rule !== 'nd30.signer');
+    expect(errors).toEqual([]);
+  });
+});
