@@ -185,6 +185,8 @@ interface RProps {
   bold?: boolean;
   italic?: boolean;
   hidden?: boolean;
+  /** Printed colour, null for black or automatic. */
+  color?: string | null;
 }
 
 function parseRPr(rPr: XElement | null, theme: Theme): RProps {
@@ -214,7 +216,18 @@ function parseRPr(rPr: XElement | null, theme: Theme): RProps {
   if (i !== undefined) out.italic = i;
   const v = toggle(child(rPr, 'w:vanish'));
   if (v !== undefined) out.hidden = v;
+  const color = child(rPr, 'w:color');
+  if (color) out.color = printedColor(color.attrs['w:val'], color.attrs['w:themeColor']);
   return out;
+}
+
+/** A theme colour prints in colour unless it is the text colour (dark 1), which themes make black. */
+const BLACK_THEME = new Set(['text1', 'dark1']);
+
+function printedColor(val: string | undefined, theme: string | undefined): string | null {
+  if (theme && !BLACK_THEME.has(theme)) return theme;
+  if (!val || val.toLowerCase() === 'auto') return null;
+  return /^0{6}$/.test(val) ? null : val.toUpperCase();
 }
 
 interface PProps {
@@ -225,6 +238,9 @@ interface PProps {
   hanging?: number;
   numId?: string;
   ilvl?: number;
+  lineSpacing?: { line: number; rule: 'auto' | 'exact' | 'atLeast' };
+  borderTop?: boolean;
+  borderBottom?: boolean;
 }
 
 function alignmentOf(v: string | null): Alignment | undefined {
@@ -267,6 +283,15 @@ function parsePPr(pPr: XElement | null): PProps {
       if (firstLine === null) out.firstLine = 0;
     }
   }
+  const spacing = child(pPr, 'w:spacing');
+  const line = twips(spacing?.attrs['w:line']);
+  if (spacing && line !== null) {
+    const rule = spacing.attrs['w:lineRule'];
+    out.lineSpacing = { line, rule: rule === 'exact' ? 'exact' : rule === 'atLeast' ? 'atLeast' : 'auto' };
+  }
+  const pBdr = parseBorders(child(pPr, 'w:pBdr'));
+  if (pBdr['w:top'] !== undefined) out.borderTop = pBdr['w:top'];
+  if (pBdr['w:bottom'] !== undefined) out.borderBottom = pBdr['w:bottom'];
   const numPr = child(pPr, 'w:numPr');
   if (numPr) {
     const numId = childVal(numPr, 'w:numId');
@@ -418,6 +443,7 @@ interface Field {
 interface BlockContext {
   cell: CellRef | null;
   tableStyle: string | null;
+  inTextBox?: boolean;
 }
 
 interface SectionBreak {
@@ -518,6 +544,10 @@ class PartWalker {
       cell: ctx.cell,
       fields: [],
       section: 0,
+      lineSpacing: ppr.lineSpacing ?? null,
+      border: { top: ppr.borderTop ?? false, bottom: ppr.borderBottom ?? false },
+      lineShapes: 0,
+      inTextBox: ctx.inTextBox ?? false,
     };
     this.paragraphs.push(para);
     this.inline(p, para, baseR, false);
@@ -579,6 +609,7 @@ class PartWalker {
         bold: eff.bold ?? false,
         italic: eff.italic ?? false,
         fieldResult: bufIsField,
+        color: eff.color ?? null,
       };
       para.runs.push(info);
       buf = '';
@@ -631,12 +662,32 @@ class PartWalker {
           if (f && f.phase === 'instr') f.instr += textOf(c);
           break;
         }
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+        case 'mc:AlternateContent':
+          flush();
+          this.drawing(c, para);
+          break;
         default:
-          // w:delText, w:drawing, w:pict, w:object, mc:AlternateContent, w:sym, w:softHyphen…
+          // w:delText, w:sym, w:softHyphen…
           break;
       }
     }
     flush();
+  }
+
+  /**
+   * A drawing in a run: the paragraphs of its text boxes are read after the anchoring paragraph (headers
+   * are often laid out in text boxes), and a straight line counts as a rule drawn under that paragraph.
+   * Of an mc:AlternateContent only one branch is read, as Word shows only one: the first choice, else
+   * the fallback; reading both would see each text box twice.
+   */
+  private drawing(el: XElement, para: ParagraphInfo): void {
+    for (const part of drawingParts(el)) {
+      if (part.kind === 'textBox') this.blocks(part.el, { cell: null, tableStyle: null, inTextBox: true });
+      else para.lineShapes++;
+    }
   }
 
   private record(f: Field): void {
@@ -645,6 +696,35 @@ class PartWalker {
     const instr = f.instr.trim();
     if (instr) f.para.fields.push(instr);
   }
+}
+
+const LINE_GEOMETRIES = new Set(['line', 'straightConnector1']);
+
+/** Local name of an element, whatever prefix its writer gave a namespace the parser does not know (wps:, v:). */
+const localName = (el: XElement) => el.name.slice(el.name.indexOf(':') + 1);
+
+/** Text boxes (outermost only) and straight lines inside a drawing, in document order. */
+function drawingParts(el: XElement): { kind: 'textBox' | 'line'; el: XElement }[] {
+  const out: { kind: 'textBox' | 'line'; el: XElement }[] = [];
+  const walk = (e: XElement) => {
+    if (e.name === 'mc:AlternateContent') {
+      const branch = child(e, 'mc:Choice') ?? child(e, 'mc:Fallback');
+      if (branch) walk(branch);
+      return;
+    }
+    if (e.name === 'w:txbxContent') {
+      out.push({ kind: 'textBox', el: e });
+      return;
+    }
+    const geometry = e.name === 'a:prstGeom' ? e.attrs.prst : undefined;
+    if ((geometry !== undefined && LINE_GEOMETRIES.has(geometry)) || (localName(e) === 'line' && e.name !== 'a:line')) {
+      out.push({ kind: 'line', el: e });
+      return;
+    }
+    for (const c of elements(e)) walk(c);
+  };
+  walk(el);
+  return out;
 }
 
 /** Children with a name, looking through content controls and custom XML wrappers (rows, cells). */
