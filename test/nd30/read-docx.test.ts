@@ -109,13 +109,14 @@ describe('reading a .docx', () => {
     const body =
       `<w:tbl>` +
       hdr(
-        para('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG', `${b}<w:sz w:val="26"/>`, '<w:jc w:val="center"/>'),
-        `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr>${b}<w:sz w:val="24"/></w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:rPr>${b}<w:sz w:val="26"/></w:rPr><w:br/><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>`,
+        para('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG', `${b}<w:sz w:val="26"/>`, '<w:jc w:val="center"/>') + para('________', '', '<w:jc w:val="center"/>'),
+        // The rule under the Tiêu ngữ as a straight line drawn in the paragraph, Word's usual way.
+        `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:rPr>${b}<w:sz w:val="24"/></w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:rPr>${b}<w:sz w:val="26"/></w:rPr><w:br/><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>`,
       ) +
       hdr(para('Số:       /UBND-NCTH', '<w:sz w:val="26"/>') + para('V/v phối hợp tuyên truyền', '<w:sz w:val="24"/>'), para('Vị Thanh, ngày 06 tháng 4 năm 2011', '<w:i/><w:sz w:val="26"/>')) +
       `</w:tbl>` +
       para('Kính gửi: Sở Văn hóa, Thể thao và Du lịch.') +
-      para('Ủy ban nhân dân tỉnh đề nghị Sở phối hợp thực hiện./.', '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>', '<w:jc w:val="both"/>') +
+      para('Ủy ban nhân dân tỉnh đề nghị Sở phối hợp thực hiện./.', '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>', '<w:jc w:val="both"/><w:ind w:firstLine="720"/>') +
       `<w:tbl>${hdr(para('Nơi nhận:', `${b}<w:i/><w:sz w:val="24"/>`) + para('- Như trên;', '<w:sz w:val="22"/>') + para('- Lưu: VT, NCTH.', '<w:sz w:val="22"/>'), para('KT. CHỦ TỊCH', b) + para('PHÓ CHỦ TỊCH', b) + para('Trần Văn B', b))}</w:tbl>` +
       A4_SECTION;
     const header = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p>';
