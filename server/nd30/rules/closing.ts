@@ -108,7 +108,6 @@ export const noiNhan: Rule = {
       out.push(
         finding(this, {
           where: at(small[0]!, `${field}.entry`),
-          severity: 'warning',
           message: `Các dòng nơi nhận có cỡ chữ ${sizesText(runs)}; tên các nơi nhận trình bày cỡ chữ 11`,
         }),
       );
@@ -121,7 +120,6 @@ export const noiNhan: Rule = {
       out.push(
         finding(this, {
           where: at(ends[0]!, `${field}.entry`),
-          severity: 'warning',
           message: `Dòng nơi nhận ${quote(entryText(ends[0]!), 40)} kết thúc chưa đúng: mỗi dòng kết thúc bằng dấu chấm phẩy “;”, dòng cuối cùng (“- Lưu: …”) kết thúc bằng dấu chấm “.”`,
         }),
       );
