@@ -155,7 +155,12 @@ export function locate(model: DocxModel): Layout {
 
   // ---- issuing body and the rules under it and under the Tiêu ngữ
   const headerParas = P.slice(0, headerLast + 1);
-  const beforeSo = (p: ParagraphInfo) => !soLine || p.index < soLine.para.index;
+  // The left column down to the Số line, which may share a paragraph with the names (line breaks).
+  const upToSo = (p: ParagraphInfo) => !soLine || p.index <= soLine.para.index;
+  const beforeSoLine = (segs: Segment[]) => {
+    const at = segs.findIndex(isSoLine);
+    return at === -1 ? segs : segs.slice(0, at);
+  };
   let leftColumn: Segment[];
   let headerRules: Layout['headerRules'];
   const ruleCount = headerParas.reduce((n, p) => n + p.lineShapes + (p.border.bottom ? 1 : 0) + (p.border.top && isBlank(p.text) ? 1 : 0) + segments(p).filter((s) => isSeparator(s.text)).length, 0);
@@ -164,10 +169,10 @@ export function locate(model: DocxModel): Layout {
     const row = headerParas.filter((p) => p.cell && p.cell.table === qhCell.table && p.cell.row === qhCell.row);
     const left = row.filter((p) => p.cell!.cell < qhCell.cell);
     const right = row.filter((p) => p.cell!.cell === qhCell.cell);
-    leftColumn = left.filter(beforeSo).flatMap((p) => segments(p));
+    leftColumn = beforeSoLine(left.filter(upToSo).flatMap((p) => segments(p)));
     headerRules = { issuer: left.length ? left.some(hasRule) : null, motto: right.some(hasRule), count: ruleCount };
   } else {
-    leftColumn = headerParas.filter(beforeSo).flatMap((p) => leftLines(p)).filter((s) => !isQuocHieu(s) && !isTieuNgu(s));
+    leftColumn = beforeSoLine(headerParas.filter(upToSo).flatMap((p) => leftLines(p))).filter((s) => !isQuocHieu(s) && !isTieuNgu(s));
     headerRules = { issuer: null, motto: null, count: ruleCount };
   }
   const issuerLines: Segment[] = [];

@@ -308,6 +308,13 @@ describe('rules the decree states are errors', () => {
     expect((await check({ type: 'cong-van', typeLine: 'CÔNG VĂN' })).documentType).toBe('cong-van');
   });
 
+  it('Nơi nhận entries not at 11 pt, or not ending with ";" and a last "."', async () => {
+    const [f] = await breaksAndKeeps('nd30.noi-nhan', { noiNhanSize: 13 });
+    expect(f!.message).toContain('cỡ chữ 11');
+    const [g] = await breaksAndKeeps('nd30.noi-nhan', { noiNhan: ['- Như trên', '- Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] });
+    expect(g!.message).toContain('chấm phẩy');
+  });
+
   it('a báo cáo whose ký hiệu says BC but that has no tên loại', async () => {
     const [f] = await breaksAndKeeps('nd30.doc-type', { typeLine: null, kinhGui: null, noiNhan: ['- Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] });
     expect(f!.message).toContain('BÁO CÁO');

@@ -68,6 +68,8 @@ export interface FixtureOptions {
   vv: { size: number; bold: boolean };
   /** A landscape appendix section with a wide table after the signature. */
   landscapeAppendix: boolean;
+  /** Size of the Nơi nhận entries. */
+  noiNhanSize: number;
 }
 
 const TYPE_LINE: Record<FixtureType, string | null> = {
@@ -119,6 +121,7 @@ export function defaults(type: FixtureType = 'bao-cao'): FixtureOptions {
     signerNameBold: true,
     vv: { size: 12, bold: false },
     landscapeAppendix: false,
+    noiNhanSize: 11,
   };
 }
 
@@ -199,7 +202,7 @@ export async function buildDocx(over: Partial<FixtureOptions> = {}): Promise<Buf
           new TableCell({
             children: [
               new Paragraph({ children: [new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) })] }),
-              ...o.noiNhan.map((t) => new Paragraph({ children: [new TextRun({ text: t, size: pt(11) })] })),
+              ...o.noiNhan.map((t) => new Paragraph({ children: [new TextRun({ text: t, size: pt(o.noiNhanSize) })] })),
             ],
           }),
           new TableCell({

@@ -107,3 +107,18 @@ describe('a header laid out with tabs', () => {
     expect(errors(findings).map((f) => f.rule)).toEqual(['nd30.issuer']);
   });
 });
+
+describe('other layouts seen in offices', () => {
+  it('a one-row header table whose left cell holds the names, the rule and Số, with line breaks', async () => {
+    const br = (text: string, rPr: string) => `<w:r><w:rPr>${rPr}</w:rPr><w:br/><w:t xml:space="preserve">${escape(text)}</w:t></w:r>`;
+    const left = `<w:p><w:pPr>${CENTER}</w:pPr><w:r><w:rPr>${B}${sz(13)}</w:rPr><w:t>ỦY BAN NHÂN DÂN</w:t></w:r>${br('XÃ ĐÔNG SƠN', B + sz(13))}${br('_______', sz(13))}${br('Số: 05/BC-UBND', sz(13))}</w:p>`;
+    const right = RIGHT + DATE;
+    const header = `<w:tbl><w:tr><w:tc>${left}</w:tc><w:tc>${right}</w:tc></w:tr></w:tbl>`;
+    const { findings, documentType } = await check(header);
+    expect(documentType).toBe('bao-cao');
+    expect(errors(findings)).toEqual([]);
+    const regular = left.replaceAll(`${B}${sz(13)}`, sz(13));
+    const bad = await check(`<w:tbl><w:tr><w:tc>${regular}</w:tc><w:tc>${right}</w:tc></w:tr></w:tbl>`);
+    expect(errors(bad.findings).map((f) => f.rule)).toEqual(['nd30.issuer']);
+  });
+});

@@ -24,8 +24,14 @@ function textWidth(layout: Layout, p: ParagraphInfo): number {
 /** The paragraph fills more than one line, where its alignment shows. */
 const wraps = (layout: Layout, p: ParagraphInfo) => p.text.length * sizeOf(p) * 20 * AVERAGE_CHAR_EM > textWidth(layout, p);
 
-/** Body paragraphs set as running text: centred headings (Chương, QUYẾT ĐỊNH:) and text boxes aside. */
-const running = (layout: Layout) => layout.body.filter((p) => p.alignment !== 'center' && !p.inTextBox && p.text.trim() !== '');
+/** Left indent past which a line is placed as a block (a signer's title set off to the right), not running text. */
+const BLOCK_INDENT = 2800;
+
+/** Body paragraphs set as running text: centred headings (Chương, QUYẾT ĐỊNH:), blocks set off to the right and text boxes aside. */
+const running = (layout: Layout) =>
+  layout.body.filter(
+    (p) => p.alignment !== 'center' && !(p.alignment === 'right' && !wraps(layout, p)) && p.indent.left < BLOCK_INDENT && !p.inTextBox && p.text.trim() !== '',
+  );
 
 /** One finding per paragraph for the first few, then one for the rest. */
 function listed(rule: Rule, paras: readonly ParagraphInfo[], one: (p: ParagraphInfo) => string, rest: (n: number) => string): Finding[] {
