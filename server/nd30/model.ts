@@ -52,6 +52,8 @@ export interface ParagraphInfo {
   section: number;
   /** Line spacing (w:spacing line, lineRule); null when nothing sets it (single). `line` is in 240ths of a line for `auto`, else twips. */
   lineSpacing: { line: number; rule: 'auto' | 'exact' | 'atLeast' } | null;
+  /** Space before and after the paragraph, in twips (0 when nothing sets it). */
+  paragraphSpacing: { before: number; after: number };
   /** Paragraph borders drawn above and below (a short rule is often an empty paragraph with one). */
   border: { top: boolean; bottom: boolean };
   /** Straight lines drawn as shapes anchored in the paragraph (another way to draw the header rules). */

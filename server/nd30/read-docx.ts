@@ -239,6 +239,8 @@ interface PProps {
   numId?: string;
   ilvl?: number;
   lineSpacing?: { line: number; rule: 'auto' | 'exact' | 'atLeast' };
+  spaceBefore?: number;
+  spaceAfter?: number;
   borderTop?: boolean;
   borderBottom?: boolean;
 }
@@ -289,6 +291,10 @@ function parsePPr(pPr: XElement | null): PProps {
     const rule = spacing.attrs['w:lineRule'];
     out.lineSpacing = { line, rule: rule === 'exact' ? 'exact' : rule === 'atLeast' ? 'atLeast' : 'auto' };
   }
+  const before = twips(spacing?.attrs['w:before']);
+  const after = twips(spacing?.attrs['w:after']);
+  if (before !== null) out.spaceBefore = before;
+  if (after !== null) out.spaceAfter = after;
   const pBdr = parseBorders(child(pPr, 'w:pBdr'));
   if (pBdr['w:top'] !== undefined) out.borderTop = pBdr['w:top'];
   if (pBdr['w:bottom'] !== undefined) out.borderBottom = pBdr['w:bottom'];
@@ -545,6 +551,7 @@ class PartWalker {
       fields: [],
       section: 0,
       lineSpacing: ppr.lineSpacing ?? null,
+      paragraphSpacing: { before: ppr.spaceBefore ?? 0, after: ppr.spaceAfter ?? 0 },
       border: { top: ppr.borderTop ?? false, bottom: ppr.borderBottom ?? false },
       lineShapes: 0,
       inTextBox: ctx.inTextBox ?? false,

@@ -246,6 +246,11 @@ describe('rules the decree states are errors', () => {
     await breaksAndKeeps('nd30.line-spacing', { bodySpacing: { line: 600, rule: 'exact' } }, { bodySpacing: { line: 400, rule: 'exact' } });
   });
 
+  it('paragraphs less than 6 pt apart', async () => {
+    const [f] = await breaksAndKeeps('nd30.paragraph-spacing', { bodyGap: 0 }, { bodyGap: 160 });
+    expect(f!.message).toContain('6 pt');
+  });
+
   it('a body not justified', async () => {
     const found = await breaksAndKeeps('nd30.body-alignment', { bodyAlign: 'left' });
     expect(found[0]!.message).toContain('canh đều hai lề');

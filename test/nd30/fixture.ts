@@ -70,6 +70,8 @@ export interface FixtureOptions {
   landscapeAppendix: boolean;
   /** Size of the Nơi nhận entries. */
   noiNhanSize: number;
+  /** Space before each body paragraph, in twips. */
+  bodyGap: number;
 }
 
 const TYPE_LINE: Record<FixtureType, string | null> = {
@@ -122,6 +124,7 @@ export function defaults(type: FixtureType = 'bao-cao'): FixtureOptions {
     vv: { size: 12, bold: false },
     landscapeAppendix: false,
     noiNhanSize: 11,
+    bodyGap: 120,
   };
 }
 
@@ -174,7 +177,7 @@ export async function buildDocx(over: Partial<FixtureOptions> = {}): Promise<Buf
     new Paragraph({
       alignment: o.bodyAlign === 'both' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
       indent: { firstLine: o.bodyIndent },
-      spacing: { before: 120, ...(o.bodySpacing ? { line: o.bodySpacing.line, lineRule: o.bodySpacing.rule === 'exact' ? LineRuleType.EXACT : LineRuleType.AUTO } : {}) },
+      spacing: { before: o.bodyGap, ...(o.bodySpacing ? { line: o.bodySpacing.line, lineRule: o.bodySpacing.rule === 'exact' ? LineRuleType.EXACT : LineRuleType.AUTO } : {}) },
       children,
     });
   const run = (text: string, extra: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, size: pt(o.bodySize), ...extra });

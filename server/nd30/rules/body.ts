@@ -112,3 +112,28 @@ export const lineSpacing: Rule = {
     ];
   },
 };
+
+/** 6 pt, less a little for writers that round points to twips. */
+const MIN_GAP = 115;
+
+export const paragraphSpacing: Rule = {
+  id: 'nd30.paragraph-spacing',
+  source: 'PL I §II.6.e',
+  severity: 'error',
+  title: 'Khoảng cách giữa các đoạn văn',
+  check(layout) {
+    const paras = running(layout);
+    // Space after one paragraph and before the next both separate them; a gap is judged between neighbours only.
+    const tight = paras.filter((p, i) => {
+      const prev = paras[i - 1];
+      return prev !== undefined && prev.index === p.index - 1 && prev.paragraphSpacing.after + p.paragraphSpacing.before < MIN_GAP;
+    });
+    const pt = (p: ParagraphInfo) => viNumber((layout.model.paragraphs[p.index - 1]!.paragraphSpacing.after + p.paragraphSpacing.before) / 20);
+    return listed(
+      this,
+      tight,
+      (p) => `Đoạn ${quote(p.text, 40)} cách đoạn trước ${pt(p)} pt. Khoảng cách giữa các đoạn văn tối thiểu là 6 pt (Spacing Before/After)`,
+      (n) => `Còn ${n} đoạn nội dung khác cách đoạn trước dưới 6 pt`,
+    );
+  },
+};

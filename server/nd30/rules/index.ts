@@ -1,7 +1,7 @@
 /** Every Nghị định 30 rule, in the order findings are listed (page, header, body, closing). */
 import { dateLine, headerBlock, headerRules, issuer, numberSymbol, quocHieu, tieuNgu } from './header.js';
 import { endMark, kinhGui, luuVt, noiNhan, signer, signerPrefix } from './closing.js';
-import { bodyAlignment, lineSpacing } from './body.js';
+import { bodyAlignment, lineSpacing, paragraphSpacing } from './body.js';
 import { docType, title } from './title.js';
 import { margins, pageNumber, pageSize } from './page.js';
 import type { Rule } from './rule.js';
@@ -28,6 +28,7 @@ export const RULES: readonly Rule[] = [
   bodySize,
   bodyAlignment,
   lineSpacing,
+  paragraphSpacing,
   endMark,
   noiNhan,
   luuVt,
