@@ -320,6 +320,15 @@ describe('rules the decree states are errors', () => {
     expect(g!.message).toContain('chấm phẩy');
   });
 
+  it('"Như trên" in a document with no Kính gửi; "Như Kính gửi" accepted in a tờ trình', async () => {
+    const [f] = await breaksAndKeeps(
+      'nd30.noi-nhan',
+      { type: 'ke-hoach', noiNhan: ['- Như trên;', '- UBND các xã;', '- Lưu: VT, KTHT.'] },
+      { type: 'to-trinh', noiNhan: ['- Như Kính gửi;', '- Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] },
+    );
+    expect(f!.message).toContain('Kính gửi');
+  });
+
   it('a báo cáo whose ký hiệu says BC but that has no tên loại', async () => {
     const [f] = await breaksAndKeeps('nd30.doc-type', { typeLine: null, kinhGui: null, noiNhan: ['- Lãnh đạo UBND huyện;', '- Lưu: VT, KTHT.'] });
     expect(f!.message).toContain('BÁO CÁO');

@@ -90,9 +90,20 @@ export const noiNhan: Rule = {
       );
     }
     const wantsNhuTren = type && !typeFromCode && type.nhuTren && kg;
+    const nhuTren = entries.find((e) => /^-\s*Như trên\b/iu.test(entryText(e)));
+    if (nhuTren && !kg) {
+      out.push(
+        finding(this, {
+          where: at(nhuTren, `${field}.entry`),
+          source: 'PL I §II.9.b',
+          message: '“- Như trên;” chỉ những nơi đã ghi ở dòng “Kính gửi”, nhưng văn bản không có dòng “Kính gửi”. Hãy ghi rõ tên từng nơi nhận thay cho “Như trên”',
+        }),
+      );
+    }
     if (wantsNhuTren) {
       const first = entries[0]!;
-      if (!/^-\s*Như trên\b/iu.test(entryText(first))) {
+      // Some tờ trình write "Như Kính gửi", which says the same.
+      if (!/^-\s*Như (trên|Kính gửi)\b/iu.test(entryText(first))) {
         out.push(
           finding(this, {
             where: at(first, `${field}.entry`),
