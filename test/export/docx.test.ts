@@ -359,6 +359,11 @@ describe('renderDocx', () => {
       const cell = paras((await open(view)).header[0]![0]!);
       expect(cell[0]!.raw).toBe('BỘ LAO ĐỘNG\u00a0-\u00a0THƯƠNG BINH VÀ XÃ\u00a0HỘI');
       expect(cell[1]!.raw).toBe('TRUNG TÂM ĐIỀU DƯỠNG THƯƠNG BINH XÃ\u00a0ĐÔNG\u00a0SƠN');
+      view.header.parentOrg = 'TRUNG ƯƠNG HỘI CHỮ THẬP ĐỎ VIỆT NAM';
+      view.header.org = 'ỦY BAN NHÂN DÂN PHƯỜNG 1, QUẬN 3';
+      const other = paras((await open(view)).header[0]![0]!);
+      expect(other[0]!.raw).toBe('TRUNG ƯƠNG HỘI CHỮ THẬP ĐỎ VIỆT\u00a0NAM');
+      expect(other[1]!.raw).toBe('ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN PHƯỜNG\u00a01, QUẬN\u00a03');
     });
 
     it('puts the parent body, when there is one, regular above the issuing body', async () => {
