@@ -355,7 +355,7 @@ export const headerRules: Rule = {
       out.push(
         finding(this, {
           where: { field: 'header' },
-          message: `Khối tiêu đề có ${rules.count === 0 ? 'không có' : 'chỉ có một'} đường kẻ. Dưới tên cơ quan ban hành và dưới Tiêu ngữ đều phải có đường kẻ ngang, nét liền`,
+          message: `Khối tiêu đề ${rules.count === 0 ? 'không có đường kẻ nào' : 'chỉ có một đường kẻ'}. Dưới tên cơ quan ban hành và dưới Tiêu ngữ đều phải có đường kẻ ngang, nét liền`,
         }),
       );
     }
