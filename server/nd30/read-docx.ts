@@ -687,8 +687,8 @@ class PartWalker {
   /**
    * A drawing in a run: the paragraphs of its text boxes are read after the anchoring paragraph (headers
    * are often laid out in text boxes), and a straight line counts as a rule drawn under that paragraph.
-   * Of an mc:AlternateContent only one branch is read, as Word shows only one: the first choice, else
-   * the fallback; reading both would see each text box twice.
+   * Of an mc:AlternateContent only one branch is read, as Word shows only one: the first with text boxes
+   * or lines in it, the fallback last; reading both would see each text box twice.
    */
   private drawing(el: XElement, para: ParagraphInfo): void {
     for (const part of drawingParts(el)) {
@@ -715,8 +715,15 @@ function drawingParts(el: XElement): { kind: 'textBox' | 'line'; el: XElement }[
   const out: { kind: 'textBox' | 'line'; el: XElement }[] = [];
   const walk = (e: XElement) => {
     if (e.name === 'mc:AlternateContent') {
-      const branch = child(e, 'mc:Choice') ?? child(e, 'mc:Fallback');
-      if (branch) walk(branch);
+      // The first branch that holds something readable: a choice whose markup is unknown (a group or
+      // canvas shape) leaves its text boxes to the VML fallback.
+      for (const branch of [...childrenNamed(e, 'mc:Choice'), ...childrenNamed(e, 'mc:Fallback')]) {
+        const found = drawingParts(branch);
+        if (found.length > 0) {
+          out.push(...found);
+          return;
+        }
+      }
       return;
     }
     if (e.name === 'w:txbxContent') {

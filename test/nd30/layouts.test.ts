@@ -79,6 +79,15 @@ describe('a header in text boxes', () => {
     expect(findings.map((f) => f.rule)).toEqual(['nd30.header-block']);
   });
 
+  it('is read from the VML fallback when the first choice holds no text box (a group or canvas)', async () => {
+    const groupChoice = (inner: string) =>
+      textBox(inner).replace(/<mc:Choice Requires="wps">[\s\S]*<\/mc:Choice>/, '<mc:Choice Requires="wpg"><w:drawing><wpg:wgp xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"/></w:drawing></mc:Choice>');
+    expect(groupChoice(LEFT)).not.toContain('wps:txbx');
+    const { findings, documentType } = await check(`<w:p>${groupChoice(LEFT + SO)}${groupChoice(RIGHT + DATE)}</w:p>`);
+    expect(documentType).toBe('bao-cao');
+    expect(errors(findings)).toEqual([]);
+  });
+
   it('still has its faults found: a Quốc hiệu not bold, a rule missing', async () => {
     const plainRight = RIGHT.replace(`${B}${sz(12)}`, sz(12)).replace(`<w:p><w:pPr>${CENTER}</w:pPr>${LINE}</w:p>`, '');
     const { findings } = await check(header(LEFT, plainRight));
