@@ -2,17 +2,11 @@
 import type { Finding } from '../../checks/finding.js';
 import type { Layout } from '../layout.js';
 import type { ParagraphInfo } from '../model.js';
-import { viNumber } from '../text.js';
+import { estimatedWidth, SINGLE_LINE_EM, viNumber } from '../text.js';
 import { finding, quote, type Rule } from './rule.js';
 
 /** Paragraphs reported one by one before the rest are counted in one finding. */
 const MAX_LISTED = 5;
-
-/** Average advance of Vietnamese text in Times New Roman, spaces included, in em. */
-const AVERAGE_CHAR_EM = 0.45;
-
-/** Line height of Times New Roman at single spacing, in em. */
-const SINGLE_LINE_EM = 1.15;
 
 const sizeOf = (p: ParagraphInfo) => Math.max(...p.runs.map((r) => r.sizePt ?? 10), 0) || 14;
 
@@ -22,7 +16,7 @@ function textWidth(layout: Layout, p: ParagraphInfo): number {
 }
 
 /** The paragraph fills more than one line, where its alignment shows. */
-const wraps = (layout: Layout, p: ParagraphInfo) => p.text.length * sizeOf(p) * 20 * AVERAGE_CHAR_EM > textWidth(layout, p);
+const wraps = (layout: Layout, p: ParagraphInfo) => estimatedWidth(p.text, sizeOf(p)) > textWidth(layout, p);
 
 /** Left indent past which a line is placed as a block (a signer's title set off to the right), not running text. */
 const BLOCK_INDENT = 2800;

@@ -1,7 +1,7 @@
 /** Page setup: paper size, margins and page numbers (PL I §I). */
 import type { Finding } from '../../checks/finding.js';
 import type { DocxModel, Margins, PartInfo, SectionInfo } from '../model.js';
-import { twipsToMm, viNumber } from '../text.js';
+import { estimatedWidth, SINGLE_LINE_EM, twipsToMm, viNumber } from '../text.js';
 import { finding, type Rule } from './rule.js';
 
 const A4_W = 11906;
@@ -128,7 +128,7 @@ const hasPageField = (part: PartInfo | undefined) => !!part?.paragraphs.some((p)
  * Pages the body fills, roughly: each paragraph's lines at its size and spacing over the text area.
  * Side-by-side cells (header and signature blocks) count half. Enough to tell one page from several.
  */
-export function estimatedPages(model: DocxModel): number {
+function estimatedPages(model: DocxModel): number {
   const s = model.sections[0];
   const width = (s?.pageWidth ?? A4_W) - (s?.margins.left ?? 1701) - (s?.margins.right ?? 851);
   const height = (s?.pageHeight ?? A4_H) - (s?.margins.top ?? 1134) - (s?.margins.bottom ?? 1134);
@@ -136,15 +136,11 @@ export function estimatedPages(model: DocxModel): number {
   for (const p of model.paragraphs) {
     const size = Math.max(10, ...p.runs.map((r) => r.sizePt ?? 10));
     const spacing = p.lineSpacing?.rule === 'auto' ? p.lineSpacing.line / 240 : 1;
-    const perLine = width / (size * 20 * AVERAGE_CHAR_EM);
-    const lines = Math.max(1, Math.ceil(p.text.length / perLine));
-    used += (lines * size * 20 * 1.15 * spacing + 120) * (p.cell ? 0.5 : 1);
+    const lines = Math.max(1, Math.ceil(estimatedWidth(p.text, size) / width));
+    used += (lines * size * 20 * SINGLE_LINE_EM * spacing + 120) * (p.cell ? 0.5 : 1);
   }
   return Math.max(1, Math.ceil(used / height));
 }
-
-/** Average advance of Vietnamese text in Times New Roman, spaces included, in em. */
-const AVERAGE_CHAR_EM = 0.45;
 
 export const pageNumber: Rule = {
   id: 'nd30.page-number',
