@@ -170,7 +170,16 @@ export function locate(model: DocxModel): Layout {
     const left = row.filter((p) => p.cell!.cell < qhCell.cell);
     const right = row.filter((p) => p.cell!.cell === qhCell.cell);
     leftColumn = beforeSoLine(left.filter(upToSo).flatMap((p) => segments(p)));
-    headerRules = { issuer: left.length ? left.some(hasRule) : null, motto: right.some(hasRule), count: ruleCount };
+    // Lines drawn as floating shapes may be anchored outside their column (often in the first paragraph
+    // after the table): each such line stands for one rule missing from a column.
+    let floating = P.slice(0, headerLast + 3).reduce((n, p) => n + (p.cell && rootTable(model, p.cell.table) === headerTable ? 0 : p.lineShapes), 0);
+    const column = (paras: ParagraphInfo[]) => {
+      if (paras.some(hasRule)) return true;
+      if (floating === 0) return false;
+      floating--;
+      return true;
+    };
+    headerRules = { issuer: left.length ? column(left) : null, motto: column(right), count: ruleCount };
   } else {
     leftColumn = beforeSoLine(headerParas.filter(upToSo).flatMap((p) => leftLines(p))).filter((s) => !isQuocHieu(s) && !isTieuNgu(s));
     headerRules = { issuer: null, motto: null, count: ruleCount };
@@ -223,6 +232,8 @@ export function locate(model: DocxModel): Layout {
   let titleEnd = typeLine ? typeLine.para.index : -1;
   const titleLines: Segment[] = typeLine ? segments(typeLine.para, false).slice(1) : [];
   let titleRule = !!typeLine && (typeLine.para.lineShapes > 0 || typeLine.para.border.bottom);
+  // A rule drawn as a floating shape may be anchored in the paragraph after the title (Kính gửi, the body).
+  const titleAnchor = (end: number) => P.slice(end + 1).find((p) => p.cell === null && whole(p) !== null);
   if (typeLine) {
     let lines = 0;
     for (let i = typeLine.para.index + 1; i < P.length && lines < 4; i++) {
@@ -244,6 +255,7 @@ export function locate(model: DocxModel): Layout {
       if (hasRule(p)) titleRule = true;
       lines++;
     }
+    if (!titleRule && (titleAnchor(titleEnd)?.lineShapes ?? 0) > 0) titleRule = true;
   }
 
   // ---- Nơi nhận and the closing block

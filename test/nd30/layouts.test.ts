@@ -54,8 +54,9 @@ function rest(opts: { noiNhan?: string[] } = {}): string {
   );
 }
 
-async function check(header: string, opts: { noiNhan?: string[] } = {}) {
-  return checkDocx(await rawDocx({ body: header + rest(opts), styles: STYLES, headers: { hdr1: PAGE_HEADER } }));
+async function check(header: string, opts: { noiNhan?: string[]; rest?: (xml: string) => string } = {}) {
+  const after = (opts.rest ?? ((x: string) => x))(rest(opts));
+  return checkDocx(await rawDocx({ body: header + after, styles: STYLES, headers: { hdr1: PAGE_HEADER } }));
 }
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
@@ -129,5 +130,24 @@ describe('other layouts seen in offices', () => {
     const regular = left.replaceAll(`${B}${sz(13)}`, sz(13));
     const bad = await check(`<w:tbl><w:tr><w:tc>${regular}</w:tc><w:tc>${right}</w:tc></w:tr></w:tbl>`);
     expect(errors(bad.findings).map((f) => f.rule)).toEqual(['nd30.issuer']);
+  });
+});
+
+describe('rules drawn as floating lines', () => {
+  const RULE_P = `<w:p><w:pPr>${CENTER}</w:pPr>${LINE}</w:p>`;
+  const table = (left: string, right: string) => `<w:tbl><w:tr><w:tc>${left}</w:tc><w:tc>${right}</w:tc></w:tr><w:tr><w:tc>${SO}</w:tc><w:tc>${DATE}</w:tc></w:tr></w:tbl>`;
+  const moveTitleRule = (xml: string) => xml.replace(RULE_P, '').replace('<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">Kính gửi', `${LINE}<w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">Kính gửi`);
+
+  it('count when anchored outside their column or after the title, as Word places them', async () => {
+    const header = table(LEFT.replace(RULE_P, ''), RIGHT.replace(RULE_P, '')) + `<w:p>${LINE}${LINE}</w:p>`;
+    expect(moveTitleRule(rest())).not.toBe(rest());
+    const { findings } = await check(header, { rest: moveTitleRule });
+    expect(errors(findings)).toEqual([]);
+  });
+
+  it('are still missing when there are fewer lines than rules', async () => {
+    const header = table(LEFT.replace(RULE_P, ''), RIGHT.replace(RULE_P, '')) + `<w:p>${LINE}</w:p>`;
+    const { findings } = await check(header);
+    expect(errors(findings).map((f) => f.message).join(' ')).toContain('dưới Tiêu ngữ');
   });
 });
