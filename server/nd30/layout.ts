@@ -66,13 +66,14 @@ const isKinhGui = (s: Segment) => fold(s.text).startsWith('kinh gui');
 /** The label alone on its line (or before a tab), so that a body sentence starting "Nơi nhận hồ sơ…" is not taken for it. */
 const isNoiNhan = (s: Segment) => /^noi nhan\s*[:.;]?$/.test(fold(s.text));
 export const isSeparator = (text: string) => /^[\s_\-–—.…=*]+$/.test(text) && !isBlank(text);
-/** `PL.(300)`: drafter initials and number of copies, after the Lưu entry (PL I §III.3). */
-/** A short rule drawn by any of the usual means in or at this paragraph. */
-export const hasRule = (p: ParagraphInfo): boolean =>
-  p.lineShapes > 0 || p.border.bottom || (p.border.top && isBlank(p.text)) || segments(p).some((s) => isSeparator(s.text));
+/** Short rules drawn by any of the usual means in or at this paragraph: lines, borders, underscores. */
+const rulesIn = (p: ParagraphInfo): number =>
+  p.lineShapes + (p.border.bottom ? 1 : 0) + (p.border.top && isBlank(p.text) ? 1 : 0) + segments(p).filter((s) => isSeparator(s.text)).length;
+const hasRule = (p: ParagraphInfo): boolean => rulesIn(p) > 0;
 /** A placeholder of the signature space: "(Đã ký)", "(Chữ ký, dấu)". */
 const isSignaturePlaceholder = (text: string) => /^\(.*\)$/u.test(norm(text));
 const endsEntry = (text: string) => /[;.]$/.test(norm(text));
+/** `PL.(300)`: drafter initials and number of copies, after the Lưu entry (PL I §III.3). */
 export const isDrafterCode = (text: string) => /^[A-ZĐ]{1,8}\.?\s*\(\d+\)\.?$/u.test(norm(text));
 
 /** A line that starts like a quyền hạn prefix (TM., KT., Q., TL., TUQ., also miswritten). */
@@ -163,7 +164,7 @@ export function locate(model: DocxModel): Layout {
   };
   let leftColumn: Segment[];
   let headerRules: Layout['headerRules'];
-  const ruleCount = headerParas.reduce((n, p) => n + p.lineShapes + (p.border.bottom ? 1 : 0) + (p.border.top && isBlank(p.text) ? 1 : 0) + segments(p).filter((s) => isSeparator(s.text)).length, 0);
+  const ruleCount = headerParas.reduce((n, p) => n + rulesIn(p), 0);
   const qhCell = quocHieu?.para.cell;
   if (headerTable && qhCell) {
     const row = headerParas.filter((p) => p.cell && p.cell.table === qhCell.table && p.cell.row === qhCell.row);
