@@ -225,7 +225,7 @@ function parseRPr(rPr: XElement | null, theme: Theme): RProps {
 const BLACK_THEME = new Set(['text1', 'dark1']);
 
 function printedColor(val: string | undefined, theme: string | undefined): string | null {
-  if (theme && !BLACK_THEME.has(theme)) return theme;
+  if (theme && theme !== 'none' && !BLACK_THEME.has(theme)) return theme;
   if (!val || val.toLowerCase() === 'auto') return null;
   return /^0{6}$/.test(val) ? null : val.toUpperCase();
 }
