@@ -3,10 +3,12 @@
  * the signature never stands alone on a page, nothing is printed that staff did not write, and the
  * check agrees with the decree on the same files re-saved by LibreOffice (another writer's OOXML).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kinhGuiLines, type DocumentView } from '../../server/draft/document.js';
+import { renderDocx } from '../../server/export/docx/render.js';
 import { checkDocx } from '../../server/nd30/check.js';
 import { BRIEFS_DIR, briefFiles, rawBrief } from '../helpers/fixtures.js';
 import { runTsx } from '../helpers/run-script.js';
@@ -104,5 +106,66 @@ describe.each(names)('%s printed through LibreOffice', (name) => {
       const expected = brief.signer.name ? [] : ['nd30.signer'];
       expect([...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule))], file).toEqual(expected);
     }
+  });
+});
+
+/**
+ * A báo cáo of `n` body paragraphs: as n grows, the page break moves through the body and the
+ * closing, so one of these lengths puts the break just before the signature block.
+ */
+function report(n: number): DocumentView {
+  const text = (i: number) =>
+    `${i}. Ủy ban nhân dân huyện đã chỉ đạo các phòng, ban chuyên môn và Ủy ban nhân dân các xã, thị trấn triển khai nhiệm vụ thứ ${i}, kiểm tra, đôn đốc tiến độ và tổng hợp kết quả báo cáo định kỳ theo quy định.`;
+  return {
+    template: { id: 'bao-cao', name: 'Báo cáo', typeName: 'BÁO CÁO', code: 'BC', kinhGui: 'optional', vv: false },
+    header: {
+      parentOrg: '',
+      org: 'ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN',
+      numberLine: 'Số: 15/BC-UBND',
+      dateLine: 'Nghi Xuân, ngày 05 tháng 12 năm 2021',
+      typeName: 'BÁO CÁO',
+      subject: 'Kết quả thực hiện nhiệm vụ năm 2021',
+      recipients: ['Ủy ban nhân dân tỉnh Hà Tĩnh'],
+      kinhGui: kinhGuiLines(['Ủy ban nhân dân tỉnh Hà Tĩnh']),
+    },
+    body: Array.from({ length: n }, (_, i) => ({
+      kind: 'paragraph' as const,
+      text: i === n - 1 ? 'Trên đây là báo cáo kết quả thực hiện nhiệm vụ năm 2021 của Ủy ban nhân dân huyện Nghi Xuân./.' : text(i + 1),
+      section: 'noi-dung',
+      position: i,
+      paragraphId: i + 1,
+    })),
+    signer: { lines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Nguyễn Văn An' },
+    copies: ['- Như trên;', '- Thường trực Huyện ủy;', '- Thường trực HĐND huyện;', '- Các phòng, ban thuộc UBND huyện;', '- Lưu: VT, VP.'],
+  };
+}
+
+describe('wherever the page breaks in the body', () => {
+  const lengths = Array.from({ length: 12 }, (_, i) => 10 + i);
+  const pagesOf = new Map<number, string[]>();
+
+  beforeAll(async () => {
+    const files = await Promise.all(
+      lengths.map(async (n) => {
+        const file = join(dir, `report-${n}.docx`);
+        writeFileSync(file, await renderDocx(report(n)));
+        return file;
+      }),
+    );
+    const pdfs = await soffice(files, 'pdf', dir);
+    for (const [i, n] of lengths.entries()) pagesOf.set(n, await pdfPages(pdfs[i]!));
+  }, 120_000);
+
+  it('the signature block shares its page with the end of the body', () => {
+    const pageCounts = new Set<number>();
+    for (const n of lengths) {
+      const pages = pagesOf.get(n)!;
+      pageCounts.add(pages.length);
+      const end = lastPageOf(pages, (l) => l.includes('./.'));
+      expect(pageOf(pages, (l) => l.includes('Nơi nhận:')), `${n} paragraphs`).toBe(end);
+      expect(pageOf(pages, (l) => l.includes('Nguyễn Văn An')), `${n} paragraphs`).toBe(end);
+    }
+    // The lengths tried do cross a page break.
+    expect(pageCounts.size).toBeGreaterThan(1);
   });
 });
