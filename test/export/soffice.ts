@@ -18,6 +18,9 @@ export async function soffice(files: readonly string[], filter: string, outDir: 
     await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...files], {
       maxBuffer: 16 * 1024 * 1024,
     });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('LibreOffice (soffice) is not installed; scripts/setup.sh installs it');
+    throw e;
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -31,7 +34,9 @@ export async function soffice(files: readonly string[], filter: string, outDir: 
 
 /** The text of each page of a PDF, laid out as printed (pdftotext -layout), spaces of every kind made plain. */
 export async function pdfPages(pdf: string): Promise<string[]> {
-  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 16 * 1024 * 1024 }).catch((e: NodeJS.ErrnoException) => {
+    throw e.code === 'ENOENT' ? new Error('pdftotext (poppler-utils) is not installed; scripts/setup.sh installs it') : e;
+  });
   const pages = stdout.normalize('NFC').replace(/\u00a0/g, ' ').split('\f');
   if (pages.at(-1)!.trim() === '') pages.pop();
   return pages;
