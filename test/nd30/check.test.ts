@@ -234,6 +234,11 @@ describe('page numbers (PL I §I.7: centred in the top margin, none on page 1)',
 });
 
 describe('rules the decree states are errors', () => {
+  it('paper other than A4 (US Letter, Word’s default in some installs)', async () => {
+    const [f] = await breaksAndKeeps('nd30.page-size', { paper: { width: 12240, height: 15840 } });
+    expect(f!.message).toContain('A4');
+  });
+
   it('printed borders on the header table', async () => {
     const [f] = await breaksAndKeeps('nd30.header-block', { headerBorders: true });
     expect(f!.message).toContain('viền');

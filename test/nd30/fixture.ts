@@ -72,6 +72,8 @@ export interface FixtureOptions {
   noiNhanSize: number;
   /** Space before each body paragraph, in twips. */
   bodyGap: number;
+  /** Paper of the first section in twips (A4 by default). */
+  paper: { width: number; height: number };
 }
 
 const TYPE_LINE: Record<FixtureType, string | null> = {
@@ -125,6 +127,7 @@ export function defaults(type: FixtureType = 'bao-cao'): FixtureOptions {
     landscapeAppendix: false,
     noiNhanSize: 11,
     bodyGap: 120,
+    paper: { width: 11906, height: 16838 },
   };
 }
 
@@ -228,7 +231,7 @@ export async function buildDocx(over: Partial<FixtureOptions> = {}): Promise<Buf
       {
         properties: {
           titlePage: o.pageNumberAt !== 'page-1',
-          page: { size: { width: 11906, height: 16838 }, margin: { ...o.margins, header: 567, footer: 567 } },
+          page: { size: { ...o.paper }, margin: { ...o.margins, header: 567, footer: 567 } },
         },
         ...pageNumbers(o),
         children: [...header, ...title, ...body, sigTable],
