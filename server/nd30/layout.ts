@@ -32,6 +32,8 @@ export interface Layout {
    * told apart (a table), else null, and `count` of the rules seen in the header block.
    */
   headerRules: { issuer: boolean | null; motto: boolean | null; count: number };
+  /** Paragraphs that draw the rules under the issuing body, the Tiêu ngữ and the trích yếu, where found. */
+  ruleAt: { issuer: ParagraphInfo | null; motto: ParagraphInfo | null; title: ParagraphInfo | null };
   type: DocTypeInfo | null;
   /** The type was only guessed from the ký hiệu code (no tên loại line, no V/v). */
   typeFromCode: boolean;
@@ -164,12 +166,14 @@ export function locate(model: DocxModel): Layout {
   };
   let leftColumn: Segment[];
   let headerRules: Layout['headerRules'];
+  let leftParas: ParagraphInfo[] = [];
+  let rightParas: ParagraphInfo[] = [];
   const ruleCount = headerParas.reduce((n, p) => n + rulesIn(p), 0);
   const qhCell = quocHieu?.para.cell;
   if (headerTable && qhCell) {
     const row = headerParas.filter((p) => p.cell && p.cell.table === qhCell.table && p.cell.row === qhCell.row);
-    const left = row.filter((p) => p.cell!.cell < qhCell.cell);
-    const right = row.filter((p) => p.cell!.cell === qhCell.cell);
+    const left = (leftParas = row.filter((p) => p.cell!.cell < qhCell.cell));
+    const right = (rightParas = row.filter((p) => p.cell!.cell === qhCell.cell));
     leftColumn = beforeSoLine(left.filter(upToSo).flatMap((p) => segments(p)));
     // Lines drawn as floating shapes may be anchored outside their column (often in the first paragraph
     // after the table): each such line stands for one rule missing from a column.
@@ -194,6 +198,12 @@ export function locate(model: DocxModel): Layout {
     if (!isUpper(seg.text)) break;
     issuerLines.unshift(seg);
   }
+  const lastIssuer = issuerLines[issuerLines.length - 1];
+  const ruleAt: Layout['ruleAt'] = {
+    issuer: lastIssuer ? (leftParas.find((p) => p.index >= lastIssuer.para.index && hasRule(p)) ?? null) : null,
+    motto: tieuNgu ? (rightParas.find((p) => p.index >= tieuNgu.para.index && hasRule(p)) ?? null) : null,
+    title: null,
+  };
 
   // ---- tên loại, trích yếu
   let typeLine: Segment | null = null;
@@ -242,12 +252,16 @@ export function locate(model: DocxModel): Layout {
       if (p.cell !== null) break;
       const seg = whole(p);
       if (!seg) {
-        if (hasRule(p)) titleRule = true;
+        if (hasRule(p)) {
+          titleRule = true;
+          ruleAt.title ??= p;
+        }
         continue;
       }
       if (isSeparator(seg.text)) {
         titleEnd = i;
         titleRule = true;
+        ruleAt.title ??= p;
         continue;
       }
       if (p.alignment !== 'center' || isKinhGui(seg) || fold(seg.text).startsWith('can cu') || titleRule) break;
@@ -390,6 +404,7 @@ export function locate(model: DocxModel): Layout {
     titleRule,
     issuerLines,
     headerRules,
+    ruleAt,
     signerName,
     quocHieu,
     tieuNgu,

@@ -33,6 +33,8 @@ export interface CellRef {
   table: number;
   row: number;
   cell: number;
+  /** Width of the cell in twips, from the cell or the table grid; null when the file does not say. */
+  width?: number | null;
 }
 
 export interface ParagraphInfo {

@@ -513,13 +513,18 @@ class PartWalker {
     this.tables.push(info);
     const before = this.paragraphs.length;
     const rows = flatten(tbl, 'w:tr');
+    const grid = childrenNamed(child(tbl, 'w:tblGrid'), 'w:gridCol').map((g) => twips(g.attrs['w:w']) ?? 0);
     rows.forEach((tr, r) => {
       const cells = flatten(tr, 'w:tc');
       info.cols = Math.max(info.cols, cells.length);
+      let gridAt = 0;
       cells.forEach((tc, c) => {
-        const cellBorders = parseBorders(child(child(tc, 'w:tcPr'), 'w:tcBorders'));
+        const tcPr = child(tc, 'w:tcPr');
+        const cellBorders = parseBorders(child(tcPr, 'w:tcBorders'));
         if (Object.values(cellBorders).some(Boolean)) visible = true;
-        this.blocks(tc, { cell: { table: info.index, row: r, cell: c }, tableStyle: styleId });
+        const span = Math.max(1, Number(childVal(tcPr, 'w:gridSpan') ?? 1) || 1);
+        this.blocks(tc, { cell: { table: info.index, row: r, cell: c, width: cellWidth(tcPr, grid.slice(gridAt, gridAt + span)) }, tableStyle: styleId });
+        gridAt += span;
       });
     });
     info.rows = rows.length;
@@ -703,6 +708,16 @@ class PartWalker {
     const instr = f.instr.trim();
     if (instr) f.para.fields.push(instr);
   }
+}
+
+/** A cell's width in twips: its own w:tcW when given in twips, else the grid columns it spans; null when neither says. */
+function cellWidth(tcPr: XElement | null, gridCols: number[]): number | null {
+  const tcW = child(tcPr, 'w:tcW');
+  const type = tcW?.attrs['w:type'] ?? 'dxa';
+  const w = type === 'dxa' ? twips(tcW?.attrs['w:w']) : null;
+  if (w !== null && w > 0) return w;
+  const sum = gridCols.reduce((a, b) => a + b, 0);
+  return sum > 0 ? sum : null;
 }
 
 const LINE_GEOMETRIES = new Set(['line', 'straightConnector1']);

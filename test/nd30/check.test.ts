@@ -306,6 +306,14 @@ describe('rules the decree states are errors', () => {
     expect(byRule(findings, 'nd30.title').map((f) => f.message).join(' ')).toContain('dưới trích yếu');
   });
 
+  it('rules under the issuing body and the trích yếu longer than 1/2 of the line above', async () => {
+    const found = await breaksAndKeeps('nd30.rule-length', { rules: 'long' });
+    const text = found.map((f) => f.message).join(' ');
+    expect(text).toContain('dưới tên cơ quan ban hành');
+    expect(text).toContain('dưới trích yếu');
+    expect(text).toContain('từ 1/3 đến 1/2');
+  });
+
   it('an impossible date (30/02), while 29/02 of a leap year passes', async () => {
     const [f] = await breaksAndKeeps('nd30.date-line', { dateLine: 'Nghi Xuân, ngày 30 tháng 02 năm 2021' }, { dateLine: 'Nghi Xuân, ngày 29 tháng 02 năm 2020' });
     expect(f!.message).toContain('không có thật');

@@ -60,8 +60,8 @@ export interface FixtureOptions {
   titleBold: boolean;
   /** The tên loại line instead of the type's own (null: none). */
   typeLine: string | null | undefined;
-  /** Rules under the issuer, the Tiêu ngữ and the trích yếu. */
-  rules: boolean;
+  /** Rules under the issuer, the Tiêu ngữ and the trích yếu: drawn at the decree's lengths, or none. */
+  rules: boolean | 'long';
   signerName: string;
   signerNameBold: boolean;
   /** Size and weight of a công văn's V/v line. */
@@ -141,9 +141,10 @@ const pt = (n: number) => n * 2;
 
 export async function buildDocx(over: Partial<FixtureOptions> = {}): Promise<Buffer> {
   const o: FixtureOptions = { ...defaults(over.type), ...over };
-  const rule = (text: string) => (o.rules ? [p(text, { size: pt(12) })] : []);
+  // 'long': rules as clerks often type them, as long as the text above.
+  const rule = (text: string) => (o.rules ? [p(o.rules === 'long' ? '_'.repeat(30) : text, { size: pt(12) })] : []);
   const left = [p('UBND HUYỆN NGHI XUÂN', { size: pt(12) }), p('PHÒNG KINH TẾ VÀ HẠ TẦNG', { size: pt(12), bold: o.issuerBold }), ...rule('_________')];
-  const right = [p(o.quocHieu, { size: pt(12), bold: true }), p(o.tieuNgu, { size: pt(13), bold: true }), ...rule('_____________________')];
+  const right = [p(o.quocHieu, { size: pt(12), bold: true }), p(o.tieuNgu, { size: pt(13), bold: true }), ...rule('_'.repeat(27))];
   const soCell = [p(o.so, { size: pt(13) })];
   if (o.type === 'cong-van') soCell.push(p('V/v báo cáo tiến độ xây dựng nông thôn mới', { size: pt(o.vv.size), bold: o.vv.bold }));
   const dateCell = [p(o.dateLine, { size: pt(13), italics: true })];
@@ -172,7 +173,8 @@ export async function buildDocx(over: Partial<FixtureOptions> = {}): Promise<Buf
   if (typeLine) {
     title.push(p(typeLine, { size: pt(14), bold: o.titleBold }), p('Kết quả thực hiện nhiệm vụ năm 2021', { size: pt(14), bold: o.titleBold }));
     // The rule under the trích yếu as Word users often draw it: an empty paragraph with a top border, narrowed by indents.
-    if (o.rules) title.push(new Paragraph({ indent: { left: 3000, right: 3000 }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } }));
+    const side = o.rules === 'long' ? 2400 : 3700;
+    if (o.rules) title.push(new Paragraph({ indent: { left: side, right: side }, border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } } }));
   }
   if (o.kinhGui) title.push(p(o.kinhGui, { size: pt(14) }));
 

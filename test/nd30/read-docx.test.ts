@@ -95,8 +95,8 @@ describe('reading a .docx', () => {
     expect(model.tables[0]).toMatchObject({ parent: null, rows: 1, cols: 2, bordersVisible: true, firstParagraph: 0, lastParagraph: 2 });
     expect(model.tables[1]).toMatchObject({ parent: 0, bordersVisible: false });
     expect(model.tables[2]).toMatchObject({ parent: null, bordersVisible: false });
-    expect(model.paragraphs[1]!.cell).toEqual({ table: 1, row: 0, cell: 0 });
-    expect(model.paragraphs[2]!.cell).toEqual({ table: 0, row: 0, cell: 1 });
+    expect(model.paragraphs[1]!.cell).toEqual({ table: 1, row: 0, cell: 0, width: null });
+    expect(model.paragraphs[2]!.cell).toEqual({ table: 0, row: 0, cell: 1, width: null });
     expect(model.sections).toHaveLength(2);
     expect(model.sections[0]).toMatchObject({ pageWidth: 12240, titlePg: false, firstParagraph: 0, lastParagraph: 4 });
     expect(model.sections[1]).toMatchObject({ pageWidth: 11906, pageHeight: 16838, titlePg: true, margins: { top: 1134, left: 1701 } });
@@ -109,7 +109,7 @@ describe('reading a .docx', () => {
     const body =
       `<w:tbl>` +
       hdr(
-        para('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG', `${b}<w:sz w:val="26"/>`, '<w:jc w:val="center"/>') + para('________', '', '<w:jc w:val="center"/>'),
+        para('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG', `${b}<w:sz w:val="26"/>`, '<w:jc w:val="center"/>') + para('_'.repeat(14), '', '<w:jc w:val="center"/>'),
         // The rule under the Tiêu ngữ as a straight line drawn in the paragraph, Word's usual way.
         `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:rPr>${b}<w:sz w:val="24"/></w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:rPr>${b}<w:sz w:val="26"/></w:rPr><w:br/><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>`,
       ) +

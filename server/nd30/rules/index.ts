@@ -3,6 +3,7 @@ import { dateLine, headerBlock, headerRules, issuer, numberSymbol, quocHieu, tie
 import { endMark, kinhGui, luuVt, noiNhan, signer, signerPrefix } from './closing.js';
 import { bodyAlignment, lineSpacing, paragraphSpacing } from './body.js';
 import { docType, title } from './title.js';
+import { ruleLength } from './rule-length.js';
 import { margins, pageNumber, pageSize } from './page.js';
 import type { Rule } from './rule.js';
 import { bodySize, colour, font } from './typography.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   quocHieu,
   tieuNgu,
   headerRules,
+  ruleLength,
   numberSymbol,
   dateLine,
   docType,
