@@ -2,6 +2,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kinhGuiLines, type BodyBlock, type DocumentView } from '../../server/draft/document.js';
 import { renderDocx } from '../../server/export/docx/render.js';
+import { checkDocx } from '../../server/nd30/check.js';
 import { textWidth, widestLine } from '../../server/export/docx/measure.js';
 import { shown } from '../helpers/docx-xml.js';
 
@@ -374,6 +375,10 @@ describe('renderDocx', () => {
       expect(cell.map((p) => p.text).slice(0, 2)).toEqual(['UBND TỈNH HÀ TĨNH', 'SỞ CÔNG THƯƠNG']);
       expectRuns(cell[0]!, { halfPoints: [24, 26] });
       expectRuns(cell[1]!, { halfPoints: [24, 26], bold: true });
+      // The rule is measured from the issuing body, not from a longer parent above it; the check agrees.
+      view.header.parentOrg = 'TRUNG ƯƠNG HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM';
+      const ruleFindings = (await checkDocx(await renderDocx(view))).findings.filter((f) => f.rule === 'nd30.rule-length');
+      expect(ruleFindings).toEqual([]);
     });
 
     it('puts the Quốc hiệu and Tiêu ngữ bold on the right, with a rule as long as the Tiêu ngữ', () => {

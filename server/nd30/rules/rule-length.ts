@@ -68,7 +68,9 @@ export const ruleLength: Rule = {
       out.push(finding(this, { where: at(lines[lines.length - 1]!, field), message }));
     };
     const issuerBox = issuerLines[issuerLines.length - 1]?.para.cell?.width ?? null;
-    judge(ruleAt.issuer, issuerLines, issuerBox, SHORT, (r) => [
+    // The rule belongs to the issuing body's own name (bold), not to a parent body above it (regular).
+    const own = issuerLines.filter((l) => runsOf(l).length > 0 && runsOf(l).every((r) => r.bold));
+    judge(ruleAt.issuer, own.length > 0 ? own : issuerLines, issuerBox, SHORT, (r) => [
       'header.org',
       `Đường kẻ dưới tên cơ quan ban hành dài bằng ${percent(r)} dòng chữ; phải dài từ 1/3 đến 1/2 độ dài dòng chữ`,
     ]);
