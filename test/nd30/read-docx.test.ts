@@ -103,6 +103,20 @@ describe('reading a .docx', () => {
     expect(model.sections[1]!.headers.default!.paragraphs[0]!.fields).toEqual(['PAGE   \\* MERGEFORMAT']);
   });
 
+  it('reads cell widths from the cell, else from the grid columns it spans', async () => {
+    const tc = (tcPr: string, text: string) => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${para(text)}</w:tc>`;
+    const body =
+      '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="2000"/><w:gridCol w:w="4000"/></w:tblGrid>' +
+      `<w:tr>${tc('<w:tcW w:w="3100" w:type="dxa"/>', 'own')}${tc('<w:tcW w:w="60" w:type="pct"/><w:gridSpan w:val="2"/>', 'spans two')}</w:tr>` +
+      '</w:tbl>' +
+      A4_SECTION;
+    const model = await readDocx(await rawDocx({ body }));
+    expect(model.paragraphs.map((p) => [p.text, p.cell?.width])).toEqual([
+      ['own', 3100],
+      ['spans two', 6000],
+    ]);
+  });
+
   it('a Word-like document: theme font reported, Quốc hiệu and Tiêu ngữ in one paragraph, blank number', async () => {
     const hdr = (left: string, right: string) => `<w:tr><w:tc>${left}</w:tc><w:tc>${right}</w:tc></w:tr>`;
     const b = '<w:b/>';
