@@ -183,7 +183,8 @@ export function toBriefInput(intake: Intake, template: Template): BriefInput {
         ...(s.parts ? { parts: s.parts.filter((p) => p.facts.length > 0) } : { facts: s.facts ?? [] }),
         ...(s.tasks?.length ? { tasks: s.tasks } : {}),
       })),
-    signer: intake.signer ?? { lines: template.defaults.signer.lines, name: template.defaults.signer.name },
+    // No signer given: the lines stay blank for the văn thư (and a finding says so), never a guessed one.
+    signer: intake.signer ?? { lines: [], name: '' },
     copies: withNhuTren(intake.copies ?? template.defaults.copies, template, (h.recipients ?? []).length > 0),
     archive: intake.archive ?? template.defaults.archive,
   };
