@@ -10,6 +10,7 @@ import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam, pageQuery } from './body.js';
 import { checkDocx } from '../nd30/check.js';
 import { attachment, documentFileName } from '../export/file-name.js';
+import { hearingQueue } from '../queue/caller.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
@@ -38,7 +39,8 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
       queue.push(stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
     };
     try {
-      const result = await job({ signal: abort.signal, onEvent });
+      const onQueued = (section: string, position: number) => onEvent({ type: 'queued', section, position });
+      const result = await hearingQueue(onQueued, () => job({ signal: abort.signal, onEvent }));
       await Promise.all(queue);
       await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
     } catch (e) {

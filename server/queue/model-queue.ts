@@ -1,0 +1,179 @@
+import { DraftError } from '../errors.js';
+
+/** Told to a waiting call: its place in the line (1: next to be served), then 0 once it has its turn. */
+export type PositionListener = (position: number) => void;
+
+interface Waiter {
+  key: string;
+  grant: () => void;
+  onPosition: PositionListener | undefined;
+  /** The position last told (0: none yet). */
+  told: number;
+}
+
+export interface ModelQueueOptions {
+  /** Model calls at once in this process. */
+  limit: number;
+  /**
+   * Positions change with every call served; waiting callers are told at most this often, so 1,000
+   * waiting sections do not each get an event every time one of them starts.
+   */
+  tellEveryMs?: number;
+}
+
+/**
+ * At most `limit` model calls at once in this process, whatever the number of drafts or requests.
+ * Calls past the limit wait in a line per caller (an office, a user, a draft) and the lines are
+ * served in turn, one call each, so a caller with thirty sections takes one slot per round and one
+ * with a single paragraph waits at most a round. A caller with nothing running and nothing waiting
+ * goes before callers already being served: it has had no share yet. A call whose signal aborts
+ * leaves its line at once, without ever taking a slot.
+ */
+export class ModelQueue {
+  readonly limit: number;
+  private readonly tellEveryMs: number;
+  private running = 0;
+  private peak = 0;
+  private waitingCount = 0;
+  private readonly runningByKey = new Map<string, number>();
+  private readonly lines = new Map<string, Waiter[]>();
+  /** Callers with calls waiting, in serving order: those with no share yet, then those already served. */
+  private fresh: string[] = [];
+  private served: string[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private lastTold = 0;
+
+  constructor(options: ModelQueueOptions) {
+    if (!Number.isInteger(options.limit) || options.limit < 1) throw new Error(`model call limit must be a whole number ≥ 1, not ${options.limit}`);
+    this.limit = options.limit;
+    this.tellEveryMs = options.tellEveryMs ?? 250;
+  }
+
+  /** Calls running now, the most that ever ran at once, and calls waiting. */
+  get stats(): { running: number; peakRunning: number; waiting: number } {
+    return { running: this.running, peakRunning: this.peak, waiting: this.waitingCount };
+  }
+
+  /** Runs `call` once a slot is free for `key`; rejects with `cancelled` if `signal` aborts while waiting. */
+  async run<T>(key: string, call: () => Promise<T>, options: { signal?: AbortSignal; onPosition?: PositionListener } = {}): Promise<T> {
+    await this.acquire(key, options.signal, options.onPosition);
+    try {
+      return await call();
+    } finally {
+      this.release(key);
+    }
+  }
+
+  private acquire(key: string, signal: AbortSignal | undefined, onPosition: PositionListener | undefined): Promise<void> {
+    if (signal?.aborted) return Promise.reject(cancelled());
+    if (this.running < this.limit && this.waitingCount === 0) {
+      this.take(key);
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.remove(waiter);
+        reject(cancelled());
+      };
+      const waiter: Waiter = {
+        key,
+        onPosition,
+        told: 0,
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          this.take(key);
+          if (waiter.told > 0) waiter.onPosition?.(0);
+          resolve();
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.enqueue(waiter);
+    });
+  }
+
+  private take(key: string): void {
+    this.running++;
+    this.peak = Math.max(this.peak, this.running);
+    this.runningByKey.set(key, (this.runningByKey.get(key) ?? 0) + 1);
+  }
+
+  private release(key: string): void {
+    this.running--;
+    const left = (this.runningByKey.get(key) ?? 1) - 1;
+    if (left > 0) this.runningByKey.set(key, left);
+    else this.runningByKey.delete(key);
+    while (this.running < this.limit && this.waitingCount > 0) this.grantNext();
+    this.schedule();
+  }
+
+  private grantNext(): void {
+    const key = this.fresh.length > 0 ? this.fresh.shift()! : this.served.shift()!;
+    const line = this.lines.get(key)!;
+    const waiter = line.shift()!;
+    this.waitingCount--;
+    if (line.length > 0) this.served.push(key);
+    else this.lines.delete(key);
+    waiter.grant();
+  }
+
+  private enqueue(waiter: Waiter): void {
+    this.waitingCount++;
+    const line = this.lines.get(waiter.key);
+    if (line) line.push(waiter);
+    else {
+      this.lines.set(waiter.key, [waiter]);
+      (this.runningByKey.has(waiter.key) ? this.served : this.fresh).push(waiter.key);
+    }
+    this.schedule();
+  }
+
+  private remove(waiter: Waiter): void {
+    const line = this.lines.get(waiter.key);
+    const at = line?.indexOf(waiter) ?? -1;
+    if (!line || at < 0) return;
+    line.splice(at, 1);
+    this.waitingCount--;
+    if (line.length === 0) {
+      this.lines.delete(waiter.key);
+      this.fresh = this.fresh.filter((k) => k !== waiter.key);
+      this.served = this.served.filter((k) => k !== waiter.key);
+    }
+    this.schedule();
+  }
+
+  /** Tells waiting callers their positions soon, and no more often than `tellEveryMs`. */
+  private schedule(): void {
+    if (this.timer || this.waitingCount === 0) return;
+    const wait = Math.max(0, this.lastTold + this.tellEveryMs - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.lastTold = Date.now();
+      this.tellPositions();
+    }, wait);
+    this.timer.unref();
+  }
+
+  /** Walks the lines in the order they will be served, if nothing new arrives, and tells each waiter whose place changed. */
+  private tellPositions(): void {
+    let position = 0;
+    let round = [...this.fresh, ...this.served];
+    for (let depth = 0; round.length > 0; depth++) {
+      const next: string[] = [];
+      for (const key of round) {
+        const line = this.lines.get(key)!;
+        const waiter = line[depth]!;
+        position++;
+        if (waiter.told !== position) {
+          waiter.told = position;
+          waiter.onPosition?.(position);
+        }
+        if (depth + 1 < line.length) next.push(key);
+      }
+      round = next;
+    }
+  }
+}
+
+function cancelled(): DraftError {
+  return new DraftError('cancelled', 'Đã dừng soạn khi đang chờ lượt; văn bản trước đó được giữ nguyên.');
+}

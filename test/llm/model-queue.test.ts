@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.js';
+import { llmConfig } from '../helpers/llm-app.js';
+import { startFakeOpenAI, promptText, type FakeOpenAI, type ReceivedRequest, type Reply } from '../helpers/fake-openai.js';
+import { answerByHeading } from '../helpers/model-answers.js';
+import { rawBrief } from '../helpers/fixtures.js';
+import { readSse, serveApp, type SseEvent } from '../helpers/serve.js';
+import { OpenAIProvider } from '../../server/provider/openai/provider.js';
+import { ModelQueue } from '../../server/queue/model-queue.js';
+import { QueuedProvider } from '../../server/queue/queued-provider.js';
+import { defaultCallerKey, type CallerKey } from '../../server/queue/caller.js';
+
+/** What accounts will do: the office a request carries names its line; here a header stands for the session. */
+const byOffice: CallerKey = (c) => c.req.header('x-office') ?? defaultCallerKey(false)(c);
+
+let fake: FakeOpenAI | undefined;
+let ctx: Awaited<ReturnType<typeof testApp>> | undefined;
+let server: Awaited<ReturnType<typeof serveApp>> | undefined;
+afterEach(async () => {
+  await server?.close();
+  await ctx?.close();
+  await fake?.close();
+  server = ctx = fake = undefined;
+});
+
+async function start(limit: number) {
+  fake = await startFakeOpenAI([]);
+  // Positions are told at once (no pacing) so each step of the line is seen.
+  const queue = new ModelQueue({ limit, tellEveryMs: 0 });
+  ctx = await testApp(new QueuedProvider(new OpenAIProvider(llmConfig(fake.baseURL)), queue), { callerKey: byOffice });
+  server = await serveApp(ctx.app);
+  return { fake, queue, url: server.url };
+}
+
+function briefOf(subject: string) {
+  const brief = rawBrief();
+  brief.header.subject = subject;
+  return brief;
+}
+
+/** Good answers for each brief, told apart by the subject in the prompt. */
+function answers(...briefs: any[]) {
+  const byBrief = briefs.map((b) => ({ subject: b.header.subject as string, answer: answerByHeading(b) }));
+  return (request: ReceivedRequest): Reply => byBrief.find((b) => promptText(request).includes(b.subject))!.answer(request);
+}
+
+function gate() {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+async function createDraft(url: string, brief: unknown): Promise<string> {
+  const res = await fetch(`${url}/api/drafts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ brief }) });
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** A drafting request streamed in the background: its events as they arrive, and its end. */
+function stream(url: string, path: string, office: string, signal?: AbortSignal) {
+  const events: SseEvent[] = [];
+  const done = (async () => {
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { Accept: 'text/event-stream', 'x-office': office }, signal });
+    for await (const e of readSse(res)) events.push(e);
+  })();
+  return { events, done, positions: () => events.filter((e) => e.event === 'queued').map((e) => e.data.position as number) };
+}
+
+/** Waits for something the server does in the background (no time limit but the test's own). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('the model queue', () => {
+  it('keeps three documents drafted at once within two model calls in flight', async () => {
+    const { fake, url } = await start(2);
+    const briefs = [briefOf('Tài liệu thứ nhất'), briefOf('Tài liệu thứ hai'), briefOf('Tài liệu thứ ba')];
+    const answer = answers(...briefs);
+    // Answers wait until two calls are open together, so the limit is reached, not just never tested.
+    const together = gate();
+    fake.script((request) => {
+      if (fake.inFlight >= 2) together.open();
+      return { kind: 'gated', gate: together.promise, reply: answer(request) };
+    });
+    const ids = await Promise.all(briefs.map((b) => createDraft(url, b)));
+    const results = await Promise.all(ids.map((id) => fetch(`${url}/api/drafts/${id}/draft`, { method: 'POST' }).then((r) => r.json() as Promise<any>)));
+    for (const r of results) expect(r.sections.map((s: any) => s.ok)).toEqual([true, true, true, true]);
+    expect(fake.requests).toHaveLength(12);
+    expect(fake.peakInFlight).toBe(2);
+  });
+
+  it("serves another office's single section before the first office's waiting ones", async () => {
+    const { fake, queue, url } = await start(1);
+    const busy = briefOf('Ba báo cáo của phòng A');
+    const single = briefOf('Một mục của phòng B');
+    const answer = answers(busy, single);
+    const first = gate();
+    fake.script((request) => ({ kind: 'gated', gate: first.promise, reply: answer(request) }));
+    const ids = await Promise.all([busy, busy, busy].map((b) => createDraft(url, b)));
+    const loneId = await createDraft(url, single);
+    const office = ids.map((id) => stream(url, `/api/drafts/${id}/draft`, 'phong-a'));
+    await until(() => fake.requests.length === 1 && queue.stats.waiting === 11);
+    const lone = stream(url, `/api/drafts/${loneId}/sections/ket-qua/draft`, 'phong-b');
+    await until(() => lone.positions().length > 0);
+    expect(lone.positions()[0]).toBe(1);
+    first.open();
+    await Promise.all([...office.map((s) => s.done), lone.done]);
+    const whose = fake.requests.map((r) => (promptText(r).includes(single.header.subject) ? 'B' : 'A'));
+    expect(whose).toEqual(['A', 'B', ...Array(11).fill('A')]);
+    expect(lone.events.at(-1)!.data).toMatchObject({ section: 'ket-qua', ok: true });
+  });
+
+  it('streams a waiting section its place in the line, lets a cancelled one leave at once, and starts it when its turn comes', async () => {
+    const { fake, queue, url } = await start(1);
+    const briefs = [briefOf('Bản đang soạn'), briefOf('Bản bị dừng'), briefOf('Bản chờ lượt')];
+    const answer = answers(...briefs);
+    const first = gate();
+    fake.script((request) => ({ kind: 'gated', gate: first.promise, reply: answer(request) }));
+    const [runningId, stoppedId, waitingId] = await Promise.all(briefs.map((b) => createDraft(url, b)));
+    const running = stream(url, `/api/drafts/${runningId}/sections/ket-qua/draft`, 'phong-a');
+    await until(() => fake.requests.length === 1);
+    const stop = new AbortController();
+    const stopped = stream(url, `/api/drafts/${stoppedId}/sections/ket-qua/draft`, 'phong-b', stop.signal);
+    await until(() => stopped.positions().length > 0);
+    const waiting = stream(url, `/api/drafts/${waitingId}/sections/ket-qua/draft`, 'phong-c');
+    await until(() => waiting.positions().length > 0);
+    expect(stopped.positions()).toEqual([1]);
+    expect(waiting.positions()).toEqual([2]);
+
+    stop.abort();
+    await stopped.done.catch(() => undefined);
+    // The tab that closed leaves the line: the next one moves up while the first call still runs.
+    await until(() => waiting.positions().length > 1);
+    expect(waiting.positions()).toEqual([2, 1]);
+    expect(queue.stats).toMatchObject({ running: 1, waiting: 1 });
+
+    first.open();
+    await Promise.all([running.done, waiting.done]);
+    expect(waiting.positions()).toEqual([2, 1, 0]);
+    const kinds = waiting.events.map((e) => e.event);
+    expect(kinds.indexOf('text')).toBeGreaterThan(kinds.lastIndexOf('queued'));
+    expect(waiting.events.find((e) => e.event === 'queued')!.data).toEqual({ type: 'queued', section: 'ket-qua', position: 2 });
+    expect(kinds.at(-1)).toBe('done');
+    // The stopped section never reached the model.
+    expect(fake.requests.map((r) => promptText(r).includes('Bản bị dừng'))).toEqual([false, false]);
+    expect(queue.stats).toMatchObject({ running: 0, waiting: 0 });
+  });
+});
