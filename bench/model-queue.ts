@@ -27,7 +27,7 @@ interface Report {
 
 /** The compiled server as `npm start` runs it (the npm script builds it first), with the probe measuring it from inside. */
 async function startServer(modelURL: string, dataDir: string) {
-  const child = spawn(process.execPath, ['--import', join(ROOT, 'bench/model-queue/probe.mjs'), join(ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', join(ROOT, 'bench/model-queue/probe.mjs'), join(ROOT, 'dist/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
 import { ModelQueue } from './queue/model-queue.js';
 import { QueuedProvider } from './queue/queued-provider.js';
-import { asCaller, defaultCallerKey, type CallerKey } from './queue/caller.js';
+import { defaultCallerKey, namingCallers, type CallerKey } from './queue/caller.js';
 
 export interface AppDeps {
   store: DraftStore;
@@ -82,8 +82,7 @@ export function createApp(deps: AppDeps) {
   const schema = briefJsonSchema();
   const app = new Hono();
   app.use(...webDefences(deps.security ?? LOOPBACK_SECURITY));
-  const callerKey = deps.callerKey ?? defaultCallerKey((deps.security ?? LOOPBACK_SECURITY).trustProxy);
-  app.use('/api/*', (c, next) => asCaller(() => callerKey(c), next));
+  app.use('/api/*', namingCallers(deps.callerKey ?? defaultCallerKey((deps.security ?? LOOPBACK_SECURITY).trustProxy)));
 
   const limit = (maxSize: number, what: string) =>
     bodyLimit({

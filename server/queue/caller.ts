@@ -1,39 +1,44 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { clientAddress } from '../security/forwarded.js';
 
 /** Who a model call is made for, and who wants to hear its place in the line. */
 export interface ModelCaller {
-  /** The caller's line in the model queue; worked out when the request first calls the model. */
-  key: () => string;
+  /** The caller's line in the model queue. */
+  key: string;
   onQueued?: (section: string, position: number) => void;
 }
 
 /** Names a request's caller: an office or user once requests carry one. */
 export type CallerKey = (c: Context) => string;
 
+/** How each request's caller is named, set by the app's middleware. */
+const keyOfRequest = new WeakMap<Context, () => string>();
+
 /**
- * The caller travels with the request's async work rather than through every signature between the
- * route and the provider, so the pipeline and the providers stay as they are.
+ * A drafting job's abort signal goes unchanged from the route through the pipeline to the provider,
+ * so it carries the caller there without a new parameter at every step. (AsyncLocalStorage would do
+ * the same, but on Node 20 it slows every promise of the process.)
  */
-const current = new AsyncLocalStorage<ModelCaller>();
+const callerOfSignal = new WeakMap<AbortSignal, ModelCaller>();
 
-/** Model calls made inside `fn` wait in `key`'s line; the key is worked out once, when first needed. */
-export function asCaller<T>(key: () => string, fn: () => T): T {
-  let known: string | undefined;
-  return current.run({ key: () => (known ??= key()) }, fn);
+/** Names the caller of every request; the name is worked out only for requests that draft. */
+export function namingCallers(key: CallerKey): MiddlewareHandler {
+  return async (c, next) => {
+    keyOfRequest.set(c, () => key(c));
+    await next();
+  };
 }
 
-/** Model calls made inside `fn` report their place in the line to `onQueued`. */
-export function hearingQueue<T>(onQueued: (section: string, position: number) => void, fn: () => T): T {
-  return current.run({ key: current.getStore()?.key ?? (() => ANONYMOUS), onQueued }, fn);
+/** Model calls made with `signal` wait in the line of the request's caller, and report their place to `onQueued`. */
+export function queueAs(c: Context, signal: AbortSignal, onQueued?: ModelCaller['onQueued']): void {
+  callerOfSignal.set(signal, { key: keyOfRequest.get(c)?.() ?? ANONYMOUS, onQueued });
 }
 
-export function currentCaller(): ModelCaller | undefined {
-  return current.getStore();
+export function callerOf(signal: AbortSignal | undefined): ModelCaller | undefined {
+  return signal && callerOfSignal.get(signal);
 }
 
-/** The line of calls made outside any request (the command line, the evaluation). */
+/** The line of calls made outside any request (the command line, the evaluation, the chat). */
 export const ANONYMOUS = 'anonymous';
 
 /**

@@ -1,5 +1,5 @@
 import type { ParagraphAsk, Provider, RewrittenParagraph, SectionAsk, WrittenSection } from '../provider/types.js';
-import { ANONYMOUS, currentCaller } from './caller.js';
+import { ANONYMOUS, callerOf } from './caller.js';
 import type { ModelQueue } from './model-queue.js';
 
 /**
@@ -29,8 +29,8 @@ export class QueuedProvider implements Provider {
   }
 
   private inLine<T>(section: string, signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
-    const caller = currentCaller();
+    const caller = callerOf(signal);
     const onQueued = caller?.onQueued;
-    return this.queue.run(caller?.key() ?? ANONYMOUS, call, { signal, onPosition: onQueued && ((position) => onQueued(section, position)) });
+    return this.queue.run(caller?.key ?? ANONYMOUS, call, { signal, onPosition: onQueued && ((position) => onQueued(section, position)) });
   }
 }
