@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { testApp } from '../helpers/app.js';
 import { llmConfig } from '../helpers/llm-app.js';
 import { startFakeOpenAI, promptText, type FakeOpenAI, type ReceivedRequest, type Reply } from '../helpers/fake-openai.js';
@@ -9,6 +12,8 @@ import { OpenAIProvider } from '../../server/provider/openai/provider.js';
 import { ModelQueue } from '../../server/queue/model-queue.js';
 import { QueuedProvider } from '../../server/queue/queued-provider.js';
 import { defaultCallerKey, type CallerKey } from '../../server/queue/caller.js';
+import { createApp, depsFromConfig } from '../../server/app.js';
+import { loadConfig } from '../../server/config.js';
 
 /** What accounts will do: the office a request carries names its line; here a header stands for the session. */
 const byOffice: CallerKey = (c) => c.req.header('x-office') ?? defaultCallerKey(false)(c);
@@ -56,10 +61,10 @@ async function createDraft(url: string, brief: unknown): Promise<string> {
 }
 
 /** A drafting request streamed in the background: its events as they arrive, and its end. */
-function stream(url: string, path: string, office: string, signal?: AbortSignal) {
+function stream(url: string, path: string, office?: string, signal?: AbortSignal) {
   const events: SseEvent[] = [];
   const done = (async () => {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { Accept: 'text/event-stream', 'x-office': office }, signal });
+    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { Accept: 'text/event-stream', ...(office ? { 'x-office': office } : {}) }, signal });
     for await (const e of readSse(res)) events.push(e);
   })();
   return { events, done, positions: () => events.filter((e) => e.event === 'queued').map((e) => e.data.position as number) };
@@ -71,21 +76,43 @@ async function until(condition: () => boolean): Promise<void> {
 }
 
 describe('the model queue', () => {
-  it('keeps three documents drafted at once within two model calls in flight', async () => {
-    const { fake, url } = await start(2);
-    const briefs = [briefOf('Tài liệu thứ nhất'), briefOf('Tài liệu thứ hai'), briefOf('Tài liệu thứ ba')];
-    const answer = answers(...briefs);
-    // Answers wait until two calls are open together, so the limit is reached, not just never tested.
-    const together = gate();
-    fake.script((request) => {
-      if (fake.inFlight >= 2) together.open();
-      return { kind: 'gated', gate: together.promise, reply: answer(request) };
-    });
-    const ids = await Promise.all(briefs.map((b) => createDraft(url, b)));
-    const results = await Promise.all(ids.map((id) => fetch(`${url}/api/drafts/${id}/draft`, { method: 'POST' }).then((r) => r.json() as Promise<any>)));
-    for (const r of results) expect(r.sections.map((s: any) => s.ok)).toEqual([true, true, true, true]);
-    expect(fake.requests).toHaveLength(12);
-    expect(fake.peakInFlight).toBe(2);
+  it('keeps three documents drafted at once within the configured two model calls in flight', async () => {
+    fake = await startFakeOpenAI([]);
+    const dir = mkdtempSync(join(tmpdir(), 'soanthao-queue-'));
+    const deps = await depsFromConfig(
+      loadConfig({ SOANTHAO_DATA_DIR: dir, OPENAI_BASE_URL: fake.baseURL, SOANTHAO_MODEL: 'fake-model', SOANTHAO_RETRIES: '0', SOANTHAO_MODEL_CONCURRENCY: '2' }),
+    );
+    server = await serveApp(createApp(deps).app);
+    const url = server.url;
+    try {
+      const briefs = [briefOf('Tài liệu thứ nhất'), briefOf('Tài liệu thứ hai'), briefOf('Tài liệu thứ ba')];
+      const answer = answers(...briefs);
+      // The model holds every answer until the test lets go, so whatever the server lets through is open at once.
+      const hold = gate();
+      const model = fake;
+      model.script((request) => ({ kind: 'gated', gate: hold.promise, reply: answer(request) }));
+      const ids = await Promise.all(briefs.map((b) => createDraft(url, b)));
+      const streamed = ids.slice(0, 2).map((id) => stream(url, `/api/drafts/${id}/draft`));
+      // The third asks for JSON, as before: it waits its turn as well, with no positions in its answer.
+      const json = fetch(`${url}/api/drafts/${ids[2]}/draft`, { method: 'POST' }).then((r) => r.json() as Promise<any>);
+      const waitingSections = () => streamed.flatMap((s) => s.events.filter((e) => e.event === 'queued' && e.data.position > 0).map((e) => e.data.section)).length;
+      await until(() => {
+        expect(model.inFlight).toBeLessThanOrEqual(2);
+        return model.requests.length === 2 && waitingSections() >= 6;
+      });
+      expect(model.inFlight).toBe(2);
+      hold.open();
+      await Promise.all(streamed.map((s) => s.done));
+      for (const s of streamed) expect(s.events.at(-1)!.data.sections.every((x: any) => x.ok)).toBe(true);
+      expect(await json).toEqual({ sections: ['mo-dau', 'ket-qua', 'phuong-huong', 'ket-thuc'].map((section) => ({ section, ok: true, findings: expect.any(Array) })) });
+      expect(model.requests).toHaveLength(12);
+      expect(model.peakInFlight).toBe(2);
+    } finally {
+      await server.close();
+      server = undefined;
+      await deps.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("serves another office's single section before the first office's waiting ones", async () => {
@@ -143,5 +170,12 @@ describe('the model queue', () => {
     // The stopped section never reached the model.
     expect(fake.requests.map((r) => promptText(r).includes('Bản bị dừng'))).toEqual([false, false]);
     expect(queue.stats).toMatchObject({ running: 0, waiting: 0 });
+  });
+
+  it('takes its limit from SOANTHAO_MODEL_CONCURRENCY, and refuses a limit that is not a whole number from 1', () => {
+    expect(loadConfig({}).modelConcurrency).toBe(4);
+    expect(loadConfig({ SOANTHAO_MODEL_CONCURRENCY: '16' }).modelConcurrency).toBe(16);
+    expect(() => loadConfig({ SOANTHAO_MODEL_CONCURRENCY: '0' })).toThrow(/SOANTHAO_MODEL_CONCURRENCY: must be a whole number from 1/);
+    expect(() => loadConfig({ SOANTHAO_MODEL_CONCURRENCY: 'nhiều' })).toThrow(/SOANTHAO_MODEL_CONCURRENCY/);
   });
 });
