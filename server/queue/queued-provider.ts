@@ -9,7 +9,7 @@ import type { ModelQueue } from './model-queue.js';
 export class QueuedProvider implements Provider {
   constructor(
     private readonly inner: Provider,
-    readonly queue: ModelQueue,
+    private readonly queue: ModelQueue,
   ) {}
 
   get name(): string {

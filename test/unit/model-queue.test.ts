@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ModelQueue } from '../../server/queue/model-queue.js';
+import { DraftError } from '../../server/errors.js';
+
+/** A call that runs until the test ends it. */
+function heldCall(started: string[], name: string) {
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
+  return {
+    call: async () => {
+      started.push(name);
+      await ended;
+      return name;
+    },
+    end: () => end(),
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('ModelQueue', () => {
+  it('tells each waiting call the place it is then served in: callers with no share first, then one call per caller in turn', async () => {
+    const queue = new ModelQueue({ limit: 1, tellEveryMs: 0 });
+    const started: string[] = [];
+    const told = new Map<string, number[]>();
+    const calls = new Map<string, ReturnType<typeof heldCall>>();
+    const runs: Promise<string>[] = [];
+    const enqueue = (key: string, name: string) => {
+      const held = heldCall(started, name);
+      calls.set(name, held);
+      told.set(name, []);
+      runs.push(queue.run(key, held.call, { onPosition: (p) => told.get(name)!.push(p) }));
+    };
+    enqueue('a', 'a0');
+    for (const [key, name] of [['a', 'a1'], ['a', 'a2'], ['a', 'a3'], ['b', 'b1'], ['c', 'c1'], ['c', 'c2']] as const) enqueue(key, name);
+    await settle();
+    const firstPlaces = Object.fromEntries([...told].filter(([, p]) => p.length > 0).map(([name, p]) => [name, p[0]]));
+    expect(firstPlaces).toEqual({ b1: 1, c1: 2, a1: 3, c2: 4, a2: 5, a3: 6 });
+    // Served in exactly the order told, each one after the running call ends.
+    for (let i = 0; i < 7; i++) {
+      calls.get(started.at(-1)!)!.end();
+      await settle();
+    }
+    await Promise.all(runs);
+    expect(started).toEqual(['a0', 'b1', 'c1', 'a1', 'c2', 'a2', 'a3']);
+    // Places told together may skip a step; they only ever move up, and the turn comes last.
+    const a3 = told.get('a3')!;
+    expect(a3[0]).toBe(6);
+    expect(a3.at(-1)).toBe(0);
+    expect(a3).toEqual([...a3].sort((x, y) => y - x));
+    expect(queue.stats).toEqual({ running: 0, peakRunning: 1, waiting: 0 });
+  });
+
+  it('lets a cancelled call leave without a slot, and refuses one already cancelled', async () => {
+    const queue = new ModelQueue({ limit: 1, tellEveryMs: 0 });
+    const started: string[] = [];
+    const first = heldCall(started, 'first');
+    const running = queue.run('a', first.call);
+    const stop = new AbortController();
+    const stopped = queue.run('b', heldCall(started, 'stopped').call, { signal: stop.signal });
+    const next = heldCall(started, 'next');
+    const waiting = queue.run('c', next.call);
+    stop.abort();
+    await expect(stopped).rejects.toMatchObject({ code: 'cancelled' });
+    expect(queue.stats.waiting).toBe(1);
+    await expect(queue.run('d', async () => 'never', { signal: stop.signal })).rejects.toBeInstanceOf(DraftError);
+    first.end();
+    await running;
+    await settle();
+    next.end();
+    await waiting;
+    expect(started).toEqual(['first', 'next']);
+  });
+});
