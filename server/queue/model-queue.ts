@@ -26,8 +26,9 @@ export interface ModelQueueOptions {
  * Calls past the limit wait in a line per caller (an office, a user, a draft) and the lines are
  * served in turn, one call each, so a caller with thirty sections takes one slot per round and one
  * with a single paragraph waits at most a round. A caller with nothing running and nothing waiting
- * goes before callers already being served: it has had no share yet. A call whose signal aborts
- * leaves its line at once, without ever taking a slot.
+ * has had no share yet: it goes next, though never twice in a row over callers already being served,
+ * so a crowd of newcomers cannot starve them. A call whose signal aborts leaves its line at once,
+ * without ever taking a slot.
  */
 export class ModelQueue {
   readonly limit: number;
@@ -40,6 +41,8 @@ export class ModelQueue {
   /** Callers with calls waiting, in serving order: those with no share yet, then those already served. */
   private fresh: string[] = [];
   private served: string[] = [];
+  /** Whether the last call let through was a newcomer's: the next goes to a caller already served, if one waits. */
+  private lastFresh = false;
   private timer: NodeJS.Timeout | undefined;
   private lastTold = 0;
 
@@ -107,7 +110,9 @@ export class ModelQueue {
   }
 
   private grantNext(): void {
-    const key = this.fresh.length > 0 ? this.fresh.shift()! : this.served.shift()!;
+    const fromFresh = takesFresh(this.fresh.length > 0, this.served.length > 0, this.lastFresh);
+    this.lastFresh = fromFresh;
+    const key = fromFresh ? this.fresh.shift()! : this.served.shift()!;
     const line = this.lines.get(key)!;
     const waiter = line.shift()!;
     this.waitingCount--;
@@ -153,25 +158,36 @@ export class ModelQueue {
     this.timer.unref();
   }
 
-  /** Walks the lines in the order they will be served, if nothing new arrives, and tells each waiter whose place changed. */
+  /** Plays the serving rules forward, as if nothing new arrived, and tells each waiter whose place changed. */
   private tellPositions(): void {
+    const fresh = [...this.fresh];
+    const served = [...this.served];
+    const depth = new Map<string, number>();
+    let lastFresh = this.lastFresh;
     let position = 0;
-    let round = [...this.fresh, ...this.served];
-    for (let depth = 0; round.length > 0; depth++) {
-      const next: string[] = [];
-      for (const key of round) {
-        const line = this.lines.get(key)!;
-        const waiter = line[depth]!;
-        position++;
-        if (waiter.told !== position) {
-          waiter.told = position;
-          waiter.onPosition?.(position);
-        }
-        if (depth + 1 < line.length) next.push(key);
+    for (let f = 0, s = 0; f < fresh.length || s < served.length; ) {
+      const fromFresh = takesFresh(f < fresh.length, s < served.length, lastFresh);
+      lastFresh = fromFresh;
+      const key = fromFresh ? fresh[f++]! : served[s++]!;
+      const line = this.lines.get(key)!;
+      const at = depth.get(key) ?? 0;
+      const waiter = line[at]!;
+      position++;
+      if (waiter.told !== position) {
+        waiter.told = position;
+        waiter.onPosition?.(position);
       }
-      round = next;
+      if (at + 1 < line.length) {
+        depth.set(key, at + 1);
+        served.push(key);
+      }
     }
   }
+}
+
+/** A newcomer goes next, unless the last one let through was a newcomer and a caller already served waits. */
+function takesFresh(freshWaiting: boolean, servedWaiting: boolean, lastFresh: boolean): boolean {
+  return freshWaiting && (!servedWaiting || !lastFresh);
 }
 
 function cancelled(): DraftError {

@@ -19,7 +19,7 @@ function heldCall(started: string[], name: string) {
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('ModelQueue', () => {
-  it('tells each waiting call the place it is then served in: callers with no share first, then one call per caller in turn', async () => {
+  it('tells each waiting call the place it is then served in: one call per caller in turn, newcomers first but never twice in a row', async () => {
     const queue = new ModelQueue({ limit: 1, tellEveryMs: 0 });
     const started: string[] = [];
     const told = new Map<string, number[]>();
@@ -35,20 +35,38 @@ describe('ModelQueue', () => {
     for (const [key, name] of [['a', 'a1'], ['a', 'a2'], ['a', 'a3'], ['b', 'b1'], ['c', 'c1'], ['c', 'c2']] as const) enqueue(key, name);
     await settle();
     const firstPlaces = Object.fromEntries([...told].filter(([, p]) => p.length > 0).map(([name, p]) => [name, p[0]]));
-    expect(firstPlaces).toEqual({ b1: 1, c1: 2, a1: 3, c2: 4, a2: 5, a3: 6 });
+    expect(firstPlaces).toEqual({ b1: 1, a1: 2, c1: 3, a2: 4, c2: 5, a3: 6 });
     // Served in exactly the order told, each one after the running call ends.
     for (let i = 0; i < 7; i++) {
       calls.get(started.at(-1)!)!.end();
       await settle();
     }
     await Promise.all(runs);
-    expect(started).toEqual(['a0', 'b1', 'c1', 'a1', 'c2', 'a2', 'a3']);
+    expect(started).toEqual(['a0', 'b1', 'a1', 'c1', 'a2', 'c2', 'a3']);
     // Places told together may skip a step; they only ever move up, and the turn comes last.
     const a3 = told.get('a3')!;
     expect(a3[0]).toBe(6);
     expect(a3.at(-1)).toBe(0);
     expect(a3).toEqual([...a3].sort((x, y) => y - x));
     expect(queue.stats).toEqual({ running: 0, peakRunning: 1, waiting: 0 });
+  });
+
+  it('a crowd of newcomers cannot starve a caller already being served', async () => {
+    const queue = new ModelQueue({ limit: 1, tellEveryMs: 0 });
+    const started: string[] = [];
+    const held = new Map<string, ReturnType<typeof heldCall>>();
+    const runs = [['long', 'long-1'], ['long', 'long-2'], ...Array.from({ length: 5 }, (_, i) => [`clerk-${i}`, `clerk-${i}`])].map(([key, name]) => {
+      const call = heldCall(started, name!);
+      held.set(name!, call);
+      return queue.run(key!, call.call);
+    });
+    await settle();
+    for (let i = 0; i < 7; i++) {
+      held.get(started.at(-1)!)!.end();
+      await settle();
+    }
+    await Promise.all(runs);
+    expect(started).toEqual(['long-1', 'clerk-0', 'long-2', 'clerk-1', 'clerk-2', 'clerk-3', 'clerk-4']);
   });
 
   it('lets a cancelled call leave without a slot, and refuses one already cancelled', async () => {
