@@ -31,7 +31,7 @@ export interface ModelQueueOptions {
  * without ever taking a slot.
  */
 export class ModelQueue {
-  readonly limit: number;
+  private readonly limit: number;
   private readonly tellEveryMs: number;
   private running = 0;
   private peak = 0;
