@@ -3,16 +3,16 @@ import { parseBrief } from '../brief/load.js';
 import { validateBriefForTemplate } from '../brief/validate.js';
 import type { Template, TemplateSection } from '../template/schema.js';
 import type { TemplateRegistry } from '../template/load.js';
-import type { Provider } from '../provider/types.js';
+import type { Neighbours, Provider } from '../provider/types.js';
 import type { DraftStore } from '../store/draft-store.js';
 import type { Page, PageRequest } from '../store/page.js';
 import type { Finding } from '../checks/finding.js';
-import { checkDraft, checkSection } from '../checks/index.js';
+import { checkSection } from '../checks/index.js';
+import { checkDocument } from '../pipeline/check-document.js';
 import { writeSection } from '../pipeline/write-section.js';
 import { writeParagraph } from '../pipeline/write-paragraph.js';
 import { presentSections } from '../present/sections.js';
-import type { Neighbours } from '../provider/types.js';
-import { draftableSections, factLines, neighbourFacts } from '../pipeline/write-document.js';
+import { draftableSections, factLines, neighbourFacts, neighbourKeys } from '../pipeline/write-document.js';
 import { DraftError } from '../errors.js';
 import type { Draft, DraftSummary, Paragraph, Revision, RevisionMeta } from './model.js';
 import { visibleParagraphs } from './model.js';
@@ -176,11 +176,19 @@ export class DraftingService {
     return { section, ok: false, findings, error: { code: error.code, message: error.message } };
   }
 
-  /** When one section is redrafted its neighbours' text stands; a neighbour not yet drafted is told by its facts. */
+  /**
+   * When one section is redrafted its neighbours' text stands: the paragraph just before it and the
+   * one just after, which is what continuity needs. A neighbour not yet drafted is told by its facts.
+   */
   private neighbourTexts(draft: Draft, template: Template, key: string): Neighbours {
-    const i = template.sections.findIndex((s) => s.key === key);
-    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') || factLines(draft.brief, k) : '');
-    return { kind: 'text', before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
+    const { before, after } = neighbourKeys(draft.brief, template, key);
+    const edge = (k: string | undefined, at: 'first' | 'last') => {
+      if (!k) return '';
+      const paragraphs = visibleParagraphs(draft, k);
+      const p = at === 'first' ? paragraphs[0] : paragraphs[paragraphs.length - 1];
+      return p?.current.text ?? factLines(draft.brief, k);
+    };
+    return { kind: 'text', before: edge(before, 'last'), after: edge(after, 'first') };
   }
 
   private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {
@@ -270,7 +278,7 @@ export class DraftingService {
   async check(id: string): Promise<Finding[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const findings = checkDraft(draft, template);
+    const findings = checkDocument(draft, template, await this.store.sectionFindings(id));
     // Marks an import left on a revision (figures to update) stay until staff write a new revision.
     const imported = (p: Paragraph) => p.current.findings.filter((f) => f.rule.startsWith('import.'));
     for (const s of template.sections) {

@@ -196,6 +196,14 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX conversation_messages_conversation ON conversation_messages(conversation_id, id)`,
     ],
   },
+  {
+    version: 6,
+    name: 'a version number per draft',
+    // Bumped by every write a reader of the draft would see, so an instance can tell in one cheap
+    // query whether the answer it keeps is still the draft's, whoever wrote since.
+    sqlite: [`ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
+    postgres: [`ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
