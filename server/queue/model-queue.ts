@@ -173,7 +173,7 @@ export class ModelQueue {
       const at = depth.get(key) ?? 0;
       const waiter = line[at]!;
       position++;
-      if (waiter.told !== position) {
+      if (worthTelling(waiter.told, position)) {
         waiter.told = position;
         waiter.onPosition?.(position);
       }
@@ -183,6 +183,14 @@ export class ModelQueue {
       }
     }
   }
+}
+
+/**
+ * Near the front every step is told; far back only a move of a tenth, so a thousand waiting sections
+ * do not each get an event every time one call starts ("đang chờ lượt: 523" need not tick to 522).
+ */
+function worthTelling(told: number, position: number): boolean {
+  return told === 0 || (position !== told && (position <= 10 || Math.abs(position - told) >= told / 10));
 }
 
 /** A newcomer goes next, unless the last one let through was a newcomer and a caller already served waits. */
