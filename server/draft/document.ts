@@ -63,12 +63,17 @@ export function numberLine(number: string, symbol: string): string {
   return `Số: ${n}/${symbol}`;
 }
 
-/** Nơi nhận as printed: each entry `- …;`, `Như trên` first where it applies, `- Lưu: …` last with a full stop. */
-export function copiesLines(copies: readonly string[], archive: string, template: Template): string[] {
+/**
+ * Nơi nhận as printed: each entry `- …;`, `- Lưu: …` last with a full stop. "Như trên" points at the
+ * Kính gửi, so it leads the list where the document has one and is left out where it has none
+ * ("Như Kính gửi", which some tờ trình use, is kept as staff wrote it).
+ */
+export function copiesLines(copies: readonly string[], archive: string, template: Template, hasKinhGui: boolean): string[] {
   const entries = copies.map((c) => c.replace(/^[-–•]\s*/, '').replace(/[;.,]\s*$/, '').trim()).filter(Boolean);
-  if (template.kinhGui !== 'none') {
-    const i = entries.findIndex((e) => /^như trên$/i.test(e));
-    if (i > 0) entries.unshift(...entries.splice(i, 1));
+  const nhuTren = entries.findIndex((e) => /^như trên$/iu.test(e));
+  if (nhuTren >= 0) {
+    const [entry] = entries.splice(nhuTren, 1);
+    if (hasKinhGui) entries.unshift(entry!);
   }
   const archiveText = (archive.trim() || template.defaults.archive).replace(/^lưu\s*:\s*/i, '').replace(/[.;,]\s*$/, '');
   return [...entries.map((e) => `- ${e};`), `- Lưu: ${archiveText}.`];
@@ -133,8 +138,8 @@ export function toDocument(draft: Draft, template: Template): DocumentView {
   if (last) last.text = withEndMark(last.text);
 
   const subject = template.vv ? `V/v ${h.subject.replace(/^v\/v\s*/i, '')}` : h.subject;
-  const signerLines = brief.signer.lines.length > 0 ? brief.signer.lines : template.defaults.signer.lines;
   const copies = brief.copies.length > 0 ? brief.copies : template.defaults.copies;
+  const kinhGui = template.kinhGui === 'none' ? [] : kinhGuiLines(h.recipients);
   return {
     template: {
       id: template.id,
@@ -152,10 +157,12 @@ export function toDocument(draft: Draft, template: Template): DocumentView {
       typeName: template.typeName,
       subject,
       recipients: template.kinhGui === 'none' ? [] : h.recipients,
-      kinhGui: template.kinhGui === 'none' ? [] : kinhGuiLines(h.recipients),
+      kinhGui,
     },
     body,
-    signer: { lines: signerLines.map((l) => l.toLocaleUpperCase('vi')), name: brief.signer.name || template.defaults.signer.name },
-    copies: copiesLines(copies, brief.archive, template),
+    // Only the signer staff named: a guessed "TM. ỦY BAN NHÂN DÂN" would be wrong for any other office.
+    // Without one the block stays blank for the văn thư, and the draft's checks report it.
+    signer: { lines: brief.signer.lines.map((l) => l.toLocaleUpperCase('vi')), name: brief.signer.name },
+    copies: copiesLines(copies, brief.archive, template, kinhGui.length > 0),
   };
 }

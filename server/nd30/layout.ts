@@ -19,6 +19,21 @@ export interface Layout {
   shortDate: Segment | null;
   vv: Segment | null;
   typeLine: Segment | null;
+  /** A "CÔNG VĂN" line printed as if it were a tên loại; a công văn has none. */
+  congVanTitle: Segment | null;
+  /** Lines of the trích yếu under the tên loại. */
+  titleLines: Segment[];
+  /** A rule (underscores, a paragraph border or a drawn line) under the trích yếu. */
+  titleRule: boolean;
+  /** Lines of the issuing body's name (the last upper-case lines of the header's left column). */
+  issuerLines: Segment[];
+  /**
+   * Rules under the issuing body and under the Tiêu ngữ: true or false where the header's columns can be
+   * told apart (a table), else null, and `count` of the rules seen in the header block.
+   */
+  headerRules: { issuer: boolean | null; motto: boolean | null; count: number };
+  /** Paragraphs that draw the rules under the issuing body, the Tiêu ngữ and the trích yếu, where found. */
+  ruleAt: { issuer: ParagraphInfo | null; motto: ParagraphInfo | null; title: ParagraphInfo | null };
   type: DocTypeInfo | null;
   /** The type was only guessed from the ký hiệu code (no tên loại line, no V/v). */
   typeFromCode: boolean;
@@ -33,6 +48,8 @@ export interface Layout {
   noiNhanEntries: Segment[];
   /** Lines of the closing block where the signer's quyền hạn and chức vụ stand. */
   signerLines: Segment[];
+  /** The signer's name: the last line of the signer's block in normal case; null when there is none. */
+  signerName: Segment | null;
   /** Body paragraphs outside tables. */
   body: ParagraphInfo[];
   /** Last paragraph of the body, where "./." belongs. */
@@ -51,6 +68,13 @@ const isKinhGui = (s: Segment) => fold(s.text).startsWith('kinh gui');
 /** The label alone on its line (or before a tab), so that a body sentence starting "Nơi nhận hồ sơ…" is not taken for it. */
 const isNoiNhan = (s: Segment) => /^noi nhan\s*[:.;]?$/.test(fold(s.text));
 export const isSeparator = (text: string) => /^[\s_\-–—.…=*]+$/.test(text) && !isBlank(text);
+/** Short rules drawn by any of the usual means in or at this paragraph: lines, borders, underscores. */
+const rulesIn = (p: ParagraphInfo): number =>
+  p.lineShapes + (p.border.bottom ? 1 : 0) + (p.border.top && isBlank(p.text) ? 1 : 0) + segments(p).filter((s) => isSeparator(s.text)).length;
+const hasRule = (p: ParagraphInfo): boolean => rulesIn(p) > 0;
+/** A placeholder of the signature space: "(Đã ký)", "(Chữ ký, dấu)". */
+const isSignaturePlaceholder = (text: string) => /^\(.*\)$/u.test(norm(text));
+const endsEntry = (text: string) => /[;.]$/.test(norm(text));
 /** `PL.(300)`: drafter initials and number of copies, after the Lưu entry (PL I §III.3). */
 export const isDrafterCode = (text: string) => /^[A-ZĐ]{1,8}\.?\s*\(\d+\)\.?$/u.test(norm(text));
 
@@ -67,6 +91,10 @@ function rootTable(model: DocxModel, index: number | undefined | null): TableInf
   let t = model.tables[index] ?? null;
   while (t && t.parent !== null) t = model.tables[t.parent] ?? null;
   return t;
+}
+
+function firstTextAt(p: ParagraphInfo): number {
+  return p.text.length - p.text.trimStart().length;
 }
 
 function sameCell(a: ParagraphInfo, b: ParagraphInfo): boolean {
@@ -128,17 +156,73 @@ export function locate(model: DocxModel): Layout {
   }
   const header = headerLast >= 0 ? { table: headerTable, first: 0, last: headerLast } : null;
 
+  // ---- issuing body and the rules under it and under the Tiêu ngữ
+  const headerParas = P.slice(0, headerLast + 1);
+  // The left column down to the Số line, which may share a paragraph with the names (line breaks).
+  const upToSo = (p: ParagraphInfo) => !soLine || p.index <= soLine.para.index;
+  const beforeSoLine = (segs: Segment[]) => {
+    const at = segs.findIndex(isSoLine);
+    return at === -1 ? segs : segs.slice(0, at);
+  };
+  let leftColumn: Segment[];
+  let headerRules: Layout['headerRules'];
+  let leftParas: ParagraphInfo[] = [];
+  let rightParas: ParagraphInfo[] = [];
+  const ruleCount = headerParas.reduce((n, p) => n + rulesIn(p), 0);
+  const qhCell = quocHieu?.para.cell;
+  if (headerTable && qhCell) {
+    const row = headerParas.filter((p) => p.cell && p.cell.table === qhCell.table && p.cell.row === qhCell.row);
+    const left = (leftParas = row.filter((p) => p.cell!.cell < qhCell.cell));
+    const right = (rightParas = row.filter((p) => p.cell!.cell === qhCell.cell));
+    leftColumn = beforeSoLine(left.filter(upToSo).flatMap((p) => segments(p)));
+    // Lines drawn as floating shapes may be anchored outside their column (often in the first paragraph
+    // after the table): each such line stands for one rule missing from a column.
+    let floating = P.slice(0, headerLast + 3).reduce((n, p) => n + (p.cell && rootTable(model, p.cell.table) === headerTable ? 0 : p.lineShapes), 0);
+    const column = (paras: ParagraphInfo[]) => {
+      if (paras.some(hasRule)) return true;
+      if (floating === 0) return false;
+      floating--;
+      return true;
+    };
+    headerRules = { issuer: left.length ? column(left) : null, motto: column(right), count: ruleCount };
+  } else {
+    leftColumn = beforeSoLine(headerParas.filter(upToSo).flatMap((p) => leftLines(p))).filter((s) => !isQuocHieu(s) && !isTieuNgu(s));
+    headerRules = { issuer: null, motto: null, count: ruleCount };
+  }
+  const issuerLines: Segment[] = [];
+  for (const seg of [...leftColumn].reverse()) {
+    if (isSeparator(seg.text) || isSoLine(seg) || isDateLine(seg)) {
+      if (issuerLines.length) break;
+      continue;
+    }
+    if (!isUpper(seg.text)) break;
+    issuerLines.unshift(seg);
+  }
+  const lastIssuer = issuerLines[issuerLines.length - 1];
+  const ruleAt: Layout['ruleAt'] = {
+    issuer: lastIssuer ? (leftParas.find((p) => p.index >= lastIssuer.para.index && hasRule(p)) ?? null) : null,
+    motto: tieuNgu ? (rightParas.find((p) => p.index >= tieuNgu.para.index && hasRule(p)) ?? null) : null,
+    title: null,
+  };
+
   // ---- tên loại, trích yếu
   let typeLine: Segment | null = null;
+  let congVanTitle: Segment | null = null;
   let type: DocTypeInfo | null = null;
   let seen = 0;
   for (let i = headerLast + 1; i < P.length && seen < 8; i++) {
     const p = P[i]!;
-    const seg = whole(p);
+    // The tên loại is the paragraph's first line: some writers put the trích yếu after a line break.
+    const seg = segments(p, false)[0];
     if (!seg || p.cell !== null) continue;
     seen++;
     const text = norm(seg.text);
     if (!isUpper(text)) continue;
+    if (text === 'CÔNG VĂN') {
+      typeLine = congVanTitle = seg;
+      type = CONG_VAN;
+      break;
+    }
     const t = typeByName(text) ?? DOC_TYPES.find((d) => d.typeName !== null && text.startsWith(`${d.typeName} `)) ?? null;
     if (t) {
       typeLine = seg;
@@ -157,21 +241,36 @@ export function locate(model: DocxModel): Layout {
     }
   }
   let titleEnd = typeLine ? typeLine.para.index : -1;
+  const titleLines: Segment[] = typeLine ? segments(typeLine.para, false).slice(1) : [];
+  let titleRule = !!typeLine && (typeLine.para.lineShapes > 0 || typeLine.para.border.bottom);
+  // A rule drawn as a floating shape may be anchored in the paragraph after the title (Kính gửi, the body).
+  const titleAnchor = (end: number) => P.slice(end + 1).find((p) => p.cell === null && whole(p) !== null);
   if (typeLine) {
     let lines = 0;
     for (let i = typeLine.para.index + 1; i < P.length && lines < 4; i++) {
       const p = P[i]!;
       if (p.cell !== null) break;
       const seg = whole(p);
-      if (!seg) continue;
-      if (isSeparator(seg.text)) {
-        titleEnd = i;
+      if (!seg) {
+        if (hasRule(p)) {
+          titleRule = true;
+          ruleAt.title ??= p;
+        }
         continue;
       }
-      if (p.alignment !== 'center' || isKinhGui(seg) || fold(seg.text).startsWith('can cu')) break;
+      if (isSeparator(seg.text)) {
+        titleEnd = i;
+        titleRule = true;
+        ruleAt.title ??= p;
+        continue;
+      }
+      if (p.alignment !== 'center' || isKinhGui(seg) || fold(seg.text).startsWith('can cu') || titleRule) break;
       titleEnd = i;
+      titleLines.push(...segments(p, false));
+      if (hasRule(p)) titleRule = true;
       lines++;
     }
+    if (!titleRule && (titleAnchor(titleEnd)?.lineShapes ?? 0) > 0) titleRule = true;
   }
 
   // ---- Nơi nhận and the closing block
@@ -262,11 +361,21 @@ export function locate(model: DocxModel): Layout {
         const lines = leftLines(P[i]!);
         if (lines.length === 0) break;
         const first = norm(lines[0]!.text);
-        if (!/^[-–—+•*]/.test(first) && !P[i]!.listLabel && !isDrafterCode(first) && !/^lưu\b/iu.test(first)) break;
+        const continues = candidates.length > 0 && !endsEntry(candidates[candidates.length - 1]!.text);
+        if (!continues && !/^[-–—+•*]/.test(first) && !P[i]!.listLabel && !isDrafterCode(first) && !/^lưu\b/iu.test(first)) break;
         candidates.push(...lines);
       }
     }
-    noiNhanEntries.push(...candidates.filter((s) => !isDrafterCode(s.text)));
+    // A long entry wraps onto a line of its own (the decree's own samples do this): a line that does not
+    // start an entry, after one that has not ended, continues it.
+    for (const s of candidates) {
+      if (isDrafterCode(s.text)) continue;
+      const prev = noiNhanEntries[noiNhanEntries.length - 1];
+      const startsEntry = /^[-–—‒−•+*·]/.test(norm(s.text)) || (s.para.listLabel !== null && s.start === firstTextAt(s.para));
+      if (prev && !startsEntry && !endsEntry(prev.text)) {
+        noiNhanEntries[noiNhanEntries.length - 1] = { ...prev, text: `${prev.text} ${s.text}` };
+      } else noiNhanEntries.push(s);
+    }
   }
 
   // ---- signer lines
@@ -283,9 +392,20 @@ export function locate(model: DocxModel): Layout {
       .filter((s) => !isNoiNhan(s) && !(entryParas.has(s.para.index) && /^[-–—+•]/.test(s.text)));
   }
 
+  // ---- signer's name: the last line in normal case, below the quyền hạn and chức vụ
+  const signerName =
+    [...signerLines].reverse().find((s) => !isUpper(s.text) && !isSignaturePlaceholder(s.text) && !isSeparator(s.text) && /\p{L}/u.test(s.text)) ?? null;
+
   return {
     model,
     header,
+    congVanTitle,
+    titleLines,
+    titleRule,
+    issuerLines,
+    headerRules,
+    ruleAt,
+    signerName,
     quocHieu,
     tieuNgu,
     soLine,

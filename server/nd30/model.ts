@@ -21,6 +21,11 @@ export interface RunInfo {
   italic: boolean;
   /** The run is the visible result of a field (PAGE, DATE…). */
   fieldResult: boolean;
+  /**
+   * Colour the run prints in, other than black: `FF0000`, or a theme colour's name (`accent1`); null
+   * for black or automatic (which prints black on white paper).
+   */
+  color: string | null;
 }
 
 export interface CellRef {
@@ -28,6 +33,8 @@ export interface CellRef {
   table: number;
   row: number;
   cell: number;
+  /** Width of the cell in twips, from the cell or the table grid; null when the file does not say. */
+  width?: number | null;
 }
 
 export interface ParagraphInfo {
@@ -45,6 +52,16 @@ export interface ParagraphInfo {
   fields: string[];
   /** Index into `DocxModel.sections`; header and footer paragraphs take their owner's first use. */
   section: number;
+  /** Line spacing (w:spacing line, lineRule); null when nothing sets it (single). `line` is in 240ths of a line for `auto`, else twips. */
+  lineSpacing: { line: number; rule: 'auto' | 'exact' | 'atLeast' } | null;
+  /** Space before and after the paragraph, in twips (0 when nothing sets it). */
+  paragraphSpacing: { before: number; after: number };
+  /** Paragraph borders drawn above and below (a short rule is often an empty paragraph with one). */
+  border: { top: boolean; bottom: boolean };
+  /** Straight lines drawn as shapes anchored in the paragraph (another way to draw the header rules). */
+  lineShapes: number;
+  /** The paragraph stands in a text box (w:txbxContent) anchored in the paragraph before it. */
+  inTextBox: boolean;
 }
 
 export interface TableInfo {

@@ -104,6 +104,8 @@ interface RProps {
   bold?: boolean;
   italic?: boolean;
   hidden?: boolean;
+  /** Printed colour, null for black or automatic. */
+  color?: string | null;
 }
 
 function parseRPr(rPr: XElement | null, theme: Theme): RProps {
@@ -133,7 +135,18 @@ function parseRPr(rPr: XElement | null, theme: Theme): RProps {
   if (i !== undefined) out.italic = i;
   const v = toggle(child(rPr, 'w:vanish'));
   if (v !== undefined) out.hidden = v;
+  const color = child(rPr, 'w:color');
+  if (color) out.color = printedColor(color.attrs['w:val'], color.attrs['w:themeColor']);
   return out;
+}
+
+/** A theme colour prints in colour unless it is the text colour (dark 1), which themes make black. */
+const BLACK_THEME = new Set(['text1', 'dark1']);
+
+function printedColor(val: string | undefined, theme: string | undefined): string | null {
+  if (theme && theme !== 'none' && !BLACK_THEME.has(theme)) return theme;
+  if (!val || val.toLowerCase() === 'auto') return null;
+  return /^0{6}$/.test(val) ? null : val.toUpperCase();
 }
 
 interface PProps {
@@ -144,6 +157,11 @@ interface PProps {
   hanging?: number;
   numId?: string;
   ilvl?: number;
+  lineSpacing?: { line: number; rule: 'auto' | 'exact' | 'atLeast' };
+  spaceBefore?: number;
+  spaceAfter?: number;
+  borderTop?: boolean;
+  borderBottom?: boolean;
 }
 
 function alignmentOf(v: string | null): Alignment | undefined {
@@ -186,6 +204,19 @@ function parsePPr(pPr: XElement | null): PProps {
       if (firstLine === null) out.firstLine = 0;
     }
   }
+  const spacing = child(pPr, 'w:spacing');
+  const line = twips(spacing?.attrs['w:line']);
+  if (spacing && line !== null) {
+    const rule = spacing.attrs['w:lineRule'];
+    out.lineSpacing = { line, rule: rule === 'exact' ? 'exact' : rule === 'atLeast' ? 'atLeast' : 'auto' };
+  }
+  const before = twips(spacing?.attrs['w:before']);
+  const after = twips(spacing?.attrs['w:after']);
+  if (before !== null) out.spaceBefore = before;
+  if (after !== null) out.spaceAfter = after;
+  const pBdr = parseBorders(child(pPr, 'w:pBdr'));
+  if (pBdr['w:top'] !== undefined) out.borderTop = pBdr['w:top'];
+  if (pBdr['w:bottom'] !== undefined) out.borderBottom = pBdr['w:bottom'];
   const numPr = child(pPr, 'w:numPr');
   if (numPr) {
     const numId = childVal(numPr, 'w:numId');
@@ -337,6 +368,7 @@ interface Field {
 interface BlockContext {
   cell: CellRef | null;
   tableStyle: string | null;
+  inTextBox?: boolean;
 }
 
 interface SectionBreak {
@@ -402,13 +434,18 @@ class PartWalker {
     this.tables.push(info);
     const before = this.paragraphs.length;
     const rows = flatten(tbl, 'w:tr');
+    const grid = childrenNamed(child(tbl, 'w:tblGrid'), 'w:gridCol').map((g) => twips(g.attrs['w:w']) ?? 0);
     rows.forEach((tr, r) => {
       const cells = flatten(tr, 'w:tc');
       info.cols = Math.max(info.cols, cells.length);
+      let gridAt = 0;
       cells.forEach((tc, c) => {
-        const cellBorders = parseBorders(child(child(tc, 'w:tcPr'), 'w:tcBorders'));
+        const tcPr = child(tc, 'w:tcPr');
+        const cellBorders = parseBorders(child(tcPr, 'w:tcBorders'));
         if (Object.values(cellBorders).some(Boolean)) visible = true;
-        this.blocks(tc, { cell: { table: info.index, row: r, cell: c }, tableStyle: styleId });
+        const span = Math.max(1, Number(childVal(tcPr, 'w:gridSpan') ?? 1) || 1);
+        this.blocks(tc, { cell: { table: info.index, row: r, cell: c, width: cellWidth(tcPr, grid.slice(gridAt, gridAt + span)) }, tableStyle: styleId });
+        gridAt += span;
       });
     });
     info.rows = rows.length;
@@ -439,6 +476,11 @@ class PartWalker {
       cell: ctx.cell,
       fields: [],
       section: 0,
+      lineSpacing: ppr.lineSpacing ?? null,
+      paragraphSpacing: { before: ppr.spaceBefore ?? 0, after: ppr.spaceAfter ?? 0 },
+      border: { top: ppr.borderTop ?? false, bottom: ppr.borderBottom ?? false },
+      lineShapes: 0,
+      inTextBox: ctx.inTextBox ?? false,
     };
     this.paragraphs.push(para);
     this.inline(p, para, baseR, false);
@@ -500,6 +542,7 @@ class PartWalker {
         bold: eff.bold ?? false,
         italic: eff.italic ?? false,
         fieldResult: bufIsField,
+        color: eff.color ?? null,
       };
       para.runs.push(info);
       buf = '';
@@ -555,12 +598,32 @@ class PartWalker {
           if (f && f.phase === 'instr') f.instr += textOf(c);
           break;
         }
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+        case 'mc:AlternateContent':
+          flush();
+          this.drawing(c, para);
+          break;
         default:
-          // w:delText, w:drawing, w:pict, w:object, mc:AlternateContent, w:sym, w:softHyphen…
+          // w:delText, w:sym, w:softHyphen…
           break;
       }
     }
     flush();
+  }
+
+  /**
+   * A drawing in a run: the paragraphs of its text boxes are read after the anchoring paragraph (headers
+   * are often laid out in text boxes), and a straight line counts as a rule drawn under that paragraph.
+   * Of an mc:AlternateContent only one branch is read, as Word shows only one: the first with text boxes
+   * or lines in it, the fallback last; reading both would see each text box twice.
+   */
+  private drawing(el: XElement, para: ParagraphInfo): void {
+    for (const part of drawingParts(el)) {
+      if (part.kind === 'textBox') this.blocks(part.el, { cell: null, tableStyle: null, inTextBox: true });
+      else para.lineShapes++;
+    }
   }
 
   private record(f: Field): void {
@@ -569,6 +632,52 @@ class PartWalker {
     const instr = f.instr.trim();
     if (instr) f.para.fields.push(instr);
   }
+}
+
+/** A cell's width in twips: its own w:tcW when given in twips, else the grid columns it spans; null when neither says. */
+function cellWidth(tcPr: XElement | null, gridCols: number[]): number | null {
+  const tcW = child(tcPr, 'w:tcW');
+  const type = tcW?.attrs['w:type'] ?? 'dxa';
+  const w = type === 'dxa' ? twips(tcW?.attrs['w:w']) : null;
+  if (w !== null && w > 0) return w;
+  const sum = gridCols.reduce((a, b) => a + b, 0);
+  return sum > 0 ? sum : null;
+}
+
+const LINE_GEOMETRIES = new Set(['line', 'straightConnector1']);
+
+/** Local name of an element, whatever prefix its writer gave a namespace the parser does not know (wps:, v:). */
+const localName = (el: XElement) => el.name.slice(el.name.indexOf(':') + 1);
+
+/** Text boxes (outermost only) and straight lines inside a drawing, in document order. */
+function drawingParts(el: XElement): { kind: 'textBox' | 'line'; el: XElement }[] {
+  const out: { kind: 'textBox' | 'line'; el: XElement }[] = [];
+  const walk = (e: XElement) => {
+    if (e.name === 'mc:AlternateContent') {
+      // The first branch that holds something readable: a choice whose markup is unknown (a group or
+      // canvas shape) leaves its text boxes to the VML fallback.
+      for (const branch of [...childrenNamed(e, 'mc:Choice'), ...childrenNamed(e, 'mc:Fallback')]) {
+        const found = drawingParts(branch);
+        if (found.length > 0) {
+          out.push(...found);
+          return;
+        }
+      }
+      return;
+    }
+    if (e.name === 'w:txbxContent') {
+      out.push({ kind: 'textBox', el: e });
+      return;
+    }
+    const geometry = e.name === 'a:prstGeom' ? e.attrs.prst : undefined;
+    if ((geometry !== undefined && LINE_GEOMETRIES.has(geometry)) || (localName(e) === 'line' && e.name !== 'a:line')) {
+      out.push({ kind: 'line', el: e });
+      return;
+    }
+    for (const c of elements(e)) walk(c);
+  };
+  walk(el);
+  return out;
 }
 
 /** Children with a name, looking through content controls and custom XML wrappers (rows, cells). */

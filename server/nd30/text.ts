@@ -89,3 +89,14 @@ export function sizesText(runs: readonly RunInfo[]): string {
   const sizes = [...new Set(runs.map((r) => r.sizePt ?? 10))].sort((a, b) => a - b);
   return sizes.map((s) => viNumber(s)).join(', ');
 }
+
+/** Average advance of Vietnamese text in Times New Roman, spaces included, in em. */
+const AVERAGE_CHAR_EM = 0.45;
+
+/** Line height of Times New Roman at single spacing, in em. */
+export const SINGLE_LINE_EM = 1.15;
+
+/** Roughly how wide `text` sets at `sizePt`, in twips: enough to tell one line from several. */
+export function estimatedWidth(text: string, sizePt: number): number {
+  return text.length * sizePt * 20 * AVERAGE_CHAR_EM;
+}

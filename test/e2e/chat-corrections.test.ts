@@ -108,7 +108,7 @@ describe('the chat page corrects a clerk’s usual mistakes', { timeout: 120_000
     expect(await page.locator('[data-section="noi-dung"]').getByRole('button', { name: /^Các ý chính \(2\)/ }).count()).toBe(1);
 
     // The offline composer does not follow a rewrite request: the chat says so and opens the edit box.
-    await say(page, 'viết lại đoạn 1 mục I ngắn gọn hơn');
+    await say(page, 'viết lại đoạn 1 mục nội dung ngắn gọn hơn');
     const honest = (await lastAnswer(page).textContent())!;
     expect(honest).toContain('Bộ soạn ngoại tuyến không làm theo yêu cầu viết lại');
     expect(honest).not.toContain('Đang viết lại');

@@ -2,6 +2,9 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kinhGuiLines, type BodyBlock, type DocumentView } from '../../server/draft/document.js';
 import { renderDocx } from '../../server/export/docx/render.js';
+import { checkDocx } from '../../server/nd30/check.js';
+import { textWidth, widestLine } from '../../server/export/docx/measure.js';
+import { shown } from '../helpers/docx-xml.js';
 
 // ---------------------------------------------------------------------------------------------
 // Views written by hand, as toDocument would give them.
@@ -130,9 +133,14 @@ interface Run {
 interface Para {
   xml: string;
   pPr: string;
+  /** The text as read, a no-break space between two words shown as a space. */
   text: string;
+  /** The text as written, no-break spaces kept: where a line may not break. */
+  raw: string;
   runs: Run[];
 }
+
+
 
 function decode(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
@@ -168,7 +176,8 @@ function runs(xml: string): Run[] {
 function paras(xml: string): Para[] {
   return all(xml, P_RE).map((p) => {
     const rs = runs(p);
-    return { xml: p, pPr: p.match(/<w:pPr>[\s\S]*?<\/w:pPr>/)?.[0] ?? '', text: rs.map((r) => r.text).join(''), runs: rs };
+    const raw = rs.map((r) => r.text).join('');
+    return { xml: p, pPr: p.match(/<w:pPr>[\s\S]*?<\/w:pPr>/)?.[0] ?? '', text: shown(raw), raw, runs: rs };
   });
 }
 
@@ -335,9 +344,27 @@ describe('renderDocx', () => {
       const org = the(cell, 'ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN');
       expectRuns(org, { halfPoints: [24, 26], bold: true });
       expect(jc(org)).toBe('center');
+      // 1/3 to 1/2 of the name's line as it wraps in the column (Phụ lục I §II.2.b), not of the column.
+      const line = widestLine(org.raw, 13, true, leftWidth!);
       const length = ruleLength(afterThe(cell, org.text), leftWidth!);
-      expect(length).toBeGreaterThanOrEqual(leftWidth! / 3);
-      expect(length).toBeLessThanOrEqual(leftWidth! / 2);
+      expect(length).toBeGreaterThanOrEqual(line / 3);
+      expect(length).toBeLessThanOrEqual(line / 2);
+    });
+
+    it('breaks the issuing body only between word groups: the place name and fixed phrases hold together', async () => {
+      const org = the(paras(bc.header[0]![0]!), 'ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN');
+      expect(org.raw).toBe('ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN HUYỆN\u00a0NGHI\u00a0XUÂN');
+      const view = baoCao();
+      view.header.parentOrg = 'BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI';
+      view.header.org = 'TRUNG TÂM ĐIỀU DƯỠNG THƯƠNG BINH XÃ ĐÔNG SƠN';
+      const cell = paras((await open(view)).header[0]![0]!);
+      expect(cell[0]!.raw).toBe('BỘ LAO ĐỘNG\u00a0-\u00a0THƯƠNG BINH VÀ XÃ\u00a0HỘI');
+      expect(cell[1]!.raw).toBe('TRUNG TÂM ĐIỀU DƯỠNG THƯƠNG BINH XÃ\u00a0ĐÔNG\u00a0SƠN');
+      view.header.parentOrg = 'TRUNG ƯƠNG HỘI CHỮ THẬP ĐỎ VIỆT NAM';
+      view.header.org = 'ỦY BAN NHÂN DÂN PHƯỜNG 1, QUẬN 3';
+      const other = paras((await open(view)).header[0]![0]!);
+      expect(other[0]!.raw).toBe('TRUNG ƯƠNG HỘI CHỮ THẬP ĐỎ VIỆT\u00a0NAM');
+      expect(other[1]!.raw).toBe('ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN PHƯỜNG\u00a01, QUẬN\u00a03');
     });
 
     it('puts the parent body, when there is one, regular above the issuing body', async () => {
@@ -348,6 +375,10 @@ describe('renderDocx', () => {
       expect(cell.map((p) => p.text).slice(0, 2)).toEqual(['UBND TỈNH HÀ TĨNH', 'SỞ CÔNG THƯƠNG']);
       expectRuns(cell[0]!, { halfPoints: [24, 26] });
       expectRuns(cell[1]!, { halfPoints: [24, 26], bold: true });
+      // The rule is measured from the issuing body, not from a longer parent above it; the check agrees.
+      view.header.parentOrg = 'TRUNG ƯƠNG HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM';
+      const ruleFindings = (await checkDocx(await renderDocx(view))).findings.filter((f) => f.rule === 'nd30.rule-length');
+      expect(ruleFindings).toEqual([]);
     });
 
     it('puts the Quốc hiệu and Tiêu ngữ bold on the right, with a rule as long as the Tiêu ngữ', () => {
@@ -381,9 +412,27 @@ describe('renderDocx', () => {
         expectRuns(p, { halfPoints: 28, bold: true });
         expect(jc(p)).toBe('center');
       }
+      const line = widestLine(subject.raw, 14, true, TEXT_WIDTH);
+      expect(line).toBeLessThan(TEXT_WIDTH);
       const length = ruleLength(afterThe(bc.body, subject.text), TEXT_WIDTH);
-      expect(length).toBeGreaterThanOrEqual(TEXT_WIDTH / 3);
-      expect(length).toBeLessThanOrEqual(TEXT_WIDTH / 2);
+      expect(length).toBeGreaterThanOrEqual(line / 3);
+      expect(length).toBeLessThanOrEqual(line / 2);
+    });
+
+    it('never leaves one word alone on the last line of the trích yếu or the V/v', () => {
+      const subject = afterThe(bc.body, 'BÁO CÁO');
+      expect(subject.raw.endsWith('năm\u00a02021')).toBe(true);
+      const vv = paras(cv.header[1]![0]!)[1]!;
+      expect(vv.raw.endsWith('thế\u00a0giới')).toBe(true);
+      // Only the last two words are held: the rest may wrap anywhere.
+      expect(subject.raw.slice(0, -'năm\u00a02021'.length)).not.toContain('\u00a0');
+    });
+
+    it('measures text with Times New Roman’s widths, Vietnamese letters included', () => {
+      // "Độc lập - Tự do - Hạnh phúc" bold at 13 pt: 3183 twips, as Word and LibreOffice set it.
+      expect(Math.abs(textWidth('Độc lập - Tự do - Hạnh phúc', 13, true) - 3183)).toBeLessThan(5);
+      expect(textWidth('Ư', 14)).toBeGreaterThan(textWidth('U', 14));
+      expect(textWidth('Đông Sơn', 13, true)).toBeGreaterThan(textWidth('Đông Sơn', 13));
     });
 
     it('puts a công văn’s V/v line under Số in the left column instead of a title', () => {
@@ -503,10 +552,36 @@ describe('renderDocx', () => {
       expect(label!.text).toBe('Nơi nhận:');
       expectRuns(label!, { halfPoints: 24, bold: true, italic: true });
       expect(entries.map((p) => p.text)).toEqual(baoCao().copies);
+      // The dash hangs at the cell's edge and a wrapped entry continues under its text, not under the dash.
+      const hang = Math.round(textWidth('- ', 11));
       for (const p of entries) {
         expectRuns(p, { halfPoints: 22 });
-        expect(num(p.pPr, 'w:ind', 'w:left')).toBe(0);
+        expect(num(p.pPr, 'w:ind', 'w:left')).toBe(hang);
+        expect(num(p.pPr, 'w:ind', 'w:hanging')).toBe(hang);
       }
+    });
+
+    it('keeps the last body paragraph whole and with the signature block', () => {
+      for (const d of [bc, cv, tb]) {
+        const beforeSignature = paras(d.document.slice(0, d.document.lastIndexOf('<w:tbl>')));
+        const last = beforeSignature.at(-1)!;
+        expect(last.text.endsWith('./.')).toBe(true);
+        expect(last.pPr).toMatch(/<w:keepNext\/>/);
+        expect(last.pPr).toMatch(/<w:keepLines\/>/);
+        // Other body paragraphs flow freely.
+        expect(beforeSignature.at(-2)!.pPr).not.toMatch(/<w:keepLines\/>/);
+      }
+    });
+
+    it('leaves the signer lines and the name blank when staff named no signer', async () => {
+      const view = baoCao();
+      view.signer = { lines: [], name: '' };
+      const d = await open(view);
+      const cell = paras(d.signature[0]![1]!);
+      expect(cell.every((p) => p.text.trim() === '')).toBe(true);
+      // Room for the quyền hạn, chức vụ, signature and name, as with a signer.
+      expect(cell.length).toBeGreaterThanOrEqual(2 + 4 + 1);
+      expect(d.document).not.toContain('TM.');
     });
 
     it('centres the signer lines and the name bold 14 pt, with room for signature and seal', () => {

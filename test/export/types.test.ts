@@ -256,11 +256,13 @@ describe('signer forms', () => {
 });
 
 describe('Nghị định 30 check of every fixture’s export', () => {
-  it.each(briefFiles())('%s passes with no error', async (file) => {
+  it.each(briefFiles())('%s passes with no error but a signer staff have not named', async (file) => {
     const d = await exported(file);
     const { findings, documentType } = await checkDocx(d.buffer);
     expect(documentType).toBe(d.view.template.id);
-    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Without a signer the block is printed blank for the văn thư, and the check says what is missing.
+    const rules = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule))];
+    expect(rules).toEqual(d.view.signer.name ? [] : ['nd30.signer']);
   });
 });
 

@@ -12,9 +12,15 @@ export interface XmlRun {
 export interface XmlPara {
   xml: string;
   pPr: string;
+  /** The text as read, a no-break space between two words shown as a space. */
   text: string;
+  /** The text as written, no-break spaces kept: where a line may not break. */
+  raw: string;
   runs: XmlRun[];
 }
+
+/** A no-break space between two words reads as a space; a run of them is a blank left for the văn thư. */
+export const shown = (raw: string) => raw.replace(/(?<=[^\s\u00a0])\u00a0(?=[^\s\u00a0])/g, ' ');
 
 const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
 
@@ -35,7 +41,8 @@ export function paras(xml: string): XmlPara[] {
       italic: /<w:i\/>/.test(r),
       halfPoints: attr(r, 'w:sz', 'w:val') === null ? null : Number(attr(r, 'w:sz', 'w:val')),
     }));
-    return { xml: p, pPr: p.match(/<w:pPr>[\s\S]*?<\/w:pPr>/)?.[0] ?? '', text: runs.map((r) => r.text).join(''), runs };
+    const raw = runs.map((r) => r.text).join('');
+    return { xml: p, pPr: p.match(/<w:pPr>[\s\S]*?<\/w:pPr>/)?.[0] ?? '', text: shown(raw), raw, runs };
   });
 }
 

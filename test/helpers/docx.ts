@@ -12,6 +12,9 @@ export async function docxParagraphs(buffer: Buffer | ArrayBuffer): Promise<stri
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
       .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'"),
+      .replace(/&apos;/g, "'")
+      // A no-break space between two words holds them on one line and reads as a space; a run of them
+      // is a blank left for the văn thư and stays as written.
+      .replace(/(?<=[^\s\u00a0])\u00a0(?=[^\s\u00a0])/g, ' '),
   );
 }

@@ -3,6 +3,7 @@ import { llmApp } from '../helpers/llm-app.js';
 import { answerByHeading, requestedHeading } from '../helpers/model-answers.js';
 import { promptText } from '../helpers/fake-openai.js';
 import { rawBrief } from '../helpers/fixtures.js';
+import { withTexts } from '../helpers/draft-detail.js';
 
 let ctx: Awaited<ReturnType<typeof llmApp>>;
 afterEach(async () => ctx?.close());
@@ -31,7 +32,7 @@ describe('the prompt a real model gets', () => {
     ctx.fake.requests.length = 0;
     await ctx.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' });
     const prompt = promptText(ctx.fake.requests[0]!);
-    const detail = (await (await ctx.request(`/api/drafts/${id}`)).json()) as any;
+    const detail = withTexts(await (await ctx.request(`/api/drafts/${id}`)).json());
     const before = detail.document.body.filter((b: any) => b.kind === 'paragraph' && b.section === 'ket-qua').map((b: any) => b.text as string);
     expect(before.length).toBeGreaterThan(1);
     expect(prompt).toContain('ĐOẠN GẦN NHẤT CỦA PHẦN ĐỨNG TRƯỚC MỤC NÀY');

@@ -16,7 +16,7 @@ function run(...args: string[]) {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nd30-cli-'));
   writeFileSync(join(dir, 'ok.docx'), await buildDocx());
-  writeFileSync(join(dir, 'bad.docx'), await buildDocx({ dateLine: 'Nghi Xuân, ngày 5 tháng 3 năm 2021', pageNumber: false }));
+  writeFileSync(join(dir, 'bad.docx'), await buildDocx({ dateLine: 'Nghi Xuân, ngày 5 tháng 3 năm 2021', quocHieu: 'CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM' }));
   writeFileSync(join(dir, 'text.docx'), 'không phải docx');
 });
 
@@ -38,7 +38,7 @@ describe('npm run check', () => {
     expect(r.code).toBe(1);
     const line = r.out.split('\n').find((l) => l.includes('nd30.date-line'))!;
     expect(line).toMatch(/^LỖI\s+nd30\.date-line\s+.*ngày 05/);
-    expect(r.out).toMatch(/CẢNH BÁO\s+nd30\.page-number/);
+    expect(r.out).toMatch(/CẢNH BÁO\s+nd30\.quoc-hieu/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.documentType).toBe('bao-cao');
     expect(json.findings.some((f: { rule: string }) => f.rule === 'nd30.date-line')).toBe(true);

@@ -95,12 +95,26 @@ describe('reading a .docx', () => {
     expect(model.tables[0]).toMatchObject({ parent: null, rows: 1, cols: 2, bordersVisible: true, firstParagraph: 0, lastParagraph: 2 });
     expect(model.tables[1]).toMatchObject({ parent: 0, bordersVisible: false });
     expect(model.tables[2]).toMatchObject({ parent: null, bordersVisible: false });
-    expect(model.paragraphs[1]!.cell).toEqual({ table: 1, row: 0, cell: 0 });
-    expect(model.paragraphs[2]!.cell).toEqual({ table: 0, row: 0, cell: 1 });
+    expect(model.paragraphs[1]!.cell).toEqual({ table: 1, row: 0, cell: 0, width: null });
+    expect(model.paragraphs[2]!.cell).toEqual({ table: 0, row: 0, cell: 1, width: null });
     expect(model.sections).toHaveLength(2);
     expect(model.sections[0]).toMatchObject({ pageWidth: 12240, titlePg: false, firstParagraph: 0, lastParagraph: 4 });
     expect(model.sections[1]).toMatchObject({ pageWidth: 11906, pageHeight: 16838, titlePg: true, margins: { top: 1134, left: 1701 } });
     expect(model.sections[1]!.headers.default!.paragraphs[0]!.fields).toEqual(['PAGE   \\* MERGEFORMAT']);
+  });
+
+  it('reads cell widths from the cell, else from the grid columns it spans', async () => {
+    const tc = (tcPr: string, text: string) => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${para(text)}</w:tc>`;
+    const body =
+      '<w:tbl><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="2000"/><w:gridCol w:w="4000"/></w:tblGrid>' +
+      `<w:tr>${tc('<w:tcW w:w="3100" w:type="dxa"/>', 'own')}${tc('<w:tcW w:w="60" w:type="pct"/><w:gridSpan w:val="2"/>', 'spans two')}</w:tr>` +
+      '</w:tbl>' +
+      A4_SECTION;
+    const model = await readDocx(await rawDocx({ body }));
+    expect(model.paragraphs.map((p) => [p.text, p.cell?.width])).toEqual([
+      ['own', 3100],
+      ['spans two', 6000],
+    ]);
   });
 
   it('a Word-like document: theme font reported, Quốc hiệu and Tiêu ngữ in one paragraph, blank number', async () => {
@@ -109,13 +123,14 @@ describe('reading a .docx', () => {
     const body =
       `<w:tbl>` +
       hdr(
-        para('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG', `${b}<w:sz w:val="26"/>`, '<w:jc w:val="center"/>'),
-        `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr>${b}<w:sz w:val="24"/></w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:rPr>${b}<w:sz w:val="26"/></w:rPr><w:br/><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>`,
+        para('ỦY BAN NHÂN DÂN TỈNH HẬU GIANG', `${b}<w:sz w:val="26"/>`, '<w:jc w:val="center"/>') + para('_'.repeat(14), '', '<w:jc w:val="center"/>'),
+        // The rule under the Tiêu ngữ as a straight line drawn in the paragraph, Word's usual way.
+        `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:spPr><a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r><w:r><w:rPr>${b}<w:sz w:val="24"/></w:rPr><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r><w:r><w:rPr>${b}<w:sz w:val="26"/></w:rPr><w:br/><w:t>Độc lập - Tự do - Hạnh phúc</w:t></w:r></w:p>`,
       ) +
       hdr(para('Số:       /UBND-NCTH', '<w:sz w:val="26"/>') + para('V/v phối hợp tuyên truyền', '<w:sz w:val="24"/>'), para('Vị Thanh, ngày 06 tháng 4 năm 2011', '<w:i/><w:sz w:val="26"/>')) +
       `</w:tbl>` +
       para('Kính gửi: Sở Văn hóa, Thể thao và Du lịch.') +
-      para('Ủy ban nhân dân tỉnh đề nghị Sở phối hợp thực hiện./.', '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>', '<w:jc w:val="both"/>') +
+      para('Ủy ban nhân dân tỉnh đề nghị Sở phối hợp thực hiện./.', '<w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"/>', '<w:jc w:val="both"/><w:ind w:firstLine="720"/>') +
       `<w:tbl>${hdr(para('Nơi nhận:', `${b}<w:i/><w:sz w:val="24"/>`) + para('- Như trên;', '<w:sz w:val="22"/>') + para('- Lưu: VT, NCTH.', '<w:sz w:val="22"/>'), para('KT. CHỦ TỊCH', b) + para('PHÓ CHỦ TỊCH', b) + para('Trần Văn B', b))}</w:tbl>` +
       A4_SECTION;
     const header = '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:fldSimple w:instr=" PAGE "><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p>';

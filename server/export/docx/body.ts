@@ -17,14 +17,18 @@ const BODY_PARAGRAPH = {
  * Headings and subheadings are bold body-size lines with the body's indent, kept with what follows so a
  * heading never ends a page. Text is written as typed: a line starting "- " stays a typed dash, since
  * the decree wants no Word auto-bullets. A task table stands between paragraphs as a ruled table.
+ * The last block is kept whole and on the page of what follows it, the signature block: a signature
+ * alone on a page could be put under any text.
  */
 export function body(blocks: readonly BodyBlock[]): (Paragraph | Table)[] {
-  return blocks.map((block) => {
-    if (block.kind === 'table') return taskTable(block);
+  return blocks.map((block, i) => {
+    const last = i === blocks.length - 1;
+    if (block.kind === 'table') return taskTable(block, { keepWithNext: last });
     const isTitle = block.kind !== 'paragraph';
     return new Paragraph({
       ...BODY_PARAGRAPH,
-      keepNext: isTitle,
+      keepNext: isTitle || last,
+      keepLines: last,
       children: [text(block.text, PT.body, { bold: isTitle })],
     });
   });

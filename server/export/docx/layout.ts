@@ -15,8 +15,17 @@ export function split(leftShare: number): [number, number] {
   return [left, TEXT_WIDTH - left];
 }
 
-/** Share of a line taken by the short rules under the issuing body and under the trích yếu (1/3 to 1/2). */
+/**
+ * Share of the text line above taken by the short rules under the issuing body and under the trích yếu:
+ * Phụ lục I §II.2.b and §II.5.b want 1/3 to 1/2 of that line; the middle leaves room for the renderer's
+ * own rounding either way.
+ */
 export const SHORT_RULE = 0.4;
+
+/** The short rule under text whose widest line is `lineWidth` twips, centred in a box `within` twips wide. */
+export function shortRule(lineWidth: number, within: number): Paragraph {
+  return rule(Math.round(lineWidth * SHORT_RULE), within);
+}
 
 /**
  * A centred horizontal rule `length` twips long inside a box `within` twips wide: an empty paragraph whose

@@ -29,7 +29,7 @@ function widths(count: number): number[] {
   return cols;
 }
 
-function cell(value: string, width: number, options: { bold: boolean; centred: boolean }): TableCell {
+function cell(value: string, width: number, options: { bold: boolean; centred: boolean; keepNext: boolean }): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     margins: CELL_MARGINS,
@@ -37,6 +37,7 @@ function cell(value: string, width: number, options: { bold: boolean; centred: b
     children: [
       new Paragraph({
         alignment: options.centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+        keepNext: options.keepNext,
         children: [text(value, PT.table, { bold: options.bold })],
       }),
     ],
@@ -46,20 +47,21 @@ function cell(value: string, width: number, options: { bold: boolean; centred: b
 /**
  * A kế hoạch's task table across the text width, ruled all round. The header row is bold and centred and
  * repeats on every page the table runs onto; no row is split across pages, so a task reads whole.
+ * `keepWithNext` keeps its last row on the page of what follows (the signature, when the table ends the body).
  */
-export function taskTable(block: TaskTable): Table {
+export function taskTable(block: TaskTable, options: { keepWithNext: boolean } = { keepWithNext: false }): Table {
   const cols = widths(block.columns.length);
-  const row = (cells: readonly string[], header: boolean) =>
+  const row = (cells: readonly string[], header: boolean, keepNext = false) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: cells.map((value, i) => cell(value, cols[i]!, { bold: header, centred: header || CENTRED.has(i) })),
+      children: cells.map((value, i) => cell(value, cols[i]!, { bold: header, centred: header || CENTRED.has(i), keepNext })),
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: cols,
     layout: TableLayoutType.FIXED,
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: [row(block.columns, true), ...block.rows.map((r) => row(r, false))],
+    rows: [row(block.columns, true), ...block.rows.map((r, i) => row(r, false, options.keepWithNext && i === block.rows.length - 1))],
   });
 }

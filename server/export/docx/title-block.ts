@@ -1,6 +1,8 @@
 import { AlignmentType, Paragraph } from 'docx';
 import type { DocumentView } from '../../draft/document.js';
-import { rule, SHORT_RULE, TEXT_WIDTH } from './layout.js';
+import { shortRule, TEXT_WIDTH } from './layout.js';
+import { noLoneLastWord } from './line-breaks.js';
+import { widestLine } from './measure.js';
 import { PT, text } from './styles.js';
 
 /** Room between the header table and the title, so the title reads as its own block. */
@@ -16,15 +18,16 @@ function centredBold(value: string, pt: number, before: number): Paragraph {
 }
 
 /**
- * Tên loại and trích yếu, centred on the page with a short rule below. A công văn has neither here:
- * its `V/v …` line belongs to the header's left column.
+ * Tên loại and trích yếu, centred on the page with a short rule below, as long as a share of the
+ * trích yếu's widest line. A công văn has neither here: its `V/v …` line belongs to the header's left column.
  */
 export function titleBlock(view: DocumentView): Paragraph[] {
   if (view.template.vv) return [];
   const { typeName, subject } = view.header;
+  const trichYeu = noLoneLastWord(subject);
   return [
     ...(typeName ? [centredBold(typeName, PT.typeName, GAP_BEFORE_TITLE)] : []),
-    centredBold(subject, PT.subject, typeName ? 0 : GAP_BEFORE_TITLE),
-    rule(Math.round(TEXT_WIDTH * SHORT_RULE), TEXT_WIDTH),
+    centredBold(trichYeu, PT.subject, typeName ? 0 : GAP_BEFORE_TITLE),
+    shortRule(widestLine(trichYeu, PT.subject, true, TEXT_WIDTH), TEXT_WIDTH),
   ];
 }

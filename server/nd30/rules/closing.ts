@@ -2,6 +2,7 @@
 import type { Finding } from '../../checks/finding.js';
 import { LOOSE_PREFIX } from '../layout.js';
 import { fold, norm, runsOf, sizesText, type Segment } from '../text.js';
+import { styleFindings } from './header.js';
 import { at, finding, quote, type Rule } from './rule.js';
 
 export const kinhGui: Rule = {
@@ -89,9 +90,20 @@ export const noiNhan: Rule = {
       );
     }
     const wantsNhuTren = type && !typeFromCode && type.nhuTren && kg;
+    const nhuTren = entries.find((e) => /^-\s*Như trên\b/iu.test(entryText(e)));
+    if (nhuTren && !kg) {
+      out.push(
+        finding(this, {
+          where: at(nhuTren, `${field}.entry`),
+          source: 'PL I §II.9.b',
+          message: '“- Như trên;” chỉ những nơi đã ghi ở dòng “Kính gửi”, nhưng văn bản không có dòng “Kính gửi”. Hãy ghi rõ tên từng nơi nhận thay cho “Như trên”',
+        }),
+      );
+    }
     if (wantsNhuTren) {
       const first = entries[0]!;
-      if (!/^-\s*Như trên\b/iu.test(entryText(first))) {
+      // Some tờ trình write "Như Kính gửi", which says the same.
+      if (!/^-\s*Như (trên|Kính gửi)\b/iu.test(entryText(first))) {
         out.push(
           finding(this, {
             where: at(first, `${field}.entry`),
@@ -107,7 +119,6 @@ export const noiNhan: Rule = {
       out.push(
         finding(this, {
           where: at(small[0]!, `${field}.entry`),
-          severity: 'warning',
           message: `Các dòng nơi nhận có cỡ chữ ${sizesText(runs)}; tên các nơi nhận trình bày cỡ chữ 11`,
         }),
       );
@@ -120,7 +131,6 @@ export const noiNhan: Rule = {
       out.push(
         finding(this, {
           where: at(ends[0]!, `${field}.entry`),
-          severity: 'warning',
           message: `Dòng nơi nhận ${quote(entryText(ends[0]!), 40)} kết thúc chưa đúng: mỗi dòng kết thúc bằng dấu chấm phẩy “;”, dòng cuối cùng (“- Lưu: …”) kết thúc bằng dấu chấm “.”`,
         }),
       );
@@ -226,3 +236,27 @@ export const endMark: Rule = {
   },
 };
 
+
+const isAuthority = (s: Segment) => /\p{L}/u.test(s.text) && norm(s.text) === norm(s.text).toLocaleUpperCase('vi');
+
+export const signer: Rule = {
+  id: 'nd30.signer',
+  source: 'PL I §II.7',
+  severity: 'error',
+  title: 'Quyền hạn, chức vụ và họ tên người ký',
+  check({ signerLines, signerName, noiNhan: label, signatureTable }) {
+    if (!label && !signatureTable && signerLines.length === 0) return [];
+    const field = 'closing.signer';
+    const out: Finding[] = [];
+    const authority = signerLines.filter(isAuthority);
+    if (authority.length === 0) {
+      out.push(finding(this, { where: { field }, message: 'Chưa có quyền hạn và chức vụ của người ký (ví dụ “TM. ỦY BAN NHÂN DÂN” / “CHỦ TỊCH”), chữ in hoa, đứng, đậm, cỡ chữ 13–14, bên phải, ngang dòng “Nơi nhận:”' }));
+    }
+    if (!signerName) {
+      out.push(finding(this, { where: { field }, message: 'Chưa có họ và tên người ký (chữ thường, đứng, đậm, cỡ chữ 13–14) dưới chữ ký' }));
+    }
+    for (const s of authority) out.push(...styleFindings(this, s, field, `Chức vụ người ký ${quote(s.text, 30)}`, { bold: true, sizes: [13, 14] }));
+    if (signerName) out.push(...styleFindings(this, signerName, `${field}.name`, `Họ tên người ký ${quote(signerName.text, 30)}`, { bold: true, sizes: [13, 14] }));
+    return out;
+  },
+};

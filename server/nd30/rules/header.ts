@@ -11,11 +11,12 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 /** Left blank for the văn thư: spaces, dots, underscores or an ellipsis. */
 const isBlankFill = (s: string) => isBlank(s) || /^[\s\u00a0.…_]*$/.test(s);
 
-function styleFindings(rule: Rule, seg: Segment, field: string, what: string, opts: { bold?: boolean; italic?: boolean; sizes?: [number, number] }): Finding[] {
+export function styleFindings(rule: Rule, seg: Segment, field: string, what: string, opts: { bold?: boolean; italic?: boolean; sizes?: [number, number] }): Finding[] {
   const out: Finding[] = [];
   const runs = runsOf(seg);
   if (runs.length === 0) return out;
   if (opts.bold && !runs.every((r) => r.bold)) out.push(finding(rule, { where: at(seg, field), message: `${what} phải in đậm` }));
+  if (opts.bold === false && runs.some((r) => r.bold)) out.push(finding(rule, { where: at(seg, field), message: `${what} không in đậm` }));
   if (opts.italic && !runs.every((r) => r.italic)) out.push(finding(rule, { where: at(seg, field), message: `${what} phải in nghiêng` }));
   if (opts.sizes) {
     const [lo, hi] = opts.sizes;
@@ -37,7 +38,6 @@ export const headerBlock: Rule = {
       return [
         finding(this, {
           where,
-          severity: 'warning',
           message: 'Bảng tiêu đề (tên cơ quan, Quốc hiệu, Số, ngày tháng) đang có đường viền và viền sẽ in ra. Hãy bỏ viền bảng (Borders: None)',
         }),
       ];
@@ -301,7 +301,64 @@ export const dateLine: Rule = {
     if (!/^\d{4}$/.test(year)) {
       out.push(finding(this, { where: at(seg, field, trimmedSpan(9)), message: `Năm ${quote(year)} phải viết đủ bốn chữ số, ví dụ “năm 2026”` }));
     }
+    const [d, mo, y] = [day.trim(), month.trim(), year].map(Number) as [number, number, number];
+    if (!isBlankFill(day) && d >= 1 && d <= 31 && mo >= 1 && mo <= 12 && d > daysIn(mo, /^\d{4}$/.test(year) ? y : 2000)) {
+      out.push(
+        finding(this, {
+          where: at(seg, field, [trimmedSpan(5)[0], trimmedSpan(7)[1]]),
+          message: `Ngày ${d} tháng ${mo}${/^\d{4}$/.test(year) ? ` năm ${y}` : ''} không có thật: tháng ${mo} chỉ có ${daysIn(mo, y || 2000)} ngày`,
+        }),
+      );
+    }
     out.push(...styleFindings(this, seg, field, 'Dòng địa danh và ngày tháng', { italic: true }));
+    return out;
+  },
+};
+
+/** Days in a month of the Gregorian calendar. */
+function daysIn(month: number, year: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export const issuer: Rule = {
+  id: 'nd30.issuer',
+  source: 'PL I §II.2.b',
+  severity: 'error',
+  title: 'Tên cơ quan ban hành',
+  check({ issuerLines, header, quocHieu }) {
+    const field = 'header.org';
+    if (!header || !quocHieu) return [];
+    if (issuerLines.length === 0) {
+      return [finding(this, { where: { field }, message: 'Không thấy tên cơ quan, tổ chức ban hành ở ô bên trái khối tiêu đề (chữ in hoa, đứng, đậm, cỡ chữ 12–13), trên dòng Số' })];
+    }
+    // The issuer's own name is the last upper-case line(s) above the rule; a parent body above it stays regular.
+    const last = issuerLines[issuerLines.length - 1]!;
+    return styleFindings(this, last, field, `Tên cơ quan ban hành ${quote(last.text, 40)}`, { bold: true, sizes: [12, 13] });
+  },
+};
+
+export const headerRules: Rule = {
+  id: 'nd30.header-rules',
+  source: 'PL I §II.1.b, §II.2.b',
+  severity: 'error',
+  title: 'Đường kẻ dưới tên cơ quan và Tiêu ngữ',
+  check({ headerRules: rules, header, quocHieu, issuerLines }) {
+    if (!header || !quocHieu) return [];
+    const out: Finding[] = [];
+    if (rules.issuer === false && issuerLines.length > 0) {
+      out.push(finding(this, { where: { field: 'header.org' }, source: 'PL I §II.2.b', message: 'Thiếu đường kẻ ngang, nét liền dưới tên cơ quan ban hành, dài từ 1/3 đến 1/2 độ dài dòng chữ, đặt cân đối giữa dòng chữ' }));
+    }
+    if (rules.motto === false) {
+      out.push(finding(this, { where: { field: 'header.tieuNgu' }, source: 'PL I §II.1.b', message: 'Thiếu đường kẻ ngang, nét liền dưới Tiêu ngữ, dài bằng độ dài dòng Tiêu ngữ' }));
+    }
+    if (rules.issuer === null && rules.motto === null && rules.count < 2) {
+      out.push(
+        finding(this, {
+          where: { field: 'header' },
+          message: `Khối tiêu đề ${rules.count === 0 ? 'không có đường kẻ nào' : 'chỉ có một đường kẻ'}. Dưới tên cơ quan ban hành và dưới Tiêu ngữ đều phải có đường kẻ ngang, nét liền`,
+        }),
+      );
+    }
     return out;
   },
 };

@@ -1,9 +1,12 @@
 /** Every Nghị định 30 rule, in the order findings are listed (page, header, body, closing). */
-import { dateLine, headerBlock, numberSymbol, quocHieu, tieuNgu } from './header.js';
-import { endMark, kinhGui, luuVt, noiNhan, signerPrefix } from './closing.js';
+import { dateLine, headerBlock, headerRules, issuer, numberSymbol, quocHieu, tieuNgu } from './header.js';
+import { endMark, kinhGui, luuVt, noiNhan, signer, signerPrefix } from './closing.js';
+import { bodyAlignment, lineSpacing, paragraphSpacing } from './body.js';
+import { docType, title } from './title.js';
+import { ruleLength } from './rule-length.js';
 import { margins, pageNumber, pageSize } from './page.js';
 import type { Rule } from './rule.js';
-import { bodySize, font } from './typography.js';
+import { bodySize, colour, font } from './typography.js';
 
 export type { Rule } from './rule.js';
 
@@ -12,15 +15,25 @@ export const RULES: readonly Rule[] = [
   margins,
   pageNumber,
   font,
+  colour,
   headerBlock,
+  issuer,
   quocHieu,
   tieuNgu,
+  headerRules,
+  ruleLength,
   numberSymbol,
   dateLine,
+  docType,
+  title,
   kinhGui,
   bodySize,
+  bodyAlignment,
+  lineSpacing,
+  paragraphSpacing,
   endMark,
   noiNhan,
   luuVt,
   signerPrefix,
+  signer,
 ];

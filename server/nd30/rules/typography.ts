@@ -138,3 +138,32 @@ export const bodySize: Rule = {
   },
 };
 
+
+/** Colours as staff see them in Word's colour picker, for messages. */
+function colourName(c: string): string {
+  return /^[0-9A-F]{6}$/.test(c) ? `#${c}` : `màu chủ đề “${c}”`;
+}
+
+export const colour: Rule = {
+  id: 'nd30.colour',
+  source: 'PL I §I.4',
+  severity: 'error',
+  title: 'Màu chữ đen',
+  check(layout) {
+    const out: Finding[] = [];
+    for (const part of parts(layout)) {
+      const coloured = part.paragraphs.filter((p) => textRuns(p).some((r) => r.color !== null));
+      if (coloured.length === 0) continue;
+      const first = coloured[0]!;
+      const runs = textRuns(first).filter((r) => r.color !== null);
+      const colours = [...new Set(coloured.flatMap((p) => textRuns(p).flatMap((r) => (r.color ? [r.color] : []))))];
+      out.push(
+        finding(this, {
+          where: { ...(part.section ? { section: part.section } : {}), paragraph: first.index, span: spanOf(runs), field: 'colour' },
+          message: `${part.name === 'Nội dung' ? 'Đoạn' : `${part.name}, đoạn`} ${quote(first.text, 40)}${coloured.length > 1 ? ` và ${coloured.length - 1} đoạn khác` : ''} có chữ màu ${colours.map(colourName).join(', ')}. Chữ trong văn bản phải màu đen`,
+        }),
+      );
+    }
+    return out;
+  },
+};
