@@ -7,8 +7,9 @@ interface Waiter {
   key: string;
   grant: () => void;
   onPosition: PositionListener | undefined;
-  /** The position last told (0: none yet). */
+  /** The position last told (0: none yet), and when. */
   told: number;
+  toldAt: number;
 }
 
 export interface ModelQueueOptions {
@@ -19,6 +20,11 @@ export interface ModelQueueOptions {
    * waiting sections do not each get an event every time one of them starts.
    */
   tellEveryMs?: number;
+  /**
+   * A place that has not changed is told again after this long: the event keeps the page's stream
+   * from looking idle to a reverse proxy, which would cut it while the call waits.
+   */
+  repeatAfterMs?: number;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface ModelQueueOptions {
 export class ModelQueue {
   private readonly limit: number;
   private readonly tellEveryMs: number;
+  private readonly repeatAfterMs: number;
   private running = 0;
   private peak = 0;
   private waitingCount = 0;
@@ -44,12 +51,14 @@ export class ModelQueue {
   /** Whether the last call let through was a newcomer's: the next goes to a caller already served, if one waits. */
   private lastFresh = false;
   private timer: NodeJS.Timeout | undefined;
+  private repeat: NodeJS.Timeout | undefined;
   private lastTold = 0;
 
   constructor(options: ModelQueueOptions) {
     if (!Number.isInteger(options.limit) || options.limit < 1) throw new Error(`model call limit must be a whole number ≥ 1, not ${options.limit}`);
     this.limit = options.limit;
     this.tellEveryMs = options.tellEveryMs ?? 250;
+    this.repeatAfterMs = options.repeatAfterMs ?? 15_000;
   }
 
   /** Calls running now, the most that ever ran at once, and calls waiting. */
@@ -82,6 +91,7 @@ export class ModelQueue {
         key,
         onPosition,
         told: 0,
+        toldAt: 0,
         grant: () => {
           signal?.removeEventListener('abort', onAbort);
           this.take(key);
@@ -160,6 +170,7 @@ export class ModelQueue {
 
   /** Plays the serving rules forward, as if nothing new arrived, and tells each waiter whose place changed. */
   private tellPositions(): void {
+    const now = Date.now();
     const fresh = [...this.fresh];
     const served = [...this.served];
     const depth = new Map<string, number>();
@@ -173,14 +184,23 @@ export class ModelQueue {
       const at = depth.get(key) ?? 0;
       const waiter = line[at]!;
       position++;
-      if (worthTelling(waiter.told, position)) {
+      if (worthTelling(waiter.told, position) || (waiter.told > 0 && now - waiter.toldAt >= this.repeatAfterMs)) {
         waiter.told = position;
+        waiter.toldAt = now;
         waiter.onPosition?.(position);
       }
       if (at + 1 < line.length) {
         depth.set(key, at + 1);
         served.push(key);
       }
+    }
+    // Places that stay put are told again in time, even when no call ends for a long while.
+    if (this.waitingCount > 0 && !this.repeat) {
+      this.repeat = setTimeout(() => {
+        this.repeat = undefined;
+        this.tellPositions();
+      }, this.repeatAfterMs / 2);
+      this.repeat.unref();
     }
   }
 }

@@ -90,6 +90,20 @@ describe('ModelQueue', () => {
     expect(told.length).toBeLessThan(25);
   });
 
+  it('tells a place that does not change again, so a waiting stream never falls silent', async () => {
+    const queue = new ModelQueue({ limit: 1, tellEveryMs: 0, repeatAfterMs: 2 });
+    const started: string[] = [];
+    const first = heldCall(started, 'first');
+    const running = queue.run('a', first.call);
+    const told: number[] = [];
+    const waiting = queue.run('b', async () => 'b', { onPosition: (p) => told.push(p) });
+    while (told.length < 3) await settle();
+    expect(told.slice(0, 3)).toEqual([1, 1, 1]);
+    first.end();
+    await Promise.all([running, waiting]);
+    expect(told.at(-1)).toBe(0);
+  });
+
   it('lets a cancelled call leave without a slot, and refuses one already cancelled', async () => {
     const queue = new ModelQueue({ limit: 1, tellEveryMs: 0 });
     const started: string[] = [];
