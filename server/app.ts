@@ -25,6 +25,9 @@ import { draftFileRoutes } from './routes/draft-files.js';
 import { PdfConverter } from './pdf/converter.js';
 import { join } from 'node:path';
 import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
+import { ModelQueue } from './queue/model-queue.js';
+import { QueuedProvider } from './queue/queued-provider.js';
+import { defaultCallerKey, namingCallers, type CallerKey } from './queue/caller.js';
 
 export interface AppDeps {
   store: DraftStore;
@@ -40,6 +43,8 @@ export interface AppDeps {
   security?: SecurityOptions;
   /** Prints drafts to PDF; LibreOffice as the environment names it when absent. */
   pdf?: PdfConverter;
+  /** Whose line in the model queue a request's calls wait in; the draft, else the client address, when absent. */
+  callerKey?: CallerKey;
 }
 
 /**
@@ -54,7 +59,8 @@ export async function depsFromConfig(config: Config): Promise<AppDeps> {
       : await DraftStore.open({ file: join(config.dataDir, 'soanthao.db') }, limits),
     storage: new StorageHealth(config.databaseUrl ? null : config.dataDir),
     templates: TemplateRegistry.load(),
-    provider: providerFromConfig(config),
+    // The offline composer costs no model call: only a model waits its turn.
+    provider: config.llm ? new QueuedProvider(providerFromConfig(config), new ModelQueue({ limit: config.modelConcurrency })) : providerFromConfig(config),
     intentReader: config.llm ? new ModelIntentReader(config.llm) : new TextIntentReader(),
     concurrency: config.concurrency,
     maxBodyBytes: config.maxBodyBytes,
@@ -77,6 +83,7 @@ export function createApp(deps: AppDeps) {
   const schema = briefJsonSchema();
   const app = new Hono();
   app.use(...webDefences(deps.security ?? LOOPBACK_SECURITY));
+  app.use('/api/*', namingCallers(deps.callerKey ?? defaultCallerKey((deps.security ?? LOOPBACK_SECURITY).trustProxy)));
 
   const limit = (maxSize: number, what: string) =>
     bodyLimit({

@@ -31,6 +31,7 @@ const Env = z.object({
   SOANTHAO_REQUEST_TIMEOUT_MS: int(60_000, 1_000, 3_600_000),
   SOANTHAO_MAX_CONNECTIONS: int(5_000, 10, 1_000_000),
   SOANTHAO_CONCURRENCY: int(4, 1, 16),
+  SOANTHAO_MODEL_CONCURRENCY: int(4, 1, 1024),
   SOANTHAO_MAX_BODY_BYTES: int(2 * 1024 * 1024, 1024, 64 * 1024 * 1024),
   OPENAI_BASE_URL: optionalText,
   OPENAI_API_KEY: optionalText,
@@ -76,6 +77,8 @@ export interface Config {
   requestTimeoutMs: number;
   maxConnections: number;
   concurrency: number;
+  /** Model calls at once in this process, all requests together; callers wait their turn beyond it. */
+  modelConcurrency: number;
   maxBodyBytes: number;
   /** Null when no model is configured: the offline composer serves. */
   llm: LlmConfig | null;
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: e.SOANTHAO_REQUEST_TIMEOUT_MS,
     maxConnections: e.SOANTHAO_MAX_CONNECTIONS,
     concurrency: e.SOANTHAO_CONCURRENCY,
+    modelConcurrency: e.SOANTHAO_MODEL_CONCURRENCY,
     maxBodyBytes: e.SOANTHAO_MAX_BODY_BYTES,
     llm,
     security: { allowedHosts: e.SOANTHAO_ALLOWED_HOSTS, trustProxy: e.SOANTHAO_TRUST_PROXY },

@@ -163,6 +163,8 @@ async function measureStore(label: string, location: StoreLocation, env: NodeJS.
     SOANTHAO_MODEL: 'bench-model',
     SOANTHAO_RETRIES: '0',
     SOANTHAO_TIMEOUT_MS: '300000',
+    // A province's model server takes many calls at once; the default of 4 would spread 800 calls over minutes.
+    SOANTHAO_MODEL_CONCURRENCY: process.env.SOANTHAO_MODEL_CONCURRENCY ?? '32',
   });
   const base = `http://127.0.0.1:${server.port}`;
   const store = await DraftStore.open(location);

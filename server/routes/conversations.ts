@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ConversationService } from '../chat/service.js';
 import { readJson } from './body.js';
 import { cleanText } from '../text/clean.js';
+import { queueAs } from '../queue/caller.js';
 
 const StartBody = z.object({ draftId: z.string().max(100).optional() });
 const MessageBody = z.object({ text: z.string({ error: 'Cần nội dung tin nhắn (text)' }).transform(cleanText) });
@@ -16,6 +17,9 @@ export function conversationRoutes(chat: ConversationService) {
     .get('/:id', async (c) => c.json(await chat.get(c.req.param('id'))))
     .post('/:id/messages', async (c) => {
       const { text } = await readJson(c, MessageBody);
-      return c.json(await chat.handle(c.req.param('id'), text, c.req.raw.signal));
+      // A message may draft sections: they wait in the conversation's line of the model queue.
+      const signal = c.req.raw.signal;
+      queueAs(c, signal);
+      return c.json(await chat.handle(c.req.param('id'), text, signal));
     });
 }

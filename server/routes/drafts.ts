@@ -11,6 +11,7 @@ import { DraftAnswers, onceEach, type DraftStamp } from './draft-answer.js';
 import { isStorageFull, storageFullError } from '../store/faults.js';
 import { checkDocx } from '../nd30/check.js';
 import { attachment, documentFileName } from '../export/file-name.js';
+import { queueAs } from '../queue/caller.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
@@ -30,7 +31,11 @@ function wantsStream(c: Context): boolean {
  * connection aborts the job (and with it the request to the model).
  */
 function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
-  if (!wantsStream(c)) return job({ signal: c.req.raw.signal }).then((result) => c.json(result as object));
+  if (!wantsStream(c)) {
+    const signal = c.req.raw.signal;
+    queueAs(c, signal);
+    return job({ signal }).then((result) => c.json(result as object));
+  }
   return streamSSE(c, async (stream) => {
     const abort = new AbortController();
     stream.onAbort(() => abort.abort());
@@ -38,6 +43,7 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
     const onEvent = (event: DraftEvent) => {
       queue.push(stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
     };
+    queueAs(c, abort.signal, (section, position) => onEvent({ type: 'queued', section, position }));
     try {
       const result = await job({ signal: abort.signal, onEvent });
       await Promise.all(queue);

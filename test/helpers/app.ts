@@ -7,12 +7,13 @@ import type { Provider } from '../../server/provider/types.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import type { StorageHealth } from '../../server/store/faults.js';
 import type { SecurityOptions } from '../../server/security/defences.js';
+import type { CallerKey } from '../../server/queue/caller.js';
 import { openTestStore } from './store.js';
 
 /** The real app over a real store (SQLite, or PostgreSQL under SOANTHAO_TEST_DATABASE=postgres) in a fresh place. */
 export async function testApp(
   provider: Provider = new OfflineProvider(),
-  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions } = {},
+  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions; callerKey?: CallerKey } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'soanthao-test-'));
   const opened = await openTestStore(dir, { maxDraftsPerOffice: options.maxDrafts });
@@ -25,6 +26,7 @@ export async function testApp(
     concurrency: 4,
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     security: options.security,
+    callerKey: options.callerKey,
   });
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const { json, ...rest } = init;

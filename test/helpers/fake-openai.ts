@@ -25,7 +25,9 @@ export type Reply =
   /** An HTTP error with an OpenAI-style body. */
   | { kind: 'error'; status: number; message?: string; headers?: Record<string, string> }
   /** Accept the request and never answer (a timeout). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** Hold the request open until `gate` settles, then answer with `reply` (the test decides when a call ends). */
+  | { kind: 'gated'; gate: Promise<unknown>; reply: Reply };
 
 export interface ReceivedRequest {
   path: string;
@@ -40,6 +42,9 @@ export type Script = Reply[] | ((request: ReceivedRequest, index: number) => Rep
 export interface FakeOpenAI {
   baseURL: string;
   requests: ReceivedRequest[];
+  /** Requests open now, and the most that were ever open at once. */
+  readonly inFlight: number;
+  readonly peakInFlight: number;
   /** Replaces the script; replies are taken in order from the next request on, the last one repeats. */
   script(script: Script): void;
   /** Resolves once a request has been marked aborted. */
@@ -58,6 +63,7 @@ export async function startFakeOpenAI(initial: Script = []): Promise<FakeOpenAI>
   let answered = 0;
   const requests: ReceivedRequest[] = [];
   const open = new Set<ServerResponse>();
+  let peakInFlight = 0;
   const abortWaiters: ((r: ReceivedRequest) => void)[] = [];
 
   const server = createServer(async (req, res) => {
@@ -68,6 +74,7 @@ export async function startFakeOpenAI(initial: Script = []): Promise<FakeOpenAI>
     requests.push(record);
     const index = answered++;
     open.add(res);
+    peakInFlight = Math.max(peakInFlight, open.size);
     let finished = false;
     res.on('close', () => {
       open.delete(res);
@@ -90,6 +97,12 @@ export async function startFakeOpenAI(initial: Script = []): Promise<FakeOpenAI>
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    get inFlight() {
+      return open.size;
+    },
+    get peakInFlight() {
+      return peakInFlight;
+    },
     script(s) {
       script = s;
       answered = 0;
@@ -120,6 +133,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function answer(reply: Reply, req: ReceivedRequest, res: ServerResponse, done: () => void): Promise<void> {
   const model = req.body?.model ?? 'fake-model';
   if (reply.kind === 'hang') return;
+  if (reply.kind === 'gated') {
+    await reply.gate;
+    if (res.destroyed) return;
+    return answer(reply.reply, req, res, done);
+  }
   if (reply.kind === 'error') {
     res.writeHead(reply.status, { 'Content-Type': 'application/json', ...(reply.headers ?? {}) });
     res.end(JSON.stringify({ error: { message: reply.message ?? `error ${reply.status}`, type: 'server_error', code: null } }));

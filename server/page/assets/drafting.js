@@ -28,6 +28,8 @@ function updateStreamNode(key, s) {
 export function statusText(s) {
   if (!s) return '';
   if (s.status === 'queued') return 'Đang chờ…';
+  // The server's model queue: the section's place in line until its turn comes (position 0).
+  if (s.status === 'streaming' && s.waiting) return `Đang chờ lượt: ${s.waiting}`;
   if (s.status === 'streaming') return s.text ? `Đang soạn… ${s.text.length.toLocaleString('vi-VN')} ký tự` : 'Đang soạn…';
   if (s.status === 'done') return 'Đã soạn xong';
   if (s.status === 'stopped') return 'Đã dừng';
@@ -60,6 +62,7 @@ export async function draftSection(key, queued) {
           s.text = '';
           s.note = `Câu trả lời chưa dùng được, đang hỏi lại: ${data.reason}`;
         } else if (event === 'error') s.message = data.message;
+        else if (event === 'queued') s.waiting = data.position;
         else return;
         updateStreamNode(key, s);
       },

@@ -232,7 +232,8 @@ export async function redraftParagraph(id, instruction) {
         else if (event === 'retry') {
           ui.streaming.text = '';
           ui.streaming.note = `Soạn lại lần nữa: ${data.reason}`;
-        } else return;
+        } else if (event === 'queued') ui.streaming.note = data.position > 0 ? `Đang chờ lượt: ${data.position}` : 'Đoạn mới đang được soạn…';
+        else return;
         const box = document.querySelector(`[data-para-stream="${id}"]`);
         if (box) box.textContent = ui.streaming.text;
         const label = box?.previousElementSibling;

@@ -1,6 +1,7 @@
-// Drafting over server-sent events: a POST whose answer streams `section-start`, `text`, `retry`,
-// `section-done`, `paragraph-done` and `error` events, then `done` with the result. Aborting the
-// signal closes the connection, and the server then stops the model and keeps the old text.
+// Drafting over server-sent events: a POST whose answer streams `section-start`, `queued` (the place
+// in the model's line), `text`, `retry`, `section-done`, `paragraph-done` and `error` events, then
+// `done` with the result. Aborting the signal closes the connection, and the server then stops the
+// model and keeps the old text.
 import { ApiError, OFFLINE_MESSAGE, errorOf } from './dom.js';
 
 const CUT = 'Kết nối bị ngắt trước khi soạn xong; văn bản trước đó được giữ nguyên. Xin thử lại.';
