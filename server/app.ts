@@ -24,6 +24,8 @@ import { draftFileRoutes } from './routes/draft-files.js';
 import { PdfConverter } from './pdf/converter.js';
 import { join } from 'node:path';
 import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
+import { idempotency } from './idempotency/middleware.js';
+import { IdempotencyStore } from './idempotency/store.js';
 
 export interface AppDeps {
   store: DraftStore;
@@ -97,6 +99,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) =>
     !withBody.has(c.req.method) ? next() : docxUploads.has(c.req.path) ? docxLimit(c, next) : briefLimit(c, next),
   );
+
+  app.use('/api/*', idempotency(new IdempotencyStore(deps.store.db)));
 
   const storage = deps.storage ?? new StorageHealth(null);
   const templateIds = deps.templates.list().map((t) => t.id);

@@ -196,6 +196,35 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX conversation_messages_conversation ON conversation_messages(conversation_id, id)`,
     ],
   },
+  {
+    version: 6,
+    name: 'idempotency keys',
+    // A repeated click or a retried request is answered with the first answer, for a day.
+    sqlite: [
+      `CREATE TABLE idempotency_keys (
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        status INTEGER,
+        content_type TEXT,
+        body TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key, route)
+      )`,
+      `CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)`,
+    ],
+    postgres: [
+      `CREATE TABLE idempotency_keys (
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        status INTEGER,
+        content_type TEXT,
+        body TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key, route)
+      )`,
+      `CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
