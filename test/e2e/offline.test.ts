@@ -63,7 +63,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await page.click('#export');
     const download = page.locator('#download-docx');
     await download.waitFor();
-    await expect.poll(() => page.locator('#export-panel').textContent()).toMatch(/Còn \d+ lỗi|Không còn lỗi/);
+    await expect.poll(() => page.locator('#export-panel').textContent()).toMatch(/còn \d+ (lỗi|lưu ý)|Không còn lỗi/i);
     await screenshot(page, '04-export');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/\.docx$/);

@@ -5,7 +5,7 @@
 import { el, $ } from './dom.js';
 import { state, draftableKeys, sectionLabel } from './state.js';
 import { renderParagraph, findingList } from './paragraph.js';
-import { draftSection, stopSection, statusText } from './drafting.js';
+import { requestDraft, stopSection, statusText } from './drafting.js';
 import { factsEditor, factsSummary, toggleFacts, openFacts, factsOpen } from './brief-form.js';
 
 function header(doc) {
@@ -82,7 +82,7 @@ function sectionBar(section, s, hasText) {
         ? el('button', { type: 'button', class: 'small danger', 'data-focus': `section-${section.key}-stop`, onclick: () => stopSection(section.key), 'aria-label': `Dừng soạn ${sectionLabel(section)}` }, 'Dừng')
         : el(
             'button',
-            { type: 'button', class: 'small', 'data-focus': `section-${section.key}-draft`, onclick: () => draftSection(section.key), 'aria-label': `${hasText ? 'Soạn lại' : 'Soạn'} ${sectionLabel(section)}` },
+            { type: 'button', class: 'small', 'data-focus': `section-${section.key}-draft`, onclick: () => requestDraft([section.key]), 'aria-label': `${hasText ? 'Soạn lại' : 'Soạn'} ${sectionLabel(section)}` },
             hasText ? 'Soạn lại mục' : 'Soạn mục này',
           ),
     ),
