@@ -146,6 +146,8 @@ export async function draftAll(keys, { overwriteStaff = false } = {}) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, queued.length) }, worker));
+  // "Đã soạn xong" is news only until the next look: the text itself now shows it.
+  for (const [key, s] of state.sections) if (s.status === 'done') state.sections.delete(key);
   if (kept.length && state.draft?.id === draft.id) {
     hooks.status?.(`Đã giữ nguyên ${kept.length} đoạn anh/chị đã sửa tay; bản mới soạn của các đoạn này nằm trong “Các bản”.`);
   }

@@ -232,9 +232,11 @@ function remove(p) {
   );
 }
 
+/** A new action on a paragraph: what earlier actions said, here and elsewhere, no longer applies. */
 function reset(ui) {
   ui.error = null;
-  ui.notice = null;
+  for (const other of state.paragraphs.values()) other.notice = null;
+  hooks.status?.('');
 }
 
 export function closePanel(id) {
