@@ -68,6 +68,9 @@ function paragraphText(text: string): string {
   return clean;
 }
 
+/** The formula slots each header field fills. */
+const SLOTS: Record<HeaderChange['field'], string[]> = { org: ['{org}'], subject: ['{subject}'], recipients: ['{recipient}', '{recipients}'], date: [] };
+
 /** Marks that stay on a revision until staff write a new one: figures an import left, a header changed since. */
 const lasting = (f: Finding) => f.rule.startsWith('import.') || f.rule === STALE_RULE;
 
@@ -359,13 +362,14 @@ export class DraftingService {
     for (const section of template.sections) {
       const visible = visibleParagraphs(draft, section.key);
       if (visible.length === 0 || (section.role === 'body' && !brief.sections.some((b) => b.key === section.key))) continue;
-      const formula = formulaOf(template, section) !== null;
-      const fromFormula = (c: HeaderChange) => formula && (c.field === 'org' || c.field === 'subject');
+      const formula = formulaOf(template, section);
+      const fromFormula = (c: HeaderChange) => formula !== null && SLOTS[c.field].some((slot) => JSON.stringify(formula).includes(slot));
       const named = (p: Paragraph) => changes.filter((c) => fromFormula(c) || mentions(p.current.text, c));
       if (!visible.some((p) => named(p).length > 0)) continue;
       if (formula && visible.every((p) => p.current.author !== 'staff')) {
         const briefSection = brief.sections.find((b) => b.key === section.key);
         const written = checkWritten(brief, template, section, composeFormulaSection(template, brief, section, briefSection));
+        if (written.paragraphs.map((p) => p.text).join('\n\n') === visible.map((p) => p.current.text).join('\n\n')) continue;
         const startedFrom = new Map((draft.paragraphs[section.key] ?? []).map((p) => [p.id, p.current.id]));
         const kept = await this.store.writeSection(draft.id, section.key, written.paragraphs, OFFLINE_META, written.sectionFindings, { keepStaff: true, startedFrom });
         if (kept.length === 0) continue;

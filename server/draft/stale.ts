@@ -54,8 +54,10 @@ export function headerChanges(before: Brief, after: Brief): HeaderChange[] {
     changes.push({ field: 'recipients', label: LABELS.recipients, before: a.recipients.map(bareRecipient).join('; '), after: b.recipients.map(bareRecipient).join('; '), oldForms: removed });
   }
   add('date', a.date, b.date, dateForms(a.date));
-  // The org field's before/after carry orgName too (for the comparison); staff read the printed name.
-  return changes.map((c) => (c.field === 'org' ? { ...c, before: a.org, after: b.org } : c));
+  // Compared on all they hold; told to staff as printed: the cơ quan's name, the date in words.
+  return changes.map((c) =>
+    c.field === 'org' ? { ...c, before: a.org, after: b.org } : c.field === 'date' ? { ...c, before: dateForms(a.date)[0]!, after: dateForms(b.date)[0]! } : c,
+  );
 }
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ');

@@ -182,7 +182,9 @@ describe('the review desk', { timeout: 90_000 }, () => {
     await page.click(`[data-focus="p${added}-delete"]`);
     await expect.poll(() => sectionTexts(page, 'phuong-huong').then((t) => t[0])).toBe(first);
     expect(await page.locator('#doc-status').textContent()).toContain('Đã xóa một đoạn');
-    await page.click('#status-action');
+    expect(await page.locator('#status-action').textContent()).toBe('Hoàn tác');
+    // The deleted paragraph stays listed in its section, with a way back.
+    await page.click(`[data-focus="p${added}-restore"]`);
     await expect.poll(() => sectionTexts(page, 'phuong-huong').then((t) => t[0])).toBe('Đoạn cán bộ thêm vào giữa.');
     await page.click(`[data-focus="p${added}-revisions"]`);
     await expect.poll(() => page.locator(`[data-paragraph-id="${added}"] .rev-position`).textContent()).toBe('Bản 2/3');

@@ -168,6 +168,23 @@ describe('header edits flow through', () => {
   });
 });
 
+describe('header edits the formulas do not use', () => {
+  it('a new date leaves the opening and closing as they are, and marks only a paragraph that names the old date', async () => {
+    ctx = await testApp();
+    const id = await drafted();
+    const body = shown(await detail(id), 'phuong-huong')[0];
+    await ctx.request(`/api/drafts/${id}/paragraphs/${body.id}`, { method: 'PUT', json: { text: 'Trong tháng 12 năm 2021, huyện tiếp tục tuyên truyền.' } });
+    const next = rawBrief();
+    next.header.date = '2022-01';
+    const d = await json(await ctx.request(`/api/drafts/${id}/brief`, { method: 'PUT', json: { brief: next } }));
+    expect(shown(d, 'mo-dau')[0].revisionCount).toBe(1);
+    expect(shown(d, 'ket-thuc')[0].revisionCount).toBe(1);
+    const marked = d.sections.flatMap((s: any) => s.paragraphs).filter((p: any) => p.current.findings.some((f: any) => f.rule === 'stale.header'));
+    expect(marked.map((p: any) => p.id)).toEqual([body.id]);
+    expect(marked[0].current.findings.find((f: any) => f.rule === 'stale.header').message).toContain('ngày ban hành “tháng 12 năm 2021” (nay là “tháng 1 năm 2022”)');
+  });
+});
+
 describe('honest export', () => {
   it('the check names every section with words to write and no paragraph', async () => {
     ctx = await testApp();

@@ -267,17 +267,21 @@ function wire() {
   });
   $('draft-all').addEventListener('click', () => requestDraft());
   $('stop-all').addEventListener('click', stopAll);
-  $('export').addEventListener('click', async () => {
-    const panel = $('export-panel');
-    const open = panel.hidden;
-    closePanels();
-    if (!open) return;
-    $('export').setAttribute('aria-expanded', 'true');
-    await openExport(panel, () => {
+  $('export').addEventListener(
+    'click',
+    once(async () => {
+      const panel = $('export-panel');
+      const open = panel.hidden;
       closePanels();
-      $('export').focus();
-    });
-  });
+      status('');
+      if (!open) return;
+      $('export').setAttribute('aria-expanded', 'true');
+      await openExport(panel, () => {
+        closePanels();
+        $('export').focus();
+      });
+    }),
+  );
   $('edit-header').addEventListener('click', () => {
     status('');
     const panel = $('header-panel');

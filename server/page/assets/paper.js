@@ -4,7 +4,7 @@
 // screen-only and never part of the text.
 import { el, $ } from './dom.js';
 import { state, draftableKeys, sectionLabel } from './state.js';
-import { renderParagraph, findingList } from './paragraph.js';
+import { withdrawnList, renderParagraph, findingList } from './paragraph.js';
 import { requestDraft, stopSection, statusText } from './drafting.js';
 import { factsEditor, factsSummary, toggleFacts, openFacts, factsOpen } from './brief-form.js';
 
@@ -78,13 +78,22 @@ function sectionBar(section, s, hasText) {
             `Ý liệu (${factCount})`,
           )
         : null,
+      // "Dừng" comes in to the left while the draft button stays put (disabled): a second click never stops it.
       streaming
         ? el('button', { type: 'button', class: 'small danger', 'data-focus': `section-${section.key}-stop`, onclick: () => stopSection(section.key), 'aria-label': `Dừng soạn ${sectionLabel(section)}` }, 'Dừng')
-        : el(
-            'button',
-            { type: 'button', class: 'small', 'data-focus': `section-${section.key}-draft`, onclick: () => requestDraft([section.key]), 'aria-label': `${hasText ? 'Soạn lại' : 'Soạn'} ${sectionLabel(section)}` },
-            hasText ? 'Soạn lại mục' : 'Soạn mục này',
-          ),
+        : null,
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'data-focus': `section-${section.key}-draft`,
+          disabled: streaming,
+          onclick: () => requestDraft([section.key]),
+          'aria-label': `${hasText ? 'Soạn lại' : 'Soạn'} ${sectionLabel(section)}`,
+        },
+        hasText ? 'Soạn lại mục' : 'Soạn mục này',
+      ),
     ),
   );
 }
@@ -125,6 +134,8 @@ function renderSection(d, section, lastParagraphId) {
   } else {
     prose.append(el('p', { class: 'placeholder' }, s?.status === 'queued' ? 'Mục này đang chờ đến lượt soạn…' : 'Mục này chưa được soạn.'));
   }
+  const withdrawn = section.paragraphs.filter((p) => p.current.text === '' && p.current.author === 'staff');
+  if (withdrawn.length && !streaming) prose.append(withdrawnList(withdrawn));
   const list = findingList(section.findings);
   if (list) prose.append(list);
   node.append(el('div', { class: 'section-grid' }, prose, factsSummary(section) ?? el('aside', { class: 'facts empty' })));

@@ -209,26 +209,44 @@ function move(p, direction) {
   );
 }
 
-/** Withdraws a paragraph; its revisions stay, and "Hoàn tác" makes the text before current again. */
+/** Withdraws a paragraph; its revisions stay, and "Hoàn tác" makes its last text current again. */
 function remove(p) {
-  const before = p.current.id;
-  const draftId = state.draft.id;
   return tool(
     p,
-    () => api(`/api/drafts/${draftId}/paragraphs/${p.id}`, { method: 'DELETE' }),
-    () =>
-      hooks.status?.('Đã xóa một đoạn; các bản của đoạn vẫn được giữ.', {
-        label: 'Hoàn tác',
-        run: async () => {
-          try {
-            await api(`/api/drafts/${draftId}/paragraphs/${p.id}/current`, { method: 'POST', body: { revisionId: before } });
-            hooks.status?.('Đã khôi phục đoạn vừa xóa.');
-            await hooks.reload();
-          } catch (e) {
-            hooks.status?.(messageOf(e));
-          }
-        },
-      }),
+    () => api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}`, { method: 'DELETE' }),
+    () => hooks.status?.('Đã xóa một đoạn; các bản của đoạn vẫn được giữ.', { label: 'Hoàn tác', run: () => restore(p.id) }),
+  );
+}
+
+/** Brings a deleted paragraph back: its newest revision with text becomes current again. */
+async function restore(id) {
+  const draftId = state.draft.id;
+  try {
+    const { revisions } = await api(`/api/drafts/${draftId}/paragraphs/${id}/revisions`);
+    const last = revisions.filter((r) => r.text !== '').at(-1);
+    if (!last) throw new Error('Đoạn này không còn bản nào có nội dung để khôi phục.');
+    await api(`/api/drafts/${draftId}/paragraphs/${id}/current`, { method: 'POST', body: { revisionId: last.id } });
+    hooks.status?.('Đã khôi phục đoạn đã xóa.');
+    paragraphUi(id).notice = 'Đoạn này vừa được khôi phục.';
+    await hooks.reload();
+  } catch (e) {
+    hooks.status?.(messageOf(e));
+  }
+}
+
+/** Paragraphs staff deleted from a section, each with a way back. */
+export function withdrawnList(paragraphs) {
+  return el(
+    'ul',
+    { class: 'withdrawn', 'aria-label': 'Đoạn đã xóa' },
+    paragraphs.map((p) =>
+      el(
+        'li',
+        { class: 'muted', 'data-withdrawn': p.id },
+        `Một đoạn đã xóa lúc ${formatTime(p.current.createdAt)}. `,
+        button('Khôi phục', `p${p.id}-restore`, once(() => restore(p.id)), { class: 'small secondary' }),
+      ),
+    ),
   );
 }
 
