@@ -123,6 +123,32 @@ describe('staff edits are kept', () => {
     expect((await revisions(id, p.id)).at(-1).text).toContain('Đoạn do máy soạn lại.');
   });
 
+  it('a repeat of a redraft still running is told to wait, and changes nothing', async () => {
+    let release!: () => void;
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const gate = new Promise<void>((r) => (release = r));
+    class SlowProvider extends OfflineProvider {
+      override async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
+        started();
+        await gate;
+        return super.rewriteParagraph(ask);
+      }
+    }
+    ctx = await testApp(new SlowProvider());
+    const id = await drafted();
+    const p = shown(await detail(id), 'phuong-huong')[0];
+    const headers = { 'Idempotency-Key': 'redraft-1' };
+    const first = ctx.request(`/api/drafts/${id}/paragraphs/${p.id}/redraft`, { method: 'POST', headers, json: {} });
+    await running;
+    const repeat = await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}/redraft`, { method: 'POST', headers, json: {} });
+    expect(repeat.status).toBe(409);
+    expect((await json(repeat)).error.message).toContain('đang được xử lý');
+    release();
+    expect((await first).status).toBe(200);
+    expect(await revisions(id, p.id)).toHaveLength(2);
+  });
+
   it('a text of invisible characters only is refused as empty', async () => {
     ctx = await testApp();
     const id = await drafted();
