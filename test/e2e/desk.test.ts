@@ -66,6 +66,8 @@ describe('the review desk', { timeout: 90_000 }, () => {
     await expect.poll(() => sectionTexts(page, 'mo-dau').then((t) => t.join(' '))).toContain('Ủy ban nhân dân huyện Can Lộc báo cáo');
     await expect.poll(() => paragraph(page, 'ket-thuc', 0).textContent()).toContain('Mục này viết theo thông tin cũ: cơ quan ban hành');
     expect(await page.locator('#doc-status').textContent()).toContain('đoạn viết theo thông tin cũ');
+    expect(await page.locator('[data-section="ket-thuc"] .status').textContent()).toBe('Viết theo thông tin cũ');
+    expect(await page.locator('[data-section="mo-dau"] .status').textContent()).toBe('');
     await screenshot(page, 'desk-01-header-stale');
     await page.click('#export');
     await expect.poll(() => page.locator('#export-readiness').textContent()).toMatch(/^Chưa sẵn sàng: còn \d+ lỗi/);

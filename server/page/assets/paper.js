@@ -61,13 +61,14 @@ function table(block) {
 
 function sectionBar(section, s, hasText) {
   const streaming = s?.status === 'streaming' || s?.status === 'queued';
-  const chip = s ? statusText(s) : hasText ? '' : 'Chưa soạn';
+  const stale = section.paragraphs.some((p) => p.current.text && p.current.findings?.some((f) => f.rule === 'stale.header'));
+  const chip = s ? statusText(s) : !hasText ? 'Chưa soạn' : stale ? 'Viết theo thông tin cũ' : '';
   const factCount = section.facts.length;
   return el(
     'div',
     { class: 'section-bar' },
     el('span', { class: 'section-name' }, sectionLabel(section)),
-    el('span', { class: `status ${s?.status ?? ''}`, 'aria-live': 'polite' }, chip),
+    el('span', { class: `status ${s?.status ?? (stale && hasText ? 'stale' : '')}`, 'aria-live': 'polite' }, chip),
     el(
       'span',
       { class: 'section-actions' },

@@ -434,7 +434,7 @@ function revisionsPanel(p, ui) {
       button('Bản sau ›', `p${p.id}-next`, () => step(1), { disabled: ui.index === revisions.length - 1, class: 'small secondary' }),
       isCurrent
         ? el('span', { class: 'badge' }, 'đang dùng')
-        : button('Dùng bản này', `p${p.id}-use`, () => makeCurrent(p.id, rev.id)),
+        : button('Dùng bản này', `p${p.id}-use`, once(() => makeCurrent(p.id, rev.id))),
       button('Đóng', `p${p.id}-close`, () => closePanel(p.id), { class: 'small secondary' }),
     ),
     el('div', { class: 'rev-meta' }, meta),
