@@ -62,8 +62,13 @@ const STAFF_META: RevisionMeta = { author: 'staff', provider: 'staff', model: nu
 /** Zero-width and bidi marks: a text made only of them is empty to a reader. */
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
+/** Text as a reader sees it: NFC, without invisible marks, trimmed. */
+function visibleText(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').trim();
+}
+
 function paragraphText(text: string): string {
-  const clean = text.normalize('NFC').replace(INVISIBLE, '').trim();
+  const clean = visibleText(text);
   if (clean === '') throw new DraftError('bad_input', 'Đoạn văn không được để trống', [{ field: 'text', message: 'Cần nội dung đoạn văn' }]);
   return clean;
 }
@@ -416,12 +421,12 @@ export class DraftingService {
 
   async duplicate(id: string, title?: string): Promise<DraftDetail> {
     const source = await this.store.getDraft(id);
-    const copy = await this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
+    const copy = await this.store.duplicateDraft(id, (visibleText(title ?? '') || `${source.title} (bản sao)`).slice(0, 200));
     return this.detail(copy.id);
   }
 
   async rename(id: string, title: string): Promise<DraftSummary> {
-    const clean = title.normalize('NFC').trim();
+    const clean = visibleText(title);
     if (!clean) throw new DraftError('bad_input', 'Tên bản thảo không được để trống', [{ field: 'title', message: 'Cần tên' }]);
     return await this.store.renameDraft(id, clean.slice(0, 200));
   }

@@ -156,6 +156,9 @@ describe('staff edits are kept', () => {
     const res = await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}`, { method: 'PUT', json: { text: '\u200B\u200F\u202E ' } });
     expect(res.status).toBe(422);
     expect((await json(res)).error.message).toBe('Đoạn văn không được để trống');
+    const rename = await ctx.request(`/api/drafts/${id}`, { method: 'PATCH', json: { title: '\u200B\u2066' } });
+    expect(rename.status).toBe(422);
+    expect((await detail(id)).title).not.toBe('');
   });
 });
 
