@@ -120,9 +120,9 @@ function printPreview(id) {
   fetch(`/api/drafts/${encodeURIComponent(id)}/preview.png`)
     .then(async (res) => {
       if (!res.ok) throw await errorOf(res);
-      const url = URL.createObjectURL(await res.blob());
-      const img = el('img', { src: url, alt: 'Trang đầu của văn bản khi in', width: 496 });
-      img.addEventListener('load', () => URL.revokeObjectURL(url));
+      // The CSP allows images from the server only (no blob:); the print is cached, so asking again is cheap.
+      await res.arrayBuffer();
+      const img = el('img', { src: `/api/drafts/${encodeURIComponent(id)}/preview.png`, alt: 'Trang đầu của văn bản khi in', width: 496 });
       box.replaceChildren(img, el('figcaption', { class: 'muted' }, 'Trang đầu khi in (bản PDF)'));
     })
     .catch((failure) => {
