@@ -380,7 +380,7 @@ export async function redraftParagraph(id, instruction) {
     await hooks.reload();
     await openRevisions(id, 'last');
     // Staff changed the paragraph while it was redrafted: their text stays, the new one is only shown.
-    if (revision?.current === false) ui.notice = 'Anh/chị đã sửa đoạn này trong lúc soạn lại: bản sửa tay được giữ; bản mới soạn ở đây để xem, bấm “Dùng bản này” nếu muốn dùng.';
+    if (revision?.current === false) ui.notice = 'Đoạn này đã được sửa tay trong lúc soạn lại: bản sửa tay được giữ; bản mới soạn ở đây để xem, bấm “Dùng bản này” nếu muốn dùng.';
     hooks.render();
   } catch (e) {
     ui.streaming = null;
