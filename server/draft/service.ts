@@ -4,7 +4,7 @@ import { validateBriefForTemplate } from '../brief/validate.js';
 import type { Template, TemplateSection } from '../template/schema.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { Provider } from '../provider/types.js';
-import type { DraftStore } from '../store/draft-store.js';
+import { ADDED_PARAGRAPH, type DraftStore } from '../store/draft-store.js';
 import type { Page, PageRequest } from '../store/page.js';
 import type { Finding } from '../checks/finding.js';
 import { checkDraft, checkSection } from '../checks/index.js';
@@ -399,7 +399,7 @@ export class DraftingService {
     texts.splice(index + 1, 0, clean);
     const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
     const own = (checked.byParagraph[index + 1] ?? []).map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position + 1 } }));
-    return await this.store.insertParagraphAfter(id, afterId, { text: clean, meta: STAFF_META, findings: own });
+    return await this.store.insertParagraphAfter(id, afterId, { text: clean, meta: { ...STAFF_META, instruction: ADDED_PARAGRAPH }, findings: own });
   }
 
   /** Withdraws a paragraph as a revision of its own: its earlier revisions stay, and any of them brings it back. */

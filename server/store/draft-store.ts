@@ -18,6 +18,9 @@ export interface NewRevision {
   part?: number | null;
 }
 
+/** The instruction on the first revision of a paragraph staff added by hand between others. */
+export const ADDED_PARAGRAPH = 'Cán bộ thêm đoạn';
+
 /** What a section's writer must not overwrite. */
 export interface SectionGuard {
   /** Keep paragraphs whose current revision staff wrote. */
@@ -256,6 +259,9 @@ export class DraftStore {
         .selectFrom('paragraphs as p')
         .leftJoin('revisions as r', 'r.id', 'p.current_revision_id')
         .select(['p.id', 'p.position', 'r.text', 'r.author', 'p.current_revision_id'])
+        .select((eb) =>
+          eb.selectFrom('revisions as f').select('f.instruction').whereRef('f.paragraph_id', '=', 'p.id').orderBy('f.seq').limit(1).as('first_instruction'),
+        )
         .where('p.draft_id', '=', draftId)
         .where('p.section_key', '=', sectionKey)
         .orderBy('p.position')
@@ -269,13 +275,17 @@ export class DraftStore {
             (guard.startedFrom !== undefined && !guard.startedFrom.has(Number(e.id)))),
       );
       const isKept = (id: number) => kept.some((e) => Number(e.id) === id);
-      for (const [position, p] of paragraphs.entries()) {
-        const found = existing.find((e) => Number(e.position) === position);
-        const id = found ? Number(found.id) : await this.newParagraph(q, draftId, sectionKey, p.part, position);
+      // A kept paragraph staff added between others holds no new text: the new paragraphs fill the
+      // other places in order, so none of them is hidden behind it.
+      const slots = existing.filter((e) => !(isKept(Number(e.id)) && e.first_instruction === ADDED_PARAGRAPH));
+      let next = Math.max(-1, ...existing.map((e) => Number(e.position))) + 1;
+      for (const [i, p] of paragraphs.entries()) {
+        const slot = slots[i];
+        const id = slot ? Number(slot.id) : await this.newParagraph(q, draftId, sectionKey, p.part, next++);
         await this.insertRevision(q, id, { text: p.text, meta, findings: p.findings, part: p.part }, !isKept(id));
       }
-      for (const e of existing) {
-        if (Number(e.position) >= paragraphs.length && e.text !== '' && !isKept(Number(e.id))) await this.insertRevision(q, Number(e.id), { text: '', meta, findings: [] });
+      for (const e of slots.slice(paragraphs.length)) {
+        if (e.text !== '' && !isKept(Number(e.id))) await this.insertRevision(q, Number(e.id), { text: '', meta, findings: [] });
       }
       return kept.map((e) => Number(e.id));
     });

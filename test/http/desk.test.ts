@@ -123,6 +123,20 @@ describe('staff edits are kept', () => {
     expect((await revisions(id, p.id)).at(-1).text).toContain('Đoạn do máy soạn lại.');
   });
 
+  it('a paragraph staff added stays in its place through "Soạn toàn bộ", and every drafted paragraph still shows', async () => {
+    ctx = await testApp();
+    const id = await drafted();
+    const before = shown(await detail(id), 'phuong-huong');
+    const added = await json(await ctx.request(`/api/drafts/${id}/paragraphs/${before[0].id}/after`, { method: 'POST', json: { text: 'Đoạn cán bộ thêm.' } }));
+    expect(added.instruction).toBe('Cán bộ thêm đoạn');
+    const again = await json(await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' }));
+    expect(again.kept).toEqual([added.paragraphId]);
+    const texts = shown(await detail(id), 'phuong-huong').map((p: any) => p.current.text);
+    expect(texts).toEqual([before[0].current.text, 'Đoạn cán bộ thêm.', ...before.slice(1).map((p: any) => p.current.text)]);
+    // Its revisions gained nothing: no drafted text was put behind it.
+    expect(await revisions(id, added.paragraphId)).toHaveLength(1);
+  });
+
   it('a repeat of a redraft still running is told to wait, and changes nothing', async () => {
     let release!: () => void;
     let started!: () => void;
@@ -247,7 +261,7 @@ describe('paragraph tools', () => {
     const top = await ctx.request(`/api/drafts/${id}/paragraphs/${rev.paragraphId}/move`, { method: 'POST', json: { direction: 'up' } });
     expect(top.status).toBe(422);
     expect((await json(top)).error.message).toBe('Đoạn này đã ở đầu mục.');
-    expect((await revisions(id, rev.paragraphId)).map((r) => r.instruction)).toEqual([null, 'Chuyển đoạn lên trên']);
+    expect((await revisions(id, rev.paragraphId)).map((r) => r.instruction)).toEqual(['Cán bộ thêm đoạn', 'Chuyển đoạn lên trên']);
 
     const deleted = await ctx.request(`/api/drafts/${id}/paragraphs/${rev.paragraphId}`, { method: 'DELETE' });
     expect(deleted.status).toBe(200);

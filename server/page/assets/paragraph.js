@@ -416,7 +416,9 @@ function revisionsPanel(p, ui) {
     ui.index = Math.min(revisions.length - 1, Math.max(0, ui.index + delta));
     hooks.render();
   };
-  const meta = [authorName(rev), rev.instruction ? `yêu cầu: “${rev.instruction}”` : '', formatTime(rev.createdAt)].filter(Boolean).join(' · ');
+  // On a staff revision the note says what staff did (added, moved, imported), not a request to a model.
+  const note = !rev.instruction ? '' : rev.author === 'staff' ? rev.instruction : `yêu cầu: “${rev.instruction}”`;
+  const meta = [authorName(rev), note, formatTime(rev.createdAt)].filter(Boolean).join(' · ');
   const body = el('div', { class: 'diff', 'aria-label': previous ? `Thay đổi so với bản ${previous.seq}` : 'Nội dung bản đầu tiên' });
   if (rev.text === '') body.append(el('em', {}, 'Đoạn này bị bỏ trong bản này.'));
   else if (!previous) body.append(rev.text);
