@@ -74,6 +74,9 @@ export async function draftSection(key, queued, { overwriteStaff = false, kept =
   s.message = null;
   s.minHeight = sectionBodyHeight(key);
   state.sections.set(key, s);
+  // "Facts saved, redraft to use them" no longer applies once the section is drafted again.
+  const facts = state.facts.get(key);
+  if (facts) facts.notice = null;
   hooks.render();
   let final = 'done';
   let message = null;
