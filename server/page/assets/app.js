@@ -99,7 +99,15 @@ function renderConfirm() {
     return;
   }
   box.replaceChildren(
-    el('p', { id: 'staff-confirm-text' }, `Có ${c.count} đoạn anh/chị đã sửa tay — giữ nguyên hay soạn lại?`),
+    el(
+      'p',
+      { id: 'staff-confirm-text' },
+      c.imported === c.count
+        ? `Có ${c.count} đoạn nhập từ tệp Word — giữ nguyên hay soạn lại?`
+        : c.imported
+          ? `Có ${c.count} đoạn anh/chị đã sửa tay hoặc nhập từ tệp Word — giữ nguyên hay soạn lại?`
+          : `Có ${c.count} đoạn anh/chị đã sửa tay — giữ nguyên hay soạn lại?`,
+    ),
     el(
       'div',
       { class: 'row' },

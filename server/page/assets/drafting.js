@@ -48,9 +48,11 @@ export function requestDraft(keys) {
   const draft = state.draft;
   if (!draft) return;
   const todo = keys ?? draftableKeys(draft);
-  const count = staffParagraphs(todo).length;
-  if (count === 0) return draftAll(todo);
-  state.confirm = { keys: todo, count };
+  const staff = staffParagraphs(todo);
+  if (staff.length === 0) return draftAll(todo);
+  // Text brought in from a .docx is staff's too, but nobody "edited" it: the question says so.
+  const imported = staff.filter((p) => p.current.instruction === 'Nhập từ tệp .docx').length;
+  state.confirm = { keys: todo, count: staff.length, imported };
   hooks.render();
   document.getElementById('staff-keep')?.focus();
 }

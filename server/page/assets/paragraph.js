@@ -214,7 +214,11 @@ function remove(p) {
   return tool(
     p,
     () => api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}`, { method: 'DELETE' }),
-    () => hooks.status?.('Đã xóa một đoạn; các bản của đoạn vẫn được giữ.', { label: 'Hoàn tác', run: () => restore(p.id) }),
+    () => {
+      hooks.status?.('Đã xóa một đoạn; các bản của đoạn vẫn được giữ.', { label: 'Hoàn tác', run: () => restore(p.id) });
+      // The button pressed is gone with its paragraph: focus goes to the way back.
+      queueMicrotask(() => document.getElementById('status-action')?.focus());
+    },
   );
 }
 
