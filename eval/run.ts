@@ -10,6 +10,8 @@ import { DEFAULT_BASELINE, USAGE, UsageError, parseEvalArgs } from './runner/arg
 import { DiskCache } from './runner/cache.js';
 import { chooseProvider } from './runner/provider.js';
 import { runEval, type EvalSource } from './runner/run-eval.js';
+import { chooseJudge } from './judge/choose.js';
+import { verdictText } from './judge/judge.js';
 
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
@@ -36,8 +38,13 @@ async function main(argv: string[]): Promise<number> {
     const cache = args.cache && provider.name !== 'offline' ? new DiskCache(args.cacheDir) : null;
     source = { kind: 'provider', provider, cache };
   }
-  const report = await runEval({ casesDir: args.cases, source, samples: args.samples, concurrency: args.concurrency });
+  const judge = args.judge ? chooseJudge() : undefined;
+  const report = await runEval({ casesDir: args.cases, source, samples: args.samples, concurrency: args.concurrency, judge });
   console.log(formatTable(report));
+  if (judge) {
+    console.log(`Giám khảo ${judge.model} (chỉ báo cáo, không chặn):`);
+    for (const c of report.cases) if (c.judge) console.log(`  ${c.id}: ${verdictText(c.judge)}`);
+  }
   if (source.kind === 'outputs') {
     const known = new Set(report.cases.map((c) => c.id));
     const unknown = [...source.outputs.keys()].filter((id) => !known.has(id));

@@ -10,7 +10,7 @@ import { writeDocument } from '../server/pipeline/write-document.js';
 import { toDocument, type DocumentView } from '../server/draft/document.js';
 import type { Draft } from '../server/types/draft.js';
 import type { Template } from '../server/template/schema.js';
-import { checkDraft } from '../server/checks/index.js';
+import { checkDocument } from '../server/pipeline/check-document.js';
 import { renderDocx } from '../server/export/docx/render.js';
 import { PdfConverter } from '../server/pdf/converter.js';
 import { loadConfig } from '../server/config.js';
@@ -81,7 +81,7 @@ async function main() {
       // A document with sections missing must not pass for a finished one.
       fail(`Chưa xuất tệp ${out}: còn ${failed.length} mục chưa soạn được.`, 1);
     }
-    const findings = checkDraft(draft, template);
+    const findings = checkDocument(draft, template);
     const errors = findings.filter((f) => f.severity === 'error');
     const document = toDocument(draft, template);
     if (findings.length === 0) console.log('Kiểm tra: không phát hiện lỗi.');

@@ -14,6 +14,7 @@ import { draftRoutes } from './routes/drafts.js';
 import { nd30Routes, ND30_MAX_BYTES } from './routes/nd30.js';
 import { profileRoutes } from './routes/profile.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { accentRoutes } from './routes/accents.js';
 import { ConversationService } from './chat/service.js';
 import { ConversationStore } from './store/conversation-store.js';
 import { TextIntentReader, type IntentReader } from './chat/reader.js';
@@ -113,19 +114,21 @@ export function createApp(deps: AppDeps) {
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
-  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
+  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (id) => deps.store.stamp(id)));
   app.route('/api/conversations', conversationRoutes(chat));
+  app.route('/api/accents', accentRoutes(chat));
   app.route('/api/nd30', nd30Routes());
   app.route('/api/profile', profileRoutes(profiles, deps.templates));
   app.route('/', pageRoutes(service));
 
   app.notFound((c) => c.json(new DraftError('not_found', 'Không có địa chỉ này').toJSON(), 404));
   app.onError((err, c) => {
-    if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
-    if (isStorageFull(err)) {
+    // A full disk may come wrapped in an unexpected-error DraftError: say what it is.
+    if (isStorageFull(err) && !(err instanceof DraftError && err.code !== 'internal')) {
       storage.noteFull();
       return c.json(storageFullError(err).toJSON(), 507);
     }
+    if (err instanceof DraftError) return c.json(err.toJSON(), err.status as 400);
     if (err instanceof HTTPException) return err.getResponse();
     console.error(err);
     return c.json(new DraftError('internal', 'Lỗi máy chủ không mong đợi; dữ liệu đã lưu không bị ảnh hưởng, xin thử lại.').toJSON(), 500);

@@ -22,16 +22,16 @@ const deps = await depsFromConfig(config).catch((e: unknown) => {
 const provider = deps.provider;
 const { app } = createApp(deps);
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+// Thousands of slow or idle clients must not hold every socket: a request's headers and body have
+// a deadline (streamed answers are not cut: the limits cover receiving the request only), checked
+// every second, and connections past the cap are refused at once.
+const headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
+const serverOptions = { headersTimeout, requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, headersTimeout) };
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port, serverOptions }, (info) => {
   const who = provider.model ? `${provider.name} (${provider.model})` : 'bộ soạn ngoại tuyến (không dùng mô hình)';
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
   console.log(`soanthao: http://${info.address}:${info.port}/  ·  soạn bằng: ${who}  ·  dữ liệu: ${where}`);
 }) as Server;
-// Thousands of slow or idle clients must not hold every socket: a request's headers and body have
-// a deadline (streamed answers are not cut: the limits cover receiving the request only), and
-// connections past the cap are refused at once.
-server.headersTimeout = Math.min(config.headersTimeoutMs, config.requestTimeoutMs);
-server.requestTimeout = config.requestTimeoutMs;
 server.maxConnections = config.maxConnections;
 
 let stopping = false;

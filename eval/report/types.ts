@@ -1,5 +1,6 @@
 import type { CaseOutput } from '../output.js';
 import type { Problem } from '../scorers/types.js';
+import type { JudgeVerdict } from '../judge/judge.js';
 
 export interface MetricResult {
   /** Mean over the samples that the scorer applies to, 0..1. */
@@ -26,6 +27,8 @@ export interface CaseReport {
   output?: CaseOutput;
   /** Sections the provider failed to write, with its message. */
   errors?: string[];
+  /** The model judge's verdict on the first sample, when one was asked (--judge): reported, never gating. */
+  judge?: JudgeVerdict;
 }
 
 export interface MetricSummary {

@@ -4,7 +4,8 @@ import { DEFAULT_TOLERANCE } from '../baseline/compare.js';
 export const USAGE = `Cách dùng / usage:
   npm run eval -- [--provider offline|openai] [--cases <thư mục>] [--samples k] [--concurrency n]
                   [--json out.json] [--html out.html] [--outputs <tệp văn bản>]
-                  [--baseline <tệp>] [--tolerance x] [--write-baseline] [--no-cache] [--cache-dir <thư mục>]`;
+                  [--baseline <tệp>] [--tolerance x] [--write-baseline] [--no-cache] [--cache-dir <thư mục>]
+                  [--judge]   (mô hình chấm văn phong, độ trôi chảy; chỉ báo cáo, không chặn)`;
 
 /** A command line that cannot run: exit 2 with the message and the usage. */
 export class UsageError extends Error {}
@@ -23,6 +24,7 @@ export interface EvalArgs {
   cache: boolean;
   cacheDir: string;
   help: boolean;
+  judge: boolean;
 }
 
 export const DEFAULT_BASELINE = 'eval/baseline.json';
@@ -57,6 +59,7 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
         'no-cache': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        judge: { type: 'boolean' },
       },
     }));
   } catch (e) {
@@ -81,5 +84,6 @@ export function parseEvalArgs(argv: string[]): EvalArgs {
     cache: !values['no-cache'],
     cacheDir: values['cache-dir'] ?? '.eval-cache',
     help: values.help ?? false,
+    judge: values.judge ?? false,
   };
 }

@@ -7,6 +7,7 @@ import { loadCases, type Case } from '../case.js';
 import type { CaseOutput } from '../output.js';
 import type { CaseReport, Report } from '../report/types.js';
 import type { ScoreContext } from '../scorers/types.js';
+import type { Judge } from '../judge/judge.js';
 import type { DiskCache } from './cache.js';
 import { cacheKey, draftCaseCached, type Generated } from './generate.js';
 import { promptsFingerprint } from './prompt-version.js';
@@ -26,6 +27,8 @@ export interface EvalOptions {
   /** Cases (times samples) drafted at once. */
   concurrency?: number;
   templatesDir?: string;
+  /** Asks a model to score register and fluency by a written rubric; reported beside the scores, never gating. */
+  judge?: Judge;
 }
 
 const skipped = (c: Case, reason: string): CaseReport => ({
@@ -95,6 +98,7 @@ export async function runEval(options: EvalOptions): Promise<Report> {
       order: sectionOrder(contexts[0]!),
       output: outputs[0],
       ...(errors.length ? { errors } : {}),
+      ...(options.judge ? { judge: await options.judge.judge(contexts[0]!) } : {}),
     };
   });
 

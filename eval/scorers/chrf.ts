@@ -3,10 +3,11 @@ import { outputParagraphs } from './sections.js';
 import type { ScoreContext, ScoreResult } from './types.js';
 
 /**
- * chrF++ is a weak signal (many good wordings differ from the one real document), so the bar is
- * low: it flags a draft that says something else entirely, not one that says it differently.
+ * chrF++ is a weak signal (many good wordings differ from the one real document). The bar sits just
+ * below the offline composer's lowest case (0.62 on the real cases): a draft below it says less of what
+ * the real document says than the rule-based baseline does.
  */
-export const CHRF_PASS = 0.4;
+export const CHRF_PASS = 0.6;
 
 /** chrF++ of the sections the reference has, against the reference, as one text each. */
 export function chrfScore(ctx: ScoreContext): ScoreResult | null {

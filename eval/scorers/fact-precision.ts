@@ -1,7 +1,7 @@
 import { sectionFacts } from '../../server/brief/schema.js';
 import { checkGrounding } from '../../server/checks/grounding.js';
 import { headerTexts } from '../../server/checks/index.js';
-import { formulaSlots } from '../../server/composer/compose.js';
+import { formulaSlots } from '../../server/text/formula-slots.js';
 import { extractFigures, type Figure } from '../../server/text/figures.js';
 import { listSome, outputParagraphs, sectionOrder, withoutNumbering } from './sections.js';
 import type { ScoreContext, ScoreResult } from './types.js';

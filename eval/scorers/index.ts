@@ -1,4 +1,7 @@
 import { assertions } from './assertions.js';
+import { unexplained, wrongExpansions } from './abbreviations.js';
+import { citations } from './citations.js';
+import { labels, repetition } from './prose.js';
 import { chinese } from './chinese.js';
 import { chrfScore } from './chrf.js';
 import { factPrecision } from './fact-precision.js';
@@ -19,6 +22,11 @@ export const SCORERS: readonly Scorer[] = [
   { id: 'register', label: 'Văn phong', run: register },
   { id: 'chinese', label: 'Chữ Hán', run: chinese },
   { id: 'markdown', label: 'Markdown', run: markdown },
+  { id: 'meanings', label: 'Nghĩa chữ viết tắt', run: wrongExpansions },
+  { id: 'unexplained', label: 'Viết tắt chưa rõ nghĩa', run: unexplained },
+  { id: 'citations', label: 'Trích dẫn giữ nguyên', run: citations },
+  { id: 'labels', label: 'Nhãn ghi chép', run: labels },
+  { id: 'repetition', label: 'Lặp từ', run: repetition },
   { id: 'length', label: 'Độ dài', run: length },
   { id: 'assertions', label: 'Điều kiện riêng', run: assertions },
   { id: 'chrf', label: 'chrF++ với văn bản gốc', run: chrfScore },

@@ -17,8 +17,11 @@ export function structure(ctx: ScoreContext): ScoreResult | null {
   const check = list.check.bind(list);
   const present = (key: string) => outputParagraphs(ctx, key).length > 0;
 
+  // Scored against the sections the brief has: a required body section the brief left out is the
+  // brief's gap, reported by the product's own checks, not the draft's. Opening and closing are code's.
+  const briefed = new Set(ctx.brief.sections.map((s) => s.key));
   for (const s of template.sections) {
-    if (s.required) check(present(s.key), s.key, `thiếu mục bắt buộc ${s.key}${s.heading ? ` (${s.heading})` : ''}`);
+    if (s.required && (s.role !== 'body' || briefed.has(s.key))) check(present(s.key), s.key, `thiếu mục bắt buộc ${s.key}${s.heading ? ` (${s.heading})` : ''}`);
   }
   for (const s of ctx.brief.sections) {
     const required = template.sections.find((t) => t.key === s.key)?.required;

@@ -1,6 +1,7 @@
 import type { Brief } from '../../server/brief/schema.js';
 import type { Template } from '../../server/template/schema.js';
 import type { Assertion } from '../case.js';
+import type { Glossary } from '../../server/lexicon/index.js';
 import type { CaseOutput } from '../output.js';
 
 export interface ScoreContext {
@@ -10,6 +11,8 @@ export interface ScoreContext {
   output: CaseOutput;
   references?: Record<string, string>;
   assertions: readonly Assertion[];
+  /** The office's glossary the draft was written with: its meanings are the right ones. */
+  glossary?: Glossary;
 }
 
 export interface ScoreResult {

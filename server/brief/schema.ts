@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../text/clean.js';
 
 /** Limits that keep one brief to the size of a real document. */
 export const BRIEF_LIMITS = {
@@ -11,7 +12,10 @@ export const BRIEF_LIMITS = {
   listItems: 40,
 } as const;
 
-/** A text field: NFC, trimmed, with Vietnamese messages naming the field (`label`). */
+/**
+ * A text field: NFC, trimmed, without the characters XML forbids (they would make the exported
+ * .docx unreadable), '' when nothing visible is left; Vietnamese messages name the field (`label`).
+ */
 export const text = (label: string, max: number = BRIEF_LIMITS.fieldChars) =>
   z
     .string({
@@ -19,7 +23,7 @@ export const text = (label: string, max: number = BRIEF_LIMITS.fieldChars) =>
         issue.input === undefined ? `Thiếu trường bắt buộc: ${label.toLocaleLowerCase('vi')}` : `${label} phải là chuỗi ký tự`,
     })
     .max(max, { error: `${label} dài quá ${max} ký tự` })
-    .transform((s) => s.normalize('NFC').trim());
+    .transform(cleanText);
 
 const fact = text('Ý liệu', BRIEF_LIMITS.factChars).refine((s) => s.length > 0, {
   error: 'Ý liệu không được để trống',

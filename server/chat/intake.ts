@@ -21,7 +21,7 @@ export function asks(template: Template): string[] {
   ];
 }
 
-function answered(intake: Intake, ask: string): boolean {
+export function answered(intake: Intake, ask: string): boolean {
   if (intake.skipped.includes(ask)) return true;
   if (ask.startsWith('header.')) {
     const value = intake.header[ask.slice(7) as keyof Intake['header']];
@@ -33,11 +33,22 @@ function answered(intake: Intake, ask: string): boolean {
   return false;
 }
 
-/** The next thing to ask; null when the interview has everything. */
+/**
+ * The next thing to ask: a question staff went back to, else the first not yet answered, else the
+ * summary to confirm; null once staff have confirmed it. Proposals waiting for a yes come before
+ * all of these (see `askingNow`).
+ */
 export function nextAsk(intake: Intake, template: Template | undefined): string | null {
   if (!template) return 'template';
-  return asks(template).find((a) => !answered(intake, a)) ?? null;
+  if (intake.focus) return intake.focus;
+  return asks(template).find((a) => !answered(intake, a)) ?? (intake.confirmed ? null : 'summary');
 }
+
+/** What the page shows as asked: `confirm` while a proposal waits for staff's yes or no. */
+export function askingNow(intake: Intake, template: Template | undefined): string | null {
+  return intake.pending?.length ? 'confirm' : nextAsk(intake, template);
+}
+
 
 export function sectionOf(intake: Intake, key: string): Intake['sections'][number] {
   let s = intake.sections.find((x) => x.key === key);

@@ -21,7 +21,7 @@ export function question(ask: string, template: Template | undefined): string {
     case 'header.date':
       return 'Ngày ban hành? Ghi ngày/tháng/năm (ví dụ 05/12/2021), hoặc tháng/năm (12/2021) để trống ngày cho văn thư.';
     case 'signer':
-      return 'Người ký: ghi quyền hạn, chức vụ và họ tên, mỗi thứ một dòng, ví dụ:\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A';
+      return 'Người ký là ai? Ghi chức vụ và họ tên trên một dòng, ví dụ "Phó Chủ tịch Nguyễn Văn A": quyền hạn (TM., KT.) được ghi theo chức vụ. Hoặc ghi đủ từng dòng, ví dụ:\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A';
     case 'copies':
       return 'Nơi nhận (ngoài "Như trên" và "Lưu: VT"), mỗi nơi một dòng. Gõ "bỏ qua" để dùng mặc định.';
     default:

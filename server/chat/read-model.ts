@@ -115,7 +115,8 @@ export class ModelIntentReader implements IntentReader {
         ].filter(Boolean) as string[];
         const tpl = template ? ctx.templates.find((t) => t.id === template) : ctx.template;
         const read = typed.length ? readText(typed.join('\n'), { ...ctx, template: tpl }) : ({ kind: 'set', fields: {} } as Intent);
-        if (read.kind === 'invalid') return read;
+        // A value that does not fit is told; the document type the model read still counts.
+        if (read.kind === 'invalid') return template ? { kind: 'set', template, fields: {}, problems: [read.message] } : read;
         const fields: FieldValues = read.kind === 'set' ? read.fields : {};
         if (!template && Object.keys(fields).length === 0) return readText(text, ctx);
         return { kind: 'set', ...(template ? { template } : {}), fields };

@@ -1,7 +1,8 @@
 import type { Template } from '../template/schema.js';
 import type { FieldValues, Intake, Intent } from './model.js';
 import { resolveSection } from './sections.js';
-import { capitalizeFirst, foldAccents, readDate, readList, readOrg, readPlace, readSigner, readSymbol } from './values.js';
+import { capitalizeFirst, foldAccents, readDate, readIssuer, readList, readOrg, readPlaceName, readRecipients, readSubject, readSymbol } from './values.js';
+import { readSigner, type Signer } from './signer.js';
 
 export interface ReadContext {
   asking: string | null;
@@ -9,6 +10,10 @@ export interface ReadContext {
   templates: Template[];
   /** The brief so far, to tell "mục I" from the words that follow it. */
   intake: Intake;
+  /** A proposal waits for staff's yes or no: "đúng", "giữ nguyên" answer it. */
+  confirming?: boolean;
+  /** The office profile's signers, which a name alone picks. */
+  signers?: Signer[];
   now?: Date;
 }
 
@@ -42,15 +47,24 @@ const LABELS: [RegExp, keyof FieldValues | 'numberSymbol'][] = [
 /** Reads one field's value as staff typed it; an unreadable value is an `invalid` intent with the reason. */
 function readField(field: keyof FieldValues | 'numberSymbol', value: string, ctx: ReadContext): FieldValues | string {
   switch (field) {
-    case 'org':
     case 'parentOrg':
-      return { [field]: readOrg(value) };
-    case 'subject':
-      return { subject: capitalizeFirst(value.replace(/^(v\/v|về việc)\s*/iu, '')) };
-    case 'place':
-      return { place: readPlace(value) };
-    case 'recipients':
-      return { recipients: readList(value) };
+      return { parentOrg: readOrg(value) };
+    case 'org': {
+      const r = readIssuer(value);
+      return 'error' in r ? r.error : { org: r.value };
+    }
+    case 'subject': {
+      const r = readSubject(value);
+      return 'error' in r ? r.error : { subject: r.value };
+    }
+    case 'place': {
+      const r = readPlaceName(value);
+      return 'error' in r ? r.error : { place: r.value };
+    }
+    case 'recipients': {
+      const r = readRecipients(value);
+      return 'error' in r ? r.error : { recipients: r.value };
+    }
     case 'archive':
       return { archive: value.trim().replace(/^lưu\s*:\s*/iu, '').replace(/[.;,]\s*$/u, '') };
     case 'copies': {
@@ -70,10 +84,76 @@ function readField(field: keyof FieldValues | 'numberSymbol', value: string, ctx
       return 'error' in r ? r.error : { ...(r.value.symbol ? { symbol: r.value.symbol } : {}), ...(r.value.number ? { number: r.value.number } : {}) };
     }
     case 'signer': {
-      const r = readSigner(value);
+      const r = readSigner(value, { org: ctx.intake.header.org, known: ctx.signers });
       return 'error' in r ? r.error : { signer: r.value };
     }
   }
+}
+
+const TYPES: Record<string, string> = { 'bao cao': 'bao-cao', 'cong van': 'cong-van', 'to trinh': 'to-trinh', 'ke hoach': 'ke-hoach', 'thong bao': 'thong-bao' };
+const TYPE = String.raw`(bao cao|cong van|to trinh|ke hoach|thong bao)(?![\p{L}\p{M}])`;
+const WHO = String.raw`(?:(?:toi|minh|em|anh|chi)\s+)?(?:(?:can|muon|se|phai)\s+)?`;
+/** "đổi sang tờ trình", "chuyển thành kế hoạch …", "à nhầm, tôi cần soạn tờ trình …" (unaccented, lower case). */
+const CHANGE_TYPE = [
+  new RegExp(String.raw`^(?:(?:a|o|ua|xin loi|nham|nham roi)[,.!]*\s+)*${WHO}(?:doi|chuyen)(?:\s+lai)?\s+(?:sang|thanh|qua)\s+(?:loai\s+|van ban\s+)?${TYPE}([\s\S]*)$`, 'du'),
+  new RegExp(String.raw`^(?:(?:a|o|ua|xin loi)[,.!]*\s+)*(?:(?:toi|minh|em)\s+)?nham(?:\s+roi)?[,.!]*\s+${WHO}(?:soan|lam|viet)\s+(?:loai\s+|van ban\s+)?${TYPE}([\s\S]*)$`, 'du'),
+];
+
+/** Fields staff name in "sửa …", unaccented, and the question each is. */
+const FIELD_NAMES: [RegExp, string][] = [
+  [/^(?:loai van ban|loai)$/u, 'template'],
+  [/^(?:co quan ban hanh|co quan|don vi)$/u, 'header.org'],
+  [/^(?:trich yeu|v\/v|ve viec|tieu de|ten van ban)$/u, 'header.subject'],
+  [/^(?:kinh gui|noi gui|nguoi nhan)$/u, 'header.recipients'],
+  [/^(?:dia danh|noi ban hanh)$/u, 'header.place'],
+  [/^(?:ky hieu|so ky hieu|so, ky hieu|so)$/u, 'header.symbol'],
+  [/^(?:ngay|ngay ban hanh|ngay thang)$/u, 'header.date'],
+  [/^(?:nguoi ky|chu ky)$/u, 'signer'],
+  [/^(?:noi nhan)$/u, 'copies'],
+];
+
+/**
+ * Commands staff may give at any step, typed with or without accents: trợ giúp, quay lại, hủy,
+ * giữ nguyên, đúng (when something waits for a yes), đổi sang <loại>, sửa <trường>.
+ */
+function readCommand(plain: string, text: string, ctx: ReadContext): Intent | null {
+  const bare = plain.replace(/[\s.!?]+$/u, '');
+  if (/^(?:tro giup|giup|giup do|huong dan|help|lam sao|lam the nao|)$/u.test(bare)) return { kind: 'help' };
+  if (/^(?:quay lai|tro lai|lui lai|quay ve|back)(?:\s+(?:buoc|cau)\s+truoc)?$/u.test(bare)) return { kind: 'back' };
+  if (/^(?:huy|huy bo|huy van ban|huy het|huy di|bat dau lai|lam lai tu dau)$/u.test(bare)) return { kind: 'cancel' };
+  if (/^(?:giu nguyen|giu nguyen nhu da go|giu nhu da go|giu nhu cu|de nguyen|khong dau cung duoc)$/u.test(bare)) return { kind: 'keep' };
+  // A yes is never a value: "đúng" typed where nothing waits for one is not a địa danh.
+  if (/^(?:dung|dung roi|dung vay|dung the|chinh xac|co|ok|oke|okay|dong y|vang|u|uh|phai|xac nhan|duoc|yes)$/u.test(bare)) {
+    return { kind: 'yes' };
+  }
+  for (const re of CHANGE_TYPE) {
+    const m = re.exec(plain);
+    if (!m) continue;
+    const at = m.indices?.[2];
+    const rest = at && plain.length === text.length ? text.slice(at[0], at[1]).replace(/^\s*(về\s+việc|v\/v|về)?\s*[:,-]?\s*/iu, '').trim() : '';
+    return { kind: 'change-template', template: TYPES[m[1]!]!, ...(rest.split(/\s+/u).length >= 2 ? { subject: capitalizeFirst(rest) } : {}) };
+  }
+  const edit = /^(?:sua|doi|chinh|thay)(?:\s+lai)?\s+(.+?)$/u.exec(bare);
+  if (edit) {
+    const name = edit[1]!.trim();
+    const field = FIELD_NAMES.find(([re]) => re.test(name));
+    if (field) return { kind: 'edit', ask: field[1] };
+    const section = /^(?:(?:cac\s+)?y\s+(?:cua\s+|o\s+)?)?((?:muc|phan)\s+.+)$/u.exec(name);
+    const s = section && ctx.template ? resolveSection(section[1]!, ctx.template, ctx.intake) : undefined;
+    if (s) return { kind: 'edit', ask: `facts:${s.key}` };
+    // "sửa ký hiệu: BC-UBND", "sửa ngày thành 05/12/2024": the field with its new value.
+    const withValue = /^(.+?)\s*(?::|\s+thanh\s+|\s+la\s+)\s*(\S[\s\S]*)$/u.exec(name);
+    const named = withValue && FIELD_NAMES.find(([re]) => re.test(withValue[1]!.trim()));
+    if (withValue && named && named[1] !== 'template') {
+      // The value sits at the end of the folded message: cut the typed one at the same offsets.
+      const valueAt = bare.length - withValue[2]!.length;
+      const value = plain.length === text.length ? text.slice(valueAt, bare.length) : withValue[2]!;
+      const field = (named[1].startsWith('header.') ? named[1].slice(7) : named[1]) as keyof FieldValues;
+      const read = readField(field === 'symbol' ? 'numberSymbol' : field, value, ctx);
+      return typeof read === 'string' ? { kind: 'invalid', message: read } : { kind: 'set', fields: read };
+    }
+  }
+  return null;
 }
 
 /**
@@ -138,6 +218,8 @@ export function readText(input: string, ctx: ReadContext): Intent {
     const at = match.indices?.[group];
     return at ? (same ? text : plain).slice(at[0], at[1]) : undefined;
   };
+  const command = readCommand(plain, text, ctx);
+  if (command) return command;
   if ((m = /^(?:viet|soan)\s+lai\s+doan\s+(?:thu\s+)?(\d+)\s*(.*)$/isd.exec(plain))) {
     const { section, rest } = splitSection(typed(m, 2)!, ctx);
     return { kind: 'redraft-paragraph', paragraph: Number(m[1]), section, instruction: rest.replace(/^[,:.-]\s*/u, '').trim() || null };

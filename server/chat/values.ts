@@ -1,8 +1,9 @@
 import { SYMBOL_PATTERN } from '../brief/schema.js';
 import { BriefDate } from '../brief/schema.js';
 import type { Template } from '../template/schema.js';
-import { defaultDictionary } from '../composer/dictionary.js';
-import { expandAbbreviations } from '../composer/sentence.js';
+import { expandAbbreviations } from '../lexicon/index.js';
+import { fold } from '../accents/table.js';
+import { isAddressee, isAgency } from './agency.js';
 
 /** A value staff typed, read for one field; `error` is a Vietnamese message when it cannot be read. */
 export type Read<T> = { value: T } | { error: string };
@@ -46,9 +47,69 @@ export function readSymbol(text: string, template: Template | undefined): Read<{
   return { value: { number: m[1] ?? '', symbol } };
 }
 
+const quoted = (text: string) => `"${text.trim().slice(0, 80)}${text.trim().length > 80 ? '…' : ''}"`;
+
+/** The cơ quan ban hành, checked to be the name of a cơ quan. */
+export function readIssuer(text: string): Read<string> {
+  if (!isAgency(text)) {
+    return { error: `${quoted(text)} không giống tên cơ quan ban hành: ghi tên cơ quan, ví dụ "UBND huyện Nghi Xuân" hoặc "Sở Tư pháp tỉnh Hà Tĩnh".` };
+  }
+  return { value: readOrg(text) };
+}
+
+/** Kính gửi: each entry a cơ quan or a chức danh. */
+export function readRecipients(text: string): Read<string[]> {
+  const list = readList(text);
+  if (list.length === 0) return { error: 'Chưa có nơi kính gửi: ghi tên cơ quan hoặc chức danh, mỗi nơi một dòng.' };
+  const odd = list.find((r) => !isAddressee(r));
+  if (odd !== undefined) {
+    return { error: `${quoted(odd)} không giống tên cơ quan hay chức danh: Kính gửi ghi cơ quan (ví dụ "Sở Tư pháp tỉnh Hà Tĩnh") hoặc chức danh (ví dụ "Chủ tịch UBND huyện"), mỗi nơi một dòng.` };
+  }
+  return { value: list };
+}
+
+/** A địa danh: a place's name, a few words of letters ("Nghi Xuân", "Thành phố Hồ Chí Minh"). */
+/** A document type's name typed alone where something else is asked: the clerk means another type. */
+function notAType(text: string): { error: string } | null {
+  const t = text.trim();
+  if (!/^(?:bao cao|cong van|to trinh|ke hoach|thong bao)[.!]?$/u.test(fold(t))) return null;
+  return { error: `"${t}" là tên loại văn bản. Để đổi loại, gõ "đổi sang ${t.replace(/[.!]$/u, '').toLocaleLowerCase('vi')}"; nếu không, hãy trả lời câu hỏi dưới đây.` };
+}
+
+export function readPlaceName(text: string): Read<string> {
+  const type = notAType(text);
+  if (type) return type;
+  const t = text.trim().replace(/\s+/gu, ' ');
+  const words = t.split(' ');
+  const letters = /^[\p{L}\p{M}]+(?:[ -][\p{L}\p{M}]+)*$/u.test(t) && words.length <= 6;
+  // A ký hiệu ("BC-UBND") or a cơ quan ("UBND huyện Nghi Xuân") typed where the place is asked.
+  const code = /\p{Lu}{2,}-\p{Lu}{2,}/u.test(t);
+  const agency = /^(?:ubnd|uy ban|so|phong|ban|van phong)\s/u.test(fold(t)) && words.length > 2;
+  if (!letters || code || agency) {
+    return { error: `${quoted(text)} không giống một địa danh: ghi tên nơi ban hành ở dòng ngày tháng, ví dụ "Nghi Xuân" hoặc "Hà Tĩnh".` };
+  }
+  // Capitals staff typed are theirs ("Thành phố Hồ Chí Minh"); a name typed all in lower case is capitalised.
+  return { value: t === t.toLocaleLowerCase('vi') ? readPlace(t) : t };
+}
+
+/** A trích yếu: a few words saying what the document is about. */
+export function readSubject(text: string): Read<string> {
+  const type = notAType(text);
+  if (type) return type;
+  const t = text.replace(/^(v\/v|về việc)\s*/iu, '').trim();
+  if (t.split(/\s+/u).length < 2 || !/\p{L}/u.test(t)) {
+    return { error: `Trích yếu ${quoted(text)} quá ngắn: ghi tóm tắt nội dung văn bản, ví dụ "Kết quả thực hiện chương trình ... năm 2021".` };
+  }
+  // A cơ quan's name alone is the answer to another question, not what the document is about.
+  if (/^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so|phong|van phong)\s/u.test(fold(t)) && t.split(/\s+/u).length <= 8 && isAgency(t) && !/\d/u.test(t)) {
+    return { error: `${quoted(text)} là tên một cơ quan, không phải trích yếu: ghi tóm tắt nội dung văn bản, ví dụ "Kết quả thực hiện chương trình ... năm 2021".` };
+  }
+  return { value: capitalizeFirst(t) };
+}
+
 /** The issuing body in its UPPER-case header form, abbreviations spelled out ("UBND huyện X" -> "ỦY BAN NHÂN DÂN HUYỆN X"). */
 export function readOrg(text: string): string {
-  return expandAbbreviations(text.trim().replace(/\s+/gu, ' '), defaultDictionary()).toLocaleUpperCase('vi');
+  return expandAbbreviations(text.trim().replace(/\s+/gu, ' ')).toLocaleUpperCase('vi');
 }
 
 /** A place name with each word capitalised ("nghi xuân" -> "Nghi Xuân"). */
@@ -62,9 +123,7 @@ export function readPlace(text: string): string {
 }
 
 /** Folds Vietnamese to plain letters, to recognise words typed without accents ("thong bao"). */
-export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLocaleLowerCase('vi');
-}
+export { fold as foldAccents };
 
 /** One entry a line (or separated by ";"), bullets and closing marks taken off. */
 export function readList(text: string): string[] {
@@ -72,16 +131,6 @@ export function readList(text: string): string[] {
     .split(/\n|;/u)
     .map((l) => l.replace(/^\s*[-–•*+]\s*/u, '').replace(/[.;,]\s*$/u, '').trim())
     .filter(Boolean);
-}
-
-/** Quyền hạn and chức vụ lines in capitals, then the name: one a line, or separated by "/". */
-export function readSigner(text: string): Read<{ lines: string[]; name: string }> {
-  const parts = text.split(/\n|\//u).map((l) => l.trim()).filter(Boolean);
-  if (parts.length === 0) return { error: 'Chưa có thông tin người ký.' };
-  const last = parts[parts.length - 1]!;
-  const isName = last !== last.toLocaleUpperCase('vi');
-  const lines = (isName ? parts.slice(0, -1) : parts).map((l) => l.toLocaleUpperCase('vi').replace(/^(TM|KT|TL|TUQ|Q)\s*\.?\s+/u, '$1. '));
-  return { value: { lines, name: isName ? last : '' } };
 }
 
 export function capitalizeFirst(text: string): string {

@@ -13,7 +13,7 @@ function words(text: string): string[] {
 const MIN_SHARE = 0.5;
 
 /**
- * Every fact is used: most of its content words (spelled out, as the composer would) appear in one
+ * Every fact is used: most of its content words (as written, or with abbreviations spelled out) appear in one
  * paragraph of the section. One paragraph, not the whole section: the other facts share many words
  * with a fact that was left out. Figures are checked more strictly by grounding; this catches a fact
  * left out whole.
@@ -22,9 +22,12 @@ export function checkFactsUsed(section: string, facts: readonly { original: stri
   const written = paragraphs.map((p) => new Set(words(p)));
   const findings: Finding[] = [];
   for (const fact of facts) {
-    const own = [...new Set(words(fact.spelled))];
-    if (own.length < 2) continue;
-    const share = Math.max(0, ...written.map((w) => own.filter((x) => w.has(x)).length / own.length));
+    // The fact as staff wrote it or with its abbreviations spelled out: prose may keep "UBND" or write "Ủy ban nhân dân".
+    // An abbreviation the lexicon could not decide ("LĐ") may be written in any of its meanings: it is not required.
+    const undecided = fact.spelled.replace(/(?<![\p{L}\p{M}])\p{Lu}{2,}(?![\p{L}\p{M}])/gu, ' ');
+    const forms = [fact.spelled, fact.original, undecided].map((f) => [...new Set(words(f))]);
+    if (forms[0]!.length < 2) continue;
+    const share = Math.max(0, ...forms.flatMap((own) => written.map((w) => own.filter((x) => w.has(x)).length / own.length)));
     if (share < MIN_SHARE) {
       findings.push({
         rule: 'grounding.dropped-fact',

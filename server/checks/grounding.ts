@@ -1,5 +1,5 @@
 import type { Finding } from './finding.js';
-import { extractFigures, figureValues, key, type Figure } from '../text/figures.js';
+import { extractFigures, figureIndex, figureValues, key, traces, type Figure } from '../text/figures.js';
 
 const KIND_NAME: Record<Figure['kind'], string> = { number: 'Số liệu', date: 'Ngày tháng', reference: 'Số hiệu văn bản' };
 
@@ -15,8 +15,9 @@ export interface GroundingInput {
 }
 
 /**
- * Every figure of the facts must appear in the section's text, and the text must hold no figure
- * that the facts and the header lack: the model (or a hand edit) may not invent or drop a number.
+ * Every figure of the facts must appear in the section's text, a count with what it counts (in digits
+ * or in words: "hai công văn"), and the text must hold no figure that the facts and the header lack:
+ * the model (or a hand edit) may not invent or drop a number.
  */
 export function checkGrounding(input: GroundingInput): Finding[] {
   const findings: Finding[] = [];
@@ -33,12 +34,12 @@ export function checkGrounding(input: GroundingInput): Finding[] {
       }
     }
   });
-  const writtenValues = figureValues(input.paragraphs);
+  const written = figureIndex(input.paragraphs);
   const reported = new Set<string>();
   for (const fact of input.facts) {
     for (const f of extractFigures(fact)) {
-      const k = key(f);
-      if (writtenValues.has(k) || reported.has(k)) continue;
+      const k = `${key(f)}@${f.counts ?? ''}`;
+      if (traces(f, written) || reported.has(k)) continue;
       reported.add(k);
       findings.push({
         rule: 'grounding.missing-figure',

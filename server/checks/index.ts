@@ -11,9 +11,10 @@ import { checkStructure } from './structure.js';
 import { checkRegister } from './register.js';
 import { checkNames } from './names.js';
 import { checkFactsUsed } from './facts-used.js';
-import { formulaSlots } from '../composer/compose.js';
-import { clause } from '../composer/sentence.js';
-import { defaultDictionary } from '../composer/dictionary.js';
+import { checkNoteLabels } from './note-labels.js';
+import { checkAbbreviations } from './abbreviations.js';
+import { formulaSlots } from '../text/formula-slots.js';
+import { expandAbbreviations, knownNames, type Glossary } from '../lexicon/index.js';
 
 /** Header values any section may restate. */
 export function headerTexts(brief: Brief): string[] {
@@ -30,13 +31,15 @@ export function checkSection(
   template: Template,
   sectionKey: string,
   paragraphs: readonly string[],
+  glossary: Glossary = {},
 ): { byParagraph: Finding[][]; section: Finding[] } {
   const briefSection = brief.sections.find((s) => s.key === sectionKey);
   const section = template.sections.find((s) => s.key === sectionKey);
   const formula = section?.role === 'opening' ? template.opening : section?.role === 'closing' ? template.closing : null;
   const slots = formulaSlots(brief);
   const facts = briefSection ? sectionFacts(briefSection) : [];
-  const spelled = facts.map((f) => ({ original: f, spelled: clause(f, defaultDictionary()) }));
+  // A fact is written in prose with its abbreviations spelled out, as the lexicon and the office's glossary read them.
+  const spelled = facts.map((f) => ({ original: f, spelled: expandAbbreviations(f, glossary) }));
   const formulaTexts = formula ? [formula.withFacts, formula.withoutFacts, slots.org, slots.recipient, slots.subject] : [];
   // A task table prints its cells as written: the prose may restate them (a deadline, a unit) but need not.
   const taskCells = briefSection ? sectionTaskCells(briefSection) : [];
@@ -56,9 +59,15 @@ export function checkSection(
       ...taskCells,
       slots.org,
       ...(briefSection?.parts?.map((p) => p.title) ?? []),
+      ...knownNames(),
     ]),
     ...(section?.role === 'body' ? checkFactsUsed(sectionKey, spelled, paragraphs) : []),
-    ...paragraphs.flatMap((text, i) => [...checkText(sectionKey, i, text), ...checkRegister(sectionKey, i, text, section?.role ?? 'body')]),
+    ...checkAbbreviations(sectionKey, paragraphs, glossary),
+    ...paragraphs.flatMap((text, i) => [
+      ...checkText(sectionKey, i, text),
+      ...checkRegister(sectionKey, i, text, section?.role ?? 'body'),
+      ...checkNoteLabels(sectionKey, i, text),
+    ]),
   ];
   const byParagraph: Finding[][] = paragraphs.map(() => []);
   const sectionLevel: Finding[] = [];
@@ -70,12 +79,12 @@ export function checkSection(
 }
 
 /** Every check of the first set, over the whole draft as it stands. */
-export function checkDraft(draft: Draft, template: Template): Finding[] {
+export function checkDraft(draft: Draft, template: Template, glossary: Glossary = {}): Finding[] {
   const findings: Finding[] = [...checkHeader(draft.brief, template), ...checkStructure(draft, template)];
   for (const section of template.sections) {
     const paragraphs = visibleParagraphs(draft, section.key);
     if (paragraphs.length === 0) continue;
-    const result = checkSection(draft.brief, template, section.key, paragraphs.map((p) => p.current.text));
+    const result = checkSection(draft.brief, template, section.key, paragraphs.map((p) => p.current.text), glossary);
     // Findings count visible paragraphs; staff see them by their place in the section.
     const atPosition = (f: Finding): Finding =>
       f.where.paragraph === undefined ? f : { ...f, where: { ...f.where, paragraph: paragraphs[f.where.paragraph]!.position } };

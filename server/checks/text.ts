@@ -4,7 +4,8 @@ const MARKDOWN: { pattern: RegExp; what: string }[] = [
   { pattern: /\*\*[^*]+\*\*|__[^_]+__/u, what: 'chữ đậm kiểu Markdown (**…**)' },
   { pattern: /^#{1,6}\s/mu, what: 'tiêu đề kiểu Markdown (#)' },
   { pattern: /`[^`]+`/u, what: 'mã kiểu Markdown (`…`)' },
-  { pattern: /^\s*[*+•]\s/mu, what: 'gạch đầu dòng kiểu Markdown (*, +, •)' },
+  // "- " and "+ " open the items and sub-items of administrative prose (Nghị định 30 practice): not markdown.
+  { pattern: /^\s*[*•]\s/mu, what: 'gạch đầu dòng kiểu Markdown (*, •)' },
   { pattern: /\[[^\]]+\]\([^)]+\)/u, what: 'liên kết kiểu Markdown' },
   { pattern: /(?<![\p{L}\p{N}*])\*[^*\s][^*]*\*(?![\p{L}\p{N}*])/u, what: 'chữ nghiêng kiểu Markdown (*…*)' },
 ];

@@ -1,36 +1,11 @@
 import type { Brief, BriefSection } from '../brief/schema.js';
 import type { Formula, Template, TemplateSection } from '../template/schema.js';
 import type { ParagraphText } from '../draft/model.js';
-import { type CompiledDictionary } from './dictionary.js';
-import { capitalize, clause, opensWithName, sentence, uncapitalize } from './sentence.js';
-import { orgNameInProse } from '../text/org-name.js';
-
-/** Sentences per paragraph of a prose section: short enough to edit or regenerate one at a time. */
-const SENTENCES_PER_PARAGRAPH = 3;
-
-export interface FormulaSlots {
-  org: string;
-  subject: string;
-  recipient: string;
-  /** Every Kính gửi recipient, as one phrase: "A, B và C". */
-  recipients: string;
-}
-
-/** "A", "A và B", "A, B và C": a list read as one noun phrase. */
-function listPhrase(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1)}`;
-}
-
-export function formulaSlots(brief: Brief): FormulaSlots {
-  const h = brief.header;
-  const names = h.recipients.map((r) => r.replace(/^[-–•]\s*/u, '').replace(/[;.,]\s*$/u, '').trim()).filter(Boolean);
-  return {
-    org: h.orgName || orgNameInProse(h.org),
-    subject: uncapitalize(h.subject.replace(/^(v\/v|về việc)\s*/iu, '')),
-    recipient: h.recipients[0] ?? 'cấp có thẩm quyền',
-    recipients: listPhrase(names) || 'cấp có thẩm quyền',
-  };
-}
+import type { Glossary } from '../lexicon/index.js';
+import { capitalize, clause, opensWithName, sentence } from './sentence.js';
+import { uncapitalize } from '../text/capitals.js';
+import { paragraphsByTopic } from './topics.js';
+import { formulaSlots, type FormulaSlots } from '../text/formula-slots.js';
 
 function fill(text: string, slots: FormulaSlots & { facts?: string; rest?: string }): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -44,13 +19,27 @@ const MAX_NAME_WORDS = 8;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A formula's verb meeting the same words from a slot says them once: "báo cáo báo cáo kết quả" ->
+ * "báo cáo kết quả". Phrases of two or three words only: a doubled word may be Vietnamese ("dần dần").
+ */
+function sayOnce(text: string): string {
+  return text.replace(/(?<![\p{L}\p{M}])((?:[\p{L}\p{M}]+\s+){1,2}[\p{L}\p{M}]+)\s+\1(?![\p{L}\p{M}])/giu, '$1');
+}
+
+/** One sentence from clauses: a clause never opens with a capital after a comma or semicolon (", Qua đó"). */
+function joinClauses(list: readonly string[], keepCapital: (i: number) => boolean): string {
+  return list.map((c, i) => (keepCapital(i) ? c : uncapitalize(c))).join('; ');
+}
+
 /** The opening or closing paragraph: the template's formula written around the section's facts. */
-export function composeFormula(formula: Formula, facts: readonly string[], slots: FormulaSlots, dict: CompiledDictionary): string {
-  const clauses = facts.map((f) => clause(f, dict));
-  if (clauses.length === 0) return capitalize(fill(formula.withoutFacts, slots));
+export function composeFormula(formula: Formula, facts: readonly string[], slots: FormulaSlots, glossary: Glossary = {}): string {
+  // A căn cứ written as several sentences is still one clause of the opening's one sentence.
+  const clauses = facts.map((f) => clause(f, glossary).replace(/\.\s+(\p{L}[^;.]*)/gu, (_, next: string) => `; ${uncapitalize(next)}`));
+  if (clauses.length === 0) return sayOnce(capitalize(fill(formula.withoutFacts, slots)));
   const last = clauses[clauses.length - 1]!;
   const joined = (list: readonly string[]) => {
-    let text = list.map((c, i) => (opensWithName(facts[i]!, dict) ? c : uncapitalize(c))).join('; ');
+    let text = joinClauses(list, (i) => opensWithName(facts[i]!, glossary));
     for (const r of formula.factRewrites) text = text.replace(new RegExp(r.from, 'iu'), r.to);
     return text;
   };
@@ -58,7 +47,7 @@ export function composeFormula(formula: Formula, facts: readonly string[], slots
     // "… Chủ tịch UBND tỉnh có ý kiến" already names who speaks: the formula only completes the clause.
     const verbs = formula.trailingVerb.verbs.map(escapeRegExp).join('|');
     if (new RegExp(`(?:^|\\s)(?:${verbs})$`, 'iu').test(last)) {
-      return capitalize(fill(formula.trailingVerb.text, { ...slots, facts: joined(clauses) }));
+      return sayOnce(capitalize(fill(formula.trailingVerb.text, { ...slots, facts: joined(clauses) })));
     }
   }
   if (formula.selfClause) {
@@ -66,42 +55,36 @@ export function composeFormula(formula: Formula, facts: readonly string[], slots
     // "huyện báo cáo kq một số nhiệm vụ" is the cơ quan's own clause: its name, then the verb.
     const own = new RegExp(`^(?:[\\p{L}.]+\\s+){0,${MAX_NAME_WORDS}}?${verb}\\s+(.+)$`, 'u').exec(last);
     if (own && !/^(thực hiện|căn cứ|theo)(?![\p{L}\p{M}])/iu.test(last)) {
-      const before = clauses.slice(0, -1);
+      const before = joinClauses(clauses.slice(0, -1), (i) => opensWithName(facts[i]!, glossary));
       const ownText = fill(formula.selfClause.text, { ...slots, rest: own[1]! });
-      return capitalize(before.length ? `${before.join('; ')}; ${ownText}` : ownText);
+      return sayOnce(capitalize(before ? `${before}; ${ownText}` : ownText));
     }
   }
-  return capitalize(fill(formula.withFacts, { ...slots, facts: joined(clauses) }));
+  return sayOnce(capitalize(fill(formula.withFacts, { ...slots, facts: joined(clauses) })));
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-function bodyParagraphs(facts: readonly string[], part: number | null, shape: TemplateSection['shape'], dict: CompiledDictionary): ParagraphText[] {
-  const sentences = facts.map((f) => sentence(f, dict));
+function bodyParagraphs(facts: readonly string[], part: number | null, shape: TemplateSection['shape'], glossary: Glossary): ParagraphText[] {
+  const sentences = facts.map((f) => sentence(f, glossary));
   if (shape === 'dash-list') return sentences.map((s) => ({ part, text: `- ${s}` }));
-  return chunk(sentences, SENTENCES_PER_PARAGRAPH).map((group) => ({ part, text: group.join(' ') }));
+  return paragraphsByTopic(sentences).map((group) => ({ part, text: group.join(' ') }));
 }
 
-/** Writes one section from its facts, deterministically. */
+/** Writes one section from its facts, deterministically; the office's glossary decides its abbreviations first. */
 export function composeSection(
   template: Template,
   brief: Brief,
   section: TemplateSection,
   briefSection: BriefSection | undefined,
-  dict: CompiledDictionary,
+  glossary: Glossary = {},
 ): ParagraphText[] {
   const slots = formulaSlots(brief);
   if (section.role === 'opening' || section.role === 'closing') {
     const formula = section.role === 'opening' ? template.opening : template.closing;
-    return [{ part: null, text: composeFormula(formula, briefSection?.facts ?? [], slots, dict) }];
+    return [{ part: null, text: composeFormula(formula, briefSection?.facts ?? [], slots, glossary) }];
   }
   if (!briefSection) return [];
   if (briefSection.parts) {
-    return briefSection.parts.flatMap((p, i) => bodyParagraphs(p.facts, i, section.shape, dict));
+    return briefSection.parts.flatMap((p, i) => bodyParagraphs(p.facts, i, section.shape, glossary));
   }
-  return bodyParagraphs(briefSection.facts ?? [], null, section.shape, dict);
+  return bodyParagraphs(briefSection.facts ?? [], null, section.shape, glossary);
 }

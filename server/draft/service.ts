@@ -3,16 +3,16 @@ import { parseBrief } from '../brief/load.js';
 import { validateBriefForTemplate } from '../brief/validate.js';
 import type { Template, TemplateSection } from '../template/schema.js';
 import type { TemplateRegistry } from '../template/load.js';
-import type { Provider } from '../provider/types.js';
+import type { Neighbours, Provider } from '../provider/types.js';
 import { ADDED_PARAGRAPH, type DraftStore } from '../store/draft-store.js';
 import type { Page, PageRequest } from '../store/page.js';
 import type { Finding } from '../checks/finding.js';
-import { checkDraft, checkSection } from '../checks/index.js';
+import { checkSection } from '../checks/index.js';
+import { checkDocument } from '../pipeline/check-document.js';
 import { writeSection } from '../pipeline/write-section.js';
 import { writeParagraph } from '../pipeline/write-paragraph.js';
 import { presentSections } from '../present/sections.js';
-import type { Neighbours } from '../provider/types.js';
-import { draftableSections, factLines, neighbourFacts } from '../pipeline/write-document.js';
+import { draftableSections, factLines, neighbourFacts, neighbourKeys } from '../pipeline/write-document.js';
 import { DraftError } from '../errors.js';
 import type { Draft, DraftSummary, Paragraph, Revision, RevisionMeta } from './model.js';
 import { visibleParagraphs } from './model.js';
@@ -20,7 +20,6 @@ import { toDocument, type DocumentView } from './document.js';
 import type { RunOptions } from './events.js';
 import { settleWithLimit } from './limit.js';
 import { headerChanges, mentions, staleFinding, STALE_RULE, type HeaderChange } from './stale.js';
-import { checkWritten } from '../pipeline/write-section.js';
 import { composeFormulaSection, formulaOf } from '../pipeline/formula.js';
 import { OFFLINE_META } from '../provider/offline.js';
 import { sectionFacts } from '../brief/schema.js';
@@ -203,11 +202,19 @@ export class DraftingService {
     return { section, ok: false, findings, kept: [], error: { code: error.code, message: error.message } };
   }
 
-  /** When one section is redrafted its neighbours' text stands; a neighbour not yet drafted is told by its facts. */
+  /**
+   * When one section is redrafted its neighbours' text stands: the paragraph just before it and the
+   * one just after, which is what continuity needs. A neighbour not yet drafted is told by its facts.
+   */
   private neighbourTexts(draft: Draft, template: Template, key: string): Neighbours {
-    const i = template.sections.findIndex((s) => s.key === key);
-    const text = (k: string | undefined) => (k ? visibleParagraphs(draft, k).map((p) => p.current.text).join('\n\n') || factLines(draft.brief, k) : '');
-    return { kind: 'text', before: text(template.sections[i - 1]?.key), after: text(template.sections[i + 1]?.key) };
+    const { before, after } = neighbourKeys(draft.brief, template, key);
+    const edge = (k: string | undefined, at: 'first' | 'last') => {
+      if (!k) return '';
+      const paragraphs = visibleParagraphs(draft, k);
+      const p = at === 'first' ? paragraphs[0] : paragraphs[paragraphs.length - 1];
+      return p?.current.text ?? factLines(draft.brief, k);
+    };
+    return { kind: 'text', before: edge(before, 'last'), after: edge(after, 'first') };
   }
 
   private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {
@@ -303,7 +310,7 @@ export class DraftingService {
   async check(id: string): Promise<Finding[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const findings = checkDraft(draft, template);
+    const findings = checkDocument(draft, template, await this.store.sectionFindings(id));
     const kept = (p: Paragraph) => p.current.findings.filter(lasting);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
@@ -373,8 +380,10 @@ export class DraftingService {
       if (!visible.some((p) => named(p).length > 0)) continue;
       if (formula && visible.every((p) => p.current.author !== 'staff')) {
         const briefSection = brief.sections.find((b) => b.key === section.key);
-        const written = checkWritten(brief, template, section, composeFormulaSection(template, brief, section, briefSection));
-        if (written.paragraphs.map((p) => p.text).join('\n\n') === visible.map((p) => p.current.text).join('\n\n')) continue;
+        const composed = composeFormulaSection(template, brief, section, briefSection);
+        if (composed.map((p) => p.text).join('\n\n') === visible.map((p) => p.current.text).join('\n\n')) continue;
+        const checked = checkSection(brief, template, section.key, composed.map((p) => p.text));
+        const written = { paragraphs: composed.map((p, i) => ({ ...p, findings: checked.byParagraph[i] ?? [] })), sectionFindings: checked.section };
         const startedFrom = new Map((draft.paragraphs[section.key] ?? []).map((p) => [p.id, p.current.id]));
         const kept = await this.store.writeSection(draft.id, section.key, written.paragraphs, OFFLINE_META, written.sectionFindings, { keepStaff: true, startedFrom });
         if (kept.length === 0) continue;

@@ -1,8 +1,9 @@
 /** Checks any .docx against the format of Nghị định 30/2020/NĐ-CP. */
 import type { Finding } from '../checks/finding.js';
-import { DocxCheckError } from './errors.js';
+import { checkDocxIsolated } from './docx-reader.js';
 import { locate } from './layout.js';
-import { readDocx } from './read-docx.js';
+import type { MalformedPart } from './package.js';
+import type { DocxReading } from './read-docx.js';
 import { RULES } from './rules/index.js';
 
 export { DocxCheckError } from './errors.js';
@@ -16,18 +17,19 @@ export interface DocxCheckResult {
 }
 
 /**
- * Reads the file and runs every rule. Throws DocxCheckError when the file cannot be checked at all
- * (not a .docx, damaged, over 20 MB); a rule that fails on an odd document is skipped, not fatal.
+ * Reads the file and runs every rule, in a worker within bounds of time and memory; a part that is
+ * not well-formed XML is an error finding. Throws DocxCheckError when the file cannot be checked at
+ * all (not a .docx, damaged, over 20 MB, past a bound); a rule that fails on an odd document is
+ * skipped, not fatal.
  */
-export async function checkDocx(buf: Buffer | Uint8Array): Promise<DocxCheckResult> {
-  let layout;
-  try {
-    layout = locate(await readDocx(buf));
-  } catch (e) {
-    if (e instanceof DocxCheckError) throw e;
-    throw new DocxCheckError('unreadable', 'Không đọc được nội dung tệp Word; tệp có thể bị hỏng. Hãy mở tệp trong Word, lưu lại dưới dạng .docx rồi kiểm tra lại.', { cause: e });
-  }
-  const findings: Finding[] = [];
+export function checkDocx(buf: Buffer | Uint8Array): Promise<DocxCheckResult> {
+  return checkDocxIsolated(buf);
+}
+
+/** Runs every rule on a document read in this thread: the worker's job. */
+export function checkReading({ model, malformed }: DocxReading): DocxCheckResult {
+  const layout = locate(model);
+  const findings: Finding[] = malformed.map(malformedFinding);
   for (const rule of RULES) {
     try {
       findings.push(...rule.check(layout));
@@ -42,4 +44,14 @@ export async function checkDocx(buf: Buffer | Uint8Array): Promise<DocxCheckResu
     }
   }
   return { findings, documentType: layout.type?.id ?? null };
+}
+
+/** Word refuses to open a file with a part that is not well-formed XML, so this comes first. */
+function malformedFinding(m: MalformedPart): Finding {
+  return {
+    rule: 'docx.well-formed',
+    severity: 'error',
+    where: {},
+    message: `Phần ${m.part} của tệp không đúng cú pháp XML (dòng ${m.line}, cột ${m.column}: ${m.message}); Word sẽ báo tệp bị hỏng hoặc không mở được. Hãy xuất lại văn bản, hoặc mở tệp bằng LibreOffice và lưu lại.`.normalize('NFC'),
+  };
 }

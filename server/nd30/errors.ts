@@ -1,7 +1,16 @@
 import { DraftError } from '../errors.js';
 
 /** Why a file could not be checked at all. */
-export type DocxCheckReason = 'too_large' | 'not_zip' | 'legacy_or_encrypted' | 'not_word' | 'unreadable';
+export type DocxCheckReason =
+  | 'too_large'
+  | 'not_zip'
+  | 'legacy_or_encrypted'
+  | 'not_word'
+  | 'unreadable'
+  /** Nesting, time or memory past the bounds of reading an untrusted file. */
+  | 'too_complex'
+  /** A DOCTYPE or entity declaration, which no .docx has. */
+  | 'unsafe_xml';
 
 /**
  * The uploaded file cannot be checked (not a .docx, damaged, too large). It belongs to soanthao's

@@ -4,7 +4,6 @@
  * character style → direct formatting, theme fonts resolved), tables, and page sections with
  * their headers and footers. Unknown markup is skipped, never fatal.
  */
-import JSZip from 'jszip';
 import { DocxCheckError } from './errors.js';
 import type {
   Alignment,
@@ -18,97 +17,16 @@ import type {
   SectionInfo,
   TableInfo,
 } from './model.js';
-import { child, childrenNamed, childVal, elements, parseXml, textOf, type XElement } from './xml.js';
+import { readDocxIsolated } from './docx-reader.js';
+import { dirOf, openPackage, relByType, type MalformedPart, type Package } from './package.js';
+import { child, childrenNamed, childVal, elements, textOf, type XElement } from './xml.js';
 
-export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
-/** Largest uncompressed part we inflate; guards against zip bombs. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+export { MAX_DOCX_BYTES } from './package.js';
 
 const REL_OFFICE_DOCUMENT = '/officeDocument';
 const REL_STYLES = '/styles';
 const REL_NUMBERING = '/numbering';
 const REL_THEME = '/theme';
-
-// ---------------------------------------------------------------------------------------------
-// Package access
-
-interface Rel {
-  type: string;
-  target: string;
-  external: boolean;
-}
-
-class Package {
-  constructor(private readonly zip: JSZip) {}
-
-  /** A part by path; zip paths are matched case-insensitively as some writers change case. */
-  file(path: string): JSZip.JSZipObject | null {
-    const exact = this.zip.file(path);
-    if (exact) return exact;
-    const lower = path.toLowerCase();
-    const key = Object.keys(this.zip.files).find((k) => k.toLowerCase() === lower);
-    return key === undefined ? null : this.zip.file(key);
-  }
-
-  async text(path: string): Promise<string | null> {
-    const f = this.file(path);
-    if (!f || f.dir) return null;
-    const size = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-    if (typeof size === 'number' && size > MAX_PART_BYTES) {
-      throw new DocxCheckError('unreadable', `Phần ${path} của tệp quá lớn sau khi giải nén; tệp có thể bị hỏng.`);
-    }
-    const s = await f.async('string');
-    if (s.length > MAX_PART_BYTES) {
-      throw new DocxCheckError('unreadable', `Phần ${path} của tệp quá lớn sau khi giải nén; tệp có thể bị hỏng.`);
-    }
-    return s;
-  }
-
-  async xml(path: string): Promise<XElement | null> {
-    const s = await this.text(path);
-    return s === null ? null : parseXml(stripBom(s));
-  }
-
-  /** Relationships of a part, by id. */
-  async rels(partPath: string): Promise<Map<string, Rel>> {
-    const dir = dirOf(partPath);
-    const base = partPath.slice(dir.length);
-    const root = await this.xml(`${dir}_rels/${base}.rels`);
-    const out = new Map<string, Rel>();
-    for (const r of childrenNamed(root, 'Relationship')) {
-      const id = r.attrs.Id;
-      const target = r.attrs.Target;
-      if (!id || target === undefined) continue;
-      const external = r.attrs.TargetMode === 'External';
-      out.set(id, { type: r.attrs.Type ?? '', target: external ? target : resolvePath(dir, target), external });
-    }
-    return out;
-  }
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i === -1 ? '' : path.slice(0, i + 1);
-}
-
-function resolvePath(dir: string, target: string): string {
-  const raw = target.startsWith('/') ? target.slice(1) : dir + target;
-  const out: string[] = [];
-  for (const seg of raw.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  return out.join('/');
-}
-
-function relByType(rels: Map<string, Rel>, suffix: string): string | null {
-  for (const r of rels.values()) if (!r.external && r.type.endsWith(suffix)) return r.target;
-  return null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Property parsing
@@ -125,7 +43,8 @@ function toggle(el: XElement | null): boolean | undefined {
 /** A length in twips; accepts plain numbers and the universal measures of strict OOXML. */
 function twips(v: string | null | undefined): number | null {
   if (v === null || v === undefined) return null;
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?\s*$/.exec(v);
+  // Trimmed first: white space on both sides of an optional unit would make the pattern quadratic.
+  const m = /^(-?\d+(?:\.\d+)?)\s*(mm|cm|in|pt|pc|pi)?$/.exec(v.trim());
   if (!m) return null;
   const n = Number(m[1]);
   switch (m[2]) {
@@ -430,6 +349,8 @@ class PartWalker {
   readonly tables: TableInfo[] = [];
   readonly breaks: SectionBreak[] = [];
   private fields: Field[] = [];
+  /** Open fields still in their instruction, counted so a run need not scan the stack (a hostile file nests thousands). */
+  private inInstr = 0;
 
   constructor(
     private readonly styles: Styles,
@@ -585,7 +506,7 @@ class PartWalker {
     };
     const append = (s: string) => {
       if (eff.hidden) return;
-      if (this.fields.some((f) => f.phase === 'instr')) return;
+      if (this.inInstr > 0) return;
       const isField = inSimpleField || this.fields.length > 0;
       if (buf !== '' && isField !== bufIsField) flush();
       bufIsField = isField;
@@ -613,15 +534,18 @@ class PartWalker {
           if (type === 'begin') {
             flush();
             this.fields.push({ instr: '', phase: 'instr', para, recorded: false });
+            this.inInstr++;
           } else if (type === 'separate') {
             const f = this.fields[this.fields.length - 1];
             if (f) {
+              if (f.phase === 'instr') this.inInstr--;
               f.phase = 'result';
               this.record(f);
             }
           } else if (type === 'end') {
             flush();
             const f = this.fields.pop();
+            if (f?.phase === 'instr') this.inInstr--;
             if (f) this.record(f);
           }
           break;
@@ -661,34 +585,29 @@ function flatten(el: XElement, name: string): XElement[] {
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+/** What reading a .docx gives: the model, and the parts that are not well-formed XML. */
+export interface DocxReading {
+  model: DocxModel;
+  malformed: MalformedPart[];
+}
 
-/** Opens a .docx and reads its model; throws DocxCheckError on anything that is not a readable .docx. */
+/**
+ * Opens a .docx and reads its model, in a worker with time and memory bounds (the file may come
+ * from anyone); throws DocxCheckError on anything that is not a readable .docx.
+ */
 export async function readDocx(buf: Uint8Array): Promise<DocxModel> {
-  if (buf.length > MAX_DOCX_BYTES) {
-    const mb = (buf.length / 1024 / 1024).toFixed(1).replace('.', ',');
-    throw new DocxCheckError('too_large', `Tệp quá lớn (${mb} MB); chỉ kiểm tra được tệp đến 20 MB.`);
-  }
-  if (buf.length === 0) {
-    throw new DocxCheckError('not_zip', 'Tệp rỗng, không phải văn bản Word (.docx).');
-  }
-  if (OLE_MAGIC.every((b, i) => buf[i] === b)) {
-    throw new DocxCheckError(
-      'legacy_or_encrypted',
-      'Tệp là văn bản Word 97–2003 (.doc) hoặc .docx có đặt mật khẩu. Hãy mở tệp trong Word, bỏ mật khẩu và lưu lại dưới dạng .docx rồi kiểm tra lại.',
-    );
-  }
-  if (buf[0] !== 0x50 || buf[1] !== 0x4b) {
-    throw new DocxCheckError('not_zip', 'Tệp không phải văn bản Word (.docx).');
-  }
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(buf);
-  } catch (cause) {
-    throw new DocxCheckError('not_zip', 'Tệp không phải văn bản Word (.docx) hoặc đã bị hỏng.', { cause });
-  }
-  const pkg = new Package(zip);
+  return (await readDocxIsolated(buf)).model;
+}
 
+/** Reads a .docx in the calling thread: the worker's job. Callers with an uploaded file use readDocx. */
+export async function readDocxHere(buf: Uint8Array): Promise<DocxReading> {
+  const pkg = openPackage(buf);
+  const model = await readModel(pkg);
+  pkg.readRest();
+  return { model, malformed: pkg.malformed };
+}
+
+async function readModel(pkg: Package): Promise<DocxModel> {
   let mainPath = 'word/document.xml';
   const pkgRels = await pkg.rels('');
   mainPath = relByType(pkgRels, REL_OFFICE_DOCUMENT) ?? mainPath;
@@ -781,12 +700,15 @@ export async function readDocx(buf: Uint8Array): Promise<DocxModel> {
     for (let k = first; k <= last; k++) walker.paragraphs[k]!.section = i;
     first = last + 1;
   }
-  // Header and footer paragraphs belong to the first section that uses them.
-  for (const sec of [...sections].reverse()) {
+  // Header and footer paragraphs belong to the first section that uses them (each part visited
+  // once: sections inherit their parts, and a hostile file has thousands of sections).
+  const firstUse = new Map<PartInfo, number>();
+  for (const sec of sections) {
     for (const part of [...Object.values(sec.headers), ...Object.values(sec.footers)]) {
-      for (const p of part?.paragraphs ?? []) p.section = sec.index;
+      if (part && !firstUse.has(part)) firstUse.set(part, sec.index);
     }
   }
+  for (const [part, index] of firstUse) for (const p of part.paragraphs) p.section = index;
 
   return { paragraphs: walker.paragraphs, tables: walker.tables, sections };
 }

@@ -48,7 +48,7 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
               Gửi
             </button>
             <button id="import-brief" type="button" class="secondary">
-              Nhập tệp ý liệu (.json)
+              Nhập tệp các ý chính (.json)
             </button>
             <input id="brief-file" class="sr-only" type="file" accept=".json,application/json" tabindex={-1} aria-hidden="true" />
           </div>
@@ -62,7 +62,7 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
         <div id="doc-empty" class="doc-empty">
           <p>Văn bản sẽ hiện ở đây, đúng như khi in, và được viết dần khi soạn.</p>
           <p id="interview-status" class="interview-status" role="status"></p>
-          <p class="muted">Bắt đầu bằng một tin nhắn bên trái, nhập tệp ý liệu, hoặc mở một bản thảo đã lưu.</p>
+          <p class="muted">Bắt đầu bằng một tin nhắn bên trái, nhập tệp các ý chính, hoặc mở một bản thảo đã lưu.</p>
         </div>
         <div id="doc" hidden>
           <div class="doc-toolbar">

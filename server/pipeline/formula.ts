@@ -3,7 +3,6 @@ import type { Finding } from '../types/finding.js';
 import type { Formula, Template, TemplateSection } from '../template/schema.js';
 import type { FormulaGuide } from '../provider/types.js';
 import { composeSection } from '../composer/compose.js';
-import { defaultDictionary } from '../composer/dictionary.js';
 
 const SLOT = /\{\w+\}/u;
 /** The words of a literal piece; the end mark "./." is code's, not the formula's. */
@@ -61,7 +60,7 @@ export function formulaGuide(template: Template, brief: Brief, section: Template
 
 /** The composer's opening or closing: the fallback when a model's answer misses the formula. */
 export function composeFormulaSection(template: Template, brief: Brief, section: TemplateSection, briefSection: BriefSection | undefined) {
-  return composeSection(template, brief, section, briefSection, defaultDictionary());
+  return composeSection(template, brief, section, briefSection);
 }
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ');
@@ -79,12 +78,22 @@ export function missingFixedWords(text: string, fixed: readonly string[]): strin
   return missing;
 }
 
-export function formulaFinding(section: string, role: TemplateSection['role'], missing: readonly string[]): Finding {
+export function formulaFinding(section: string, role: TemplateSection['role'], missing: readonly string[], paragraph: number): Finding {
   const name = role === 'opening' ? 'Phần mở đầu' : 'Phần kết thúc';
   return {
     rule: 'formula.fixed-words',
     severity: 'error',
-    where: { section, paragraph: 0 },
+    where: { section, paragraph },
     message: `${name} thiếu các chữ cố định của thể thức: ${missing.map((m) => `"${m}"`).join(', ')}. Cần viết đúng các chữ này.`,
+  };
+}
+
+/** Said on the composer's formula when it replaced what the model wrote. */
+export function fallbackFinding(section: string, paragraph: number, reason: string): Finding {
+  return {
+    rule: 'provider.formula-fallback',
+    severity: 'warning',
+    where: { section, paragraph },
+    message: `Mô hình chưa viết được đoạn này (${reason}); đoạn do bộ soạn tự động viết theo thể thức, hãy đọc lại.`,
   };
 }

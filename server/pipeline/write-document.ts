@@ -19,10 +19,17 @@ export function factLines(brief: Brief, key: string | undefined): string {
   return b ? sectionFacts(b).map((f) => `- ${f}`).join('\n') : '';
 }
 
+/** The sections either side of one, among those the document has (a template section the brief leaves out is not a neighbour). */
+export function neighbourKeys(brief: Brief, template: Template, key: string): { before?: string; after?: string } {
+  const keys = draftableSections(brief, template).map((s) => s.key);
+  const i = keys.indexOf(key);
+  return { before: keys[i - 1], after: keys[i + 1] };
+}
+
 /** While every section is written at once none has text yet: each is told its neighbours' facts. */
 export function neighbourFacts(brief: Brief, template: Template, key: string): Neighbours {
-  const i = template.sections.findIndex((s) => s.key === key);
-  return { kind: 'facts', before: factLines(brief, template.sections[i - 1]?.key), after: factLines(brief, template.sections[i + 1]?.key) };
+  const { before, after } = neighbourKeys(brief, template, key);
+  return { kind: 'facts', before: factLines(brief, before), after: factLines(brief, after) };
 }
 
 export interface DocumentOutcome {

@@ -1,16 +1,14 @@
 import type { Brief } from '../types/brief.js';
 import type { Finding } from '../types/finding.js';
-import type { RevisionMeta } from '../types/draft.js';
+import type { RevisionMeta, Usage } from '../types/draft.js';
 import type { Template, TemplateSection } from '../template/schema.js';
-import type { Provider, Repair } from '../provider/types.js';
+import type { Provider } from '../provider/types.js';
 import { UnusableAnswer } from '../provider/types.js';
 import { OFFLINE_META } from '../provider/offline.js';
 import { checkSection } from '../checks/index.js';
-import { DraftError } from '../errors.js';
 import { answerFindings, paragraphMaxChars, tidyParagraph } from './answer-checks.js';
-import { composeFormulaSection, formulaFinding, formulaGuide, missingFixedWords } from './formula.js';
-import { problemsOf } from './repairable.js';
-import { UsageTally } from './usage.js';
+import { composeFormulaSection, fallbackFinding, formulaFinding, formulaGuide, missingFixedWords } from './formula.js';
+import { unusableError, withOneRepair } from './rounds.js';
 
 export interface ParagraphInput {
   template: Template;
@@ -46,45 +44,31 @@ export function edgeSentence(text: string | undefined, edge: 'first' | 'last'): 
 }
 
 /**
- * Rewrites one paragraph: the provider writes, the new text is checked once in its section, and a
- * certain error or an unusable answer is sent back once. The section's other paragraphs never change.
+ * Rewrites one paragraph: the provider writes, the new text is checked once in its section, and one
+ * repair round acts on certain faults. The section's other paragraphs never change.
  */
 export async function writeParagraph(input: ParagraphInput): Promise<ParagraphResult> {
   const { template, brief, section, provider, index } = input;
   const briefSection = brief.sections.find((s) => s.key === section.key);
   const current = input.paragraphs[index]!;
   const formula = formulaGuide(template, brief, section, briefSection);
-  const tally = new UsageTally();
 
+  // The new text is judged where it will stand: its own findings, and the section's as a whole.
   const judge = (texts: string[]) => {
     const all = input.paragraphs.map((p, i) => (i === index ? texts.join('\n\n') : p.text));
     const checked = checkSection(brief, template, section.key, all);
     const missing = formula ? missingFixedWords(texts.join(' '), formula.fixed) : [];
     const findings = [
       ...checked.byParagraph[index]!,
-      ...answerFindings(section, texts, index).flat().map((f) => ({ ...f, where: { ...f.where, paragraph: index } })),
-      ...(missing.length > 0 ? [{ ...formulaFinding(section.key, section.role, missing), where: { section: section.key, paragraph: index } }] : []),
+      ...answerFindings(section, texts).flat().map((f) => ({ ...f, where: { ...f.where, paragraph: index } })),
+      ...(missing.length > 0 ? [formulaFinding(section.key, section.role, missing, index)] : []),
     ];
-    return { findings, sectionFindings: checked.section };
-  };
-  const fallback = (reason: string): ParagraphResult => {
-    const text = composeFormulaSection(template, brief, section, briefSection)[0]?.text ?? current.text;
-    const judged = judge([text]);
-    judged.findings.push({
-      rule: 'provider.formula-fallback',
-      severity: 'warning',
-      where: { section: section.key, paragraph: index },
-      message: `Mô hình chưa viết được đoạn này (${reason}); đoạn do bộ soạn tự động viết theo thể thức, hãy đọc lại.`,
-    });
-    return { texts: [text], ...judged, meta: tally.meta(OFFLINE_META), rounds: 2 };
+    return { texts, findings, sectionFindings: checked.section };
   };
 
-  let repair: Repair | undefined;
-  for (let round = 1; ; round++) {
-    let problems: string[];
-    let answer: string;
-    try {
-      const written = await provider.rewriteParagraph({
+  const result = await withOneRepair({
+    write: (repair) =>
+      provider.rewriteParagraph({
         template,
         brief,
         section,
@@ -98,33 +82,28 @@ export async function writeParagraph(input: ParagraphInput): Promise<ParagraphRe
         repair,
         signal: input.signal,
         onText: input.onText,
-      });
-      if (input.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
-      tally.add(written.meta.usage);
-      answer = written.answer;
+      }),
+    read: (written) => {
       const texts = written.texts.map((t) => tidyParagraph(t, section.shape)).filter((t) => t !== '');
       if (texts.length === 0) throw new UnusableAnswer('Đoạn văn trả về bị trống.', written.answer, null);
-      const judged = judge(texts);
-      problems = problemsOf(judged.findings);
-      if (problems.length === 0 || round === 2) {
-        if (formula && judged.findings.some((f) => f.rule === 'formula.fixed-words')) return fallback('thiếu chữ cố định của thể thức');
-        return { texts, ...judged, meta: tally.meta(written.meta), rounds: round };
-      }
-    } catch (e) {
-      // A server that failed (down, timed out) leaves the previous text as it is; only an answer that misses is replaced.
-      if (!(e instanceof UnusableAnswer)) throw e;
-      tally.add(e.usage);
-      if (round === 2) {
-        if (formula) return fallback(e.message);
-        throw new DraftError(
-          e.truncated ? 'provider_truncated' : 'provider_bad_output',
-          `${e.truncated ? 'Câu trả lời của mô hình bị cắt vì vượt giới hạn độ dài (finish_reason: length), cả khi đã yêu cầu viết ngắn hơn' : `Mô hình trả lời không đúng định dạng sau 02 lần hỏi (${e.message})`}. Đoạn cũ được giữ nguyên; hãy thử lại hoặc đổi mô hình.`,
-        );
-      }
-      problems = [e.message];
-      answer = e.answer;
-    }
-    input.onRetry?.(problems.join(' '));
-    repair = { answer, problems };
+      return judge(texts);
+    },
+    findingsOf: (judged) => judged.findings,
+    onRetry: input.onRetry,
+  });
+
+  const fallback = (reason: string, usage: Usage | null): ParagraphResult => {
+    const composed = composeFormulaSection(template, brief, section, briefSection)[0]?.text;
+    const judged = judge([composed ? tidyParagraph(composed, section.shape) : current.text]);
+    judged.findings.push(fallbackFinding(section.key, index, reason));
+    return { ...judged, meta: { ...OFFLINE_META, usage }, rounds: 2 };
+  };
+  if ('unusable' in result) {
+    if (!formula) throw unusableError(result.unusable, 'Đoạn cũ được giữ nguyên.');
+    return fallback(result.unusable.message, result.usage);
   }
+  if (formula && result.value.findings.some((f) => f.rule === 'formula.fixed-words')) {
+    return fallback('thiếu chữ cố định của thể thức', result.meta.usage);
+  }
+  return { ...result.value, meta: result.meta, rounds: result.rounds };
 }

@@ -1,17 +1,15 @@
 import type { Brief } from '../types/brief.js';
 import type { Finding } from '../types/finding.js';
-import type { ParagraphText, RevisionMeta } from '../types/draft.js';
+import type { ParagraphText, RevisionMeta, Usage } from '../types/draft.js';
 import type { Template, TemplateSection } from '../template/schema.js';
-import type { Neighbours, Provider, Repair } from '../provider/types.js';
+import type { FormulaGuide, Neighbours, Provider } from '../provider/types.js';
 import { UnusableAnswer } from '../provider/types.js';
 import { OFFLINE_META } from '../provider/offline.js';
 import { sectionFacts } from '../brief/schema.js';
 import { checkSection } from '../checks/index.js';
-import { DraftError } from '../errors.js';
 import { answerFindings, paragraphMaxChars, tidyParagraph } from './answer-checks.js';
-import { composeFormulaSection, formulaFinding, formulaGuide, missingFixedWords } from './formula.js';
-import { problemsOf } from './repairable.js';
-import { UsageTally } from './usage.js';
+import { composeFormulaSection, fallbackFinding, formulaFinding, formulaGuide, missingFixedWords } from './formula.js';
+import { unusableError, withOneRepair } from './rounds.js';
 
 export interface SectionInput {
   template: Template;
@@ -38,28 +36,23 @@ export interface SectionResult {
   rounds: number;
 }
 
-/** Checks run once on a section's paragraphs: the prose checks and the answer's own form. */
-export function checkWritten(brief: Brief, template: Template, section: TemplateSection, paragraphs: readonly ParagraphText[]) {
+/** Checks run once on a section's paragraphs: the prose checks, the answer's own form, and a formula's fixed words. */
+function checkWritten(brief: Brief, template: Template, section: TemplateSection, formula: FormulaGuide | null, paragraphs: readonly ParagraphText[]) {
   const texts = paragraphs.map((p) => p.text);
   const checked = checkSection(brief, template, section.key, texts);
   const form = answerFindings(section, texts);
-  const guide = formulaGuide(template, brief, section, brief.sections.find((s) => s.key === section.key));
-  const missing = guide ? missingFixedWords(texts.join(' '), guide.fixed) : [];
-  const formula = missing.length > 0 ? [formulaFinding(section.key, section.role, missing)] : [];
+  const missing = formula ? missingFixedWords(texts.join(' '), formula.fixed) : [];
+  const fixed = missing.length > 0 ? [formulaFinding(section.key, section.role, missing, 0)] : [];
   return {
-    paragraphs: paragraphs.map((p, i) => ({ ...p, findings: [...checked.byParagraph[i]!, ...form[i]!, ...(i === 0 ? formula : [])] })),
+    paragraphs: paragraphs.map((p, i) => ({ ...p, findings: [...checked.byParagraph[i]!, ...form[i]!, ...(i === 0 ? fixed : [])] })),
     sectionFindings: checked.section,
   };
 }
 
-function cancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này; văn bản trước đó được giữ nguyên.');
-}
-
 /**
- * Writes one section: the provider writes the prose, code tidies it (dashes, spaces), the checks run
- * once, and an answer that cannot be used or carries a certain error is sent back once with what was
- * wrong. The opening and closing fall back to the composer's formula when the model misses it.
+ * Writes one section: the provider writes the prose, code tidies it (dashes, spaces, end mark), the
+ * checks run once, and one repair round acts on certain faults. An opening or closing that still
+ * misses its formula's fixed words is the composer's instead.
  */
 export async function writeSection(input: SectionInput): Promise<SectionResult> {
   const { template, brief, section, provider } = input;
@@ -70,26 +63,11 @@ export async function writeSection(input: SectionInput): Promise<SectionResult> 
     return { paragraphs: [], sectionFindings: [], meta: OFFLINE_META, rounds: 0 };
   }
   const partCount = briefSection?.parts?.length ?? 1;
-  const tally = new UsageTally();
-  const fallback = (reason: string): SectionResult => {
-    const paragraphs = composeFormulaSection(template, brief, section, briefSection);
-    const checked = checkWritten(brief, template, section, paragraphs);
-    const note: Finding = {
-      rule: 'provider.formula-fallback',
-      severity: 'warning',
-      where: { section: section.key, paragraph: 0 },
-      message: `Mô hình chưa viết được đoạn này (${reason}); đoạn do bộ soạn tự động viết theo thể thức, hãy đọc lại.`,
-    };
-    checked.paragraphs[0]?.findings.push(note);
-    return { ...checked, meta: tally.meta(OFFLINE_META), rounds: 2 };
-  };
+  const check = (paragraphs: readonly ParagraphText[]) => checkWritten(brief, template, section, formula, paragraphs);
 
-  let repair: Repair | undefined;
-  for (let round = 1; ; round++) {
-    let problems: string[];
-    let answer: string;
-    try {
-      const written = await provider.writeSection({
+  const result = await withOneRepair({
+    write: (repair) =>
+      provider.writeSection({
         template,
         brief,
         section,
@@ -101,34 +79,25 @@ export async function writeSection(input: SectionInput): Promise<SectionResult> 
         repair,
         signal: input.signal,
         onText: input.onText,
-      });
-      cancelled(input.signal);
-      tally.add(written.meta.usage);
-      answer = written.answer;
-      const paragraphs = assemble(written.parts, section, partCount, briefSection?.parts ? true : false, written.answer);
-      const checked = checkWritten(brief, template, section, paragraphs);
-      problems = problemsOf([...checked.sectionFindings, ...checked.paragraphs.flatMap((p) => p.findings)]);
-      if (problems.length === 0 || round === 2) {
-        if (formula && checked.paragraphs[0]?.findings.some((f) => f.rule === 'formula.fixed-words')) return fallback('thiếu chữ cố định của thể thức');
-        return { ...checked, meta: tally.meta(written.meta), rounds: round };
-      }
-    } catch (e) {
-      // A server that failed (down, timed out) leaves the previous text as it is; only an answer that misses is replaced.
-      if (!(e instanceof UnusableAnswer)) throw e;
-      tally.add(e.usage);
-      if (round === 2) {
-        if (formula) return fallback(e.message);
-        throw new DraftError(
-          e.truncated ? 'provider_truncated' : 'provider_bad_output',
-          `${e.truncated ? 'Câu trả lời của mô hình bị cắt vì vượt giới hạn độ dài (finish_reason: length), cả khi đã yêu cầu viết ngắn hơn' : `Mô hình trả lời không đúng định dạng sau 02 lần hỏi (${e.message})`}. Văn bản trước đó được giữ nguyên; hãy thử soạn lại, rút bớt ý liệu của mục hoặc đổi mô hình.`,
-        );
-      }
-      problems = [e.message];
-      answer = e.answer;
-    }
-    input.onRetry?.(problems.join(' '));
-    repair = { answer, problems };
+      }),
+    read: (written) => check(assemble(written.parts, section, partCount, !!briefSection?.parts, written.answer)),
+    findingsOf: (checked) => [...checked.sectionFindings, ...checked.paragraphs.flatMap((p) => p.findings)],
+    onRetry: input.onRetry,
+  });
+
+  const fallback = (reason: string, usage: Usage | null): SectionResult => {
+    const composed = check(composeFormulaSection(template, brief, section, briefSection).map((p) => ({ ...p, text: tidyParagraph(p.text, section.shape) })));
+    composed.paragraphs[0]?.findings.push(fallbackFinding(section.key, 0, reason));
+    return { ...composed, meta: { ...OFFLINE_META, usage }, rounds: 2 };
+  };
+  if ('unusable' in result) {
+    if (!formula) throw unusableError(result.unusable, 'Văn bản trước đó được giữ nguyên.');
+    return fallback(result.unusable.message, result.usage);
   }
+  if (formula && result.value.paragraphs[0]?.findings.some((f) => f.rule === 'formula.fixed-words')) {
+    return fallback('thiếu chữ cố định của thể thức', result.meta.usage);
+  }
+  return { ...result.value, meta: result.meta, rounds: result.rounds };
 }
 
 /** The parts a provider wrote, as tidy paragraphs; an answer of the wrong shape cannot be used. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BRIEF_LIMITS, SYMBOL_PATTERN, text } from '../brief/schema.js';
+import { GlossarySchema } from '../lexicon/glossary.js';
 
 const filled = (label: string, max?: number, message = `Cần ${label.toLocaleLowerCase('vi')}`) =>
   text(label, max).refine((s) => s.length > 0, { error: message });
@@ -49,5 +50,7 @@ export const OfficeProfile = z.strictObject({
   archive: text('Lưu', 100)
     .transform((s) => s.replace(/^[-–]?\s*lưu\s*:\s*/iu, '').replace(/[;.,]\s*$/u, '').trim())
     .default(''),
+  /** The office's own meanings of abbreviations, from staff's answers; they override the lexicon in every draft. */
+  glossary: GlossarySchema.optional(),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfile>;

@@ -1,7 +1,6 @@
 import type { Provider, SectionAsk, WrittenSection, ParagraphAsk, RewrittenParagraph } from './types.js';
 import type { RevisionMeta } from '../types/draft.js';
 import { composeSection } from '../composer/compose.js';
-import { defaultDictionary, type CompiledDictionary } from '../composer/dictionary.js';
 import { DraftError } from '../errors.js';
 
 export const COMPOSER_VERSION = 'composer-1';
@@ -16,11 +15,9 @@ export class OfflineProvider implements Provider {
   readonly name = 'offline';
   readonly model = null;
 
-  constructor(private readonly dict: CompiledDictionary = defaultDictionary()) {}
-
   async writeSection(ask: SectionAsk): Promise<WrittenSection> {
     if (ask.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này');
-    const paragraphs = composeSection(ask.template, ask.brief, ask.section, ask.briefSection, this.dict);
+    const paragraphs = composeSection(ask.template, ask.brief, ask.section, ask.briefSection);
     const parts = Array.from({ length: ask.partCount }, (_, i) => paragraphs.filter((p) => (p.part ?? 0) === i).map((p) => p.text));
     for (const p of paragraphs) ask.onText?.(`${p.text}\n\n`);
     return { parts, answer: paragraphs.map((p) => p.text).join('\n\n'), meta: OFFLINE_META };
@@ -28,7 +25,7 @@ export class OfflineProvider implements Provider {
 
   async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
     if (ask.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này');
-    const all = composeSection(ask.template, ask.brief, ask.section, ask.briefSection, this.dict);
+    const all = composeSection(ask.template, ask.brief, ask.section, ask.briefSection);
     const text = all[ask.paragraph.position]?.text ?? ask.paragraph.text;
     ask.onText?.(text);
     // The composer cannot follow an instruction; the revision does not claim it did.

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { ConversationService } from '../chat/service.js';
 import { readJson } from './body.js';
+import { cleanText } from '../text/clean.js';
 
 const StartBody = z.object({ draftId: z.string().max(100).optional() });
-const MessageBody = z.object({ text: z.string({ error: 'Cần nội dung tin nhắn (text)' }) });
+const MessageBody = z.object({ text: z.string({ error: 'Cần nội dung tin nhắn (text)' }).transform(cleanText) });
 
 export function conversationRoutes(chat: ConversationService) {
   return new Hono()

@@ -1,19 +1,21 @@
 import { Hono, type Context } from 'hono';
-import { etag } from 'hono/etag';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { DraftingService } from '../draft/service.js';
 import type { DraftEvent, RunOptions } from '../draft/events.js';
+import { cleanText } from '../text/clean.js';
 import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam, pageQuery } from './body.js';
+import { DraftAnswers, onceEach, type DraftStamp } from './draft-answer.js';
+import { isStorageFull, storageFullError } from '../store/faults.js';
 import { checkDocx } from '../nd30/check.js';
 import { attachment, documentFileName } from '../export/file-name.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
-const EditBody = z.object({ text: z.string({ error: 'Cần nội dung đoạn văn (text)' }).max(20_000, { error: 'Đoạn văn dài quá 20.000 ký tự' }) });
-const RedraftBody = z.object({ instruction: z.string().max(500, { error: 'Yêu cầu dài quá 500 ký tự' }).nullish() });
+const EditBody = z.object({ text: z.string({ error: 'Cần nội dung đoạn văn (text)' }).max(20_000, { error: 'Đoạn văn dài quá 20.000 ký tự' }).transform(cleanText) });
+const RedraftBody = z.object({ instruction: z.string().max(500, { error: 'Yêu cầu dài quá 500 ký tự' }).transform(cleanText).nullish() });
 const CurrentBody = z.object({ revisionId: z.number({ error: 'Cần mã bản sửa (revisionId)' }).int().positive() });
 const RenameBody = z.object({ title: z.string({ error: 'Cần tên bản thảo (title)' }).max(200) });
 const BriefBody = z.object({ brief: z.unknown().refine((b) => b !== undefined, { error: 'Cần ý liệu (brief)' }) });
@@ -44,15 +46,29 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
       await Promise.all(queue);
       await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
     } catch (e) {
-      const error = e instanceof DraftError ? e : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
+      const error =
+        isStorageFull(e) && !(e instanceof DraftError && e.code !== 'internal')
+          ? storageFullError(e)
+          : e instanceof DraftError
+            ? e
+            : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
       await Promise.all(queue);
       await stream.writeSSE({ event: 'error', data: JSON.stringify({ type: 'error', code: error.code, message: error.message }) });
     }
   });
 }
 
-/** `conversationOf` names the conversation that made a draft, so the page can resume it. */
-export function draftRoutes(service: DraftingService, conversationOf: (draftId: string) => Promise<string | null> = async () => null) {
+/**
+ * `conversationOf` names the conversation that made a draft, so the page can resume it; `stampOf`
+ * tells whether a kept answer of GET is still the draft's (absent: every GET builds its answer).
+ */
+export function draftRoutes(
+  service: DraftingService,
+  conversationOf: (draftId: string) => Promise<string | null> = async () => null,
+  stampOf?: (draftId: string) => Promise<DraftStamp | null>,
+) {
+  const answers = new DraftAnswers();
+  const build = async (id: string, conversationId: string | null) => JSON.stringify({ ...onceEach(await service.detail(id)), conversationId });
   return new Hono()
     .get('/', async (c) => {
       // A page at a time, newest first: an office's list grows for years.
@@ -65,11 +81,16 @@ export function draftRoutes(service: DraftingService, conversationOf: (draftId: 
       return c.json(detail, 201);
     })
     // A page that polls a draft nobody changed gets a 304, not the whole text again.
-    .get('/:id', etag(), async (c) => {
+    .get('/:id', async (c) => {
       const id = c.req.param('id');
-      const [detail, conversationId] = await Promise.all([service.detail(id), conversationOf(id)]);
-      c.header('Cache-Control', 'no-cache');
-      return c.json({ ...detail, conversationId });
+      const stamp = stampOf ? await stampOf(id) : null;
+      const answer = stamp
+        ? await answers.get(id, stamp, () => build(id, stamp.conversationId))
+        : { body: await build(id, await conversationOf(id)), etag: null };
+      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' };
+      if (answer.etag) headers.ETag = answer.etag;
+      if (answer.etag && c.req.header('If-None-Match') === answer.etag) return c.body(null, 304, headers);
+      return c.body(answer.body, 200, headers);
     })
     .patch('/:id', async (c) => {
       const { title } = await readJson(c, RenameBody);

@@ -13,7 +13,8 @@ export function securityHeaders() {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'"],
+      // The printed first page arrives as a blob the page made from its own answer.
+      imgSrc: ["'self'", 'blob:'],
       connectSrc: ["'self'"],
       baseUri: ["'none'"],
       formAction: ["'self'"],

@@ -42,7 +42,20 @@ export class Database {
     raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('synchronous = NORMAL');
-    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) }), 'sqlite');
+    // The same few queries run all day: prepare each once (SQLite's prepare costs more than most of them).
+    const statements = new Map<string, BetterSqlite3.Statement>();
+    const database = {
+      prepare(text: string) {
+        let statement = statements.get(text);
+        if (!statement) {
+          statement = raw.prepare(text);
+          if (statements.size < 500) statements.set(text, statement);
+        }
+        return statement;
+      },
+      close: () => raw.close(),
+    };
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
   }
 
   private static postgres(url: string, max = 10): Database {

@@ -55,7 +55,20 @@ function toRevision(r: RevisionRow): Revision {
   };
 }
 
-function toSummary(r: Omit<Selectable<DraftTable>, 'brief_json'>): DraftSummary {
+type ParagraphRow = RevisionRow & { pid: number; section_key: string; position: number; revision_count: number | null };
+
+function toParagraph(r: ParagraphRow): Paragraph {
+  return {
+    id: Number(r.pid),
+    sectionKey: r.section_key,
+    part: r.part,
+    position: Number(r.position),
+    current: toRevision(r),
+    revisionCount: Number(r.revision_count),
+  };
+}
+
+function toSummary(r: Pick<Selectable<DraftTable>, (typeof SUMMARY)[number]>): DraftSummary {
   return { id: r.id, title: r.title, templateId: r.template_id, createdAt: r.created_at, updatedAt: r.updated_at };
 }
 
@@ -157,16 +170,7 @@ export class DraftStore {
       .orderBy('p.position')
       .execute();
     const paragraphs: Record<string, Paragraph[]> = {};
-    for (const r of rows) {
-      (paragraphs[r.section_key] ??= []).push({
-        id: Number(r.pid),
-        sectionKey: r.section_key,
-        part: r.part,
-        position: Number(r.position),
-        current: toRevision(r),
-        revisionCount: Number(r.revision_count),
-      });
-    }
+    for (const r of rows) (paragraphs[r.section_key] ??= []).push(toParagraph(r));
     return { ...toSummary(row), brief: JSON.parse(row.brief_json) as Brief, paragraphs };
   }
 
@@ -177,7 +181,11 @@ export class DraftStore {
 
   /** Marks the draft changed; in a transaction, also makes other writers of this draft wait their turn. */
   private async touch(q: Queries, draftId: string): Promise<void> {
-    const result = await q.updateTable('drafts').set({ updated_at: this.now() }).where('id', '=', draftId).executeTakeFirst();
+    const result = await q
+      .updateTable('drafts')
+      .set((eb) => ({ updated_at: this.now(), version: eb('version', '+', 1) }))
+      .where('id', '=', draftId)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
@@ -303,9 +311,23 @@ export class DraftStore {
   }
 
   async paragraph(draftId: string, paragraphId: number): Promise<Paragraph> {
-    const p = await this.paragraphOf(this.q, draftId, paragraphId);
-    const draft = await this.getDraft(draftId);
-    return draft.paragraphs[p.section_key]!.find((x) => x.id === Number(p.id))!;
+    const r = await this.q
+      .selectFrom('paragraphs as p')
+      .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
+      .selectAll('r')
+      .select(['p.id as pid', 'p.section_key', 'p.position'])
+      .select((eb) =>
+        eb
+          .selectFrom('revisions as c')
+          .whereRef('c.paragraph_id', '=', 'p.id')
+          .select(sql<number>`cast(count(*) as integer)`.as('n'))
+          .as('revision_count'),
+      )
+      .where('p.id', '=', paragraphId)
+      .where('p.draft_id', '=', draftId)
+      .executeTakeFirst();
+    if (!r) throw new DraftError('not_found', 'Không tìm thấy đoạn văn này trong bản thảo.');
+    return toParagraph(r);
   }
 
   async appendRevision(draftId: string, paragraphId: number, revision: NewRevision): Promise<Revision> {
@@ -414,24 +436,50 @@ export class DraftStore {
   }
 
   async setRevisionFindings(revisionId: number, findings: Finding[]): Promise<void> {
-    await this.q.updateTable('revisions').set({ findings_json: JSON.stringify(findings) }).where('id', '=', revisionId).execute();
+    await this.db.transaction(async (q) => {
+      await q.updateTable('revisions').set({ findings_json: JSON.stringify(findings) }).where('id', '=', revisionId).execute();
+      await q
+        .updateTable('drafts')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', (eb) =>
+          eb.selectFrom('revisions as r').innerJoin('paragraphs as p', 'p.id', 'r.paragraph_id').select('p.draft_id').where('r.id', '=', revisionId),
+        )
+        .execute();
+    });
+  }
+
+  /**
+   * What a cached reading of the draft depends on: its version, and the conversation that made it.
+   * Null when the draft is gone.
+   */
+  async stamp(draftId: string): Promise<{ version: number; conversationId: string | null } | null> {
+    const row = await this.q
+      .selectFrom('drafts as d')
+      .leftJoin('conversations as c', 'c.draft_id', 'd.id')
+      .select(['d.version', 'c.id as conversation_id'])
+      .where('d.id', '=', draftId)
+      .executeTakeFirst();
+    return row ? { version: Number(row.version), conversationId: row.conversation_id } : null;
   }
 
   async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
-    // The draft may have been deleted while a model was still writing for it.
-    if (!(await this.q.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst())) throw notFound();
-    await this.q
-      .insertInto('sections')
-      .values({ draft_id: draftId, key: sectionKey, findings_json: JSON.stringify(findings), drafted_at: null })
-      .onConflict((oc) => oc.columns(['draft_id', 'key']).doUpdateSet((eb) => ({ findings_json: eb.ref('excluded.findings_json') })))
-      .execute();
+    await this.db.transaction(async (q) => {
+      // The draft may have been deleted while a model was still writing for it.
+      const bumped = await q.updateTable('drafts').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', draftId).executeTakeFirst();
+      if (Number(bumped.numUpdatedRows) === 0) throw notFound();
+      await q
+        .insertInto('sections')
+        .values({ draft_id: draftId, key: sectionKey, findings_json: JSON.stringify(findings), drafted_at: null })
+        .onConflict((oc) => oc.columns(['draft_id', 'key']).doUpdateSet((eb) => ({ findings_json: eb.ref('excluded.findings_json') })))
+        .execute();
+    });
   }
 
   /** Replaces the brief (facts, header); paragraphs and their revisions stay as they are. */
   async updateBrief(draftId: string, brief: Brief): Promise<void> {
     const result = await this.q
       .updateTable('drafts')
-      .set({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now() })
+      .set((eb) => ({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now(), version: eb('version', '+', 1) }))
       .where('id', '=', draftId)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound();
@@ -461,7 +509,7 @@ export class DraftStore {
   async renameDraft(draftId: string, title: string): Promise<DraftSummary> {
     const row = await this.q
       .updateTable('drafts')
-      .set({ title, updated_at: this.now() })
+      .set((eb) => ({ title, updated_at: this.now(), version: eb('version', '+', 1) }))
       .where('id', '=', draftId)
       .returning(SUMMARY)
       .executeTakeFirst();

@@ -198,6 +198,14 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 6,
+    name: 'a version number per draft',
+    // Bumped by every write a reader of the draft would see, so an instance can tell in one cheap
+    // query whether the answer it keeps is still the draft's, whoever wrote since.
+    sqlite: [`ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
+    postgres: [`ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
+  },
+  {
+    version: 7,
     name: 'idempotency keys',
     // A repeated click or a retried request is answered with the first answer, for a day.
     sqlite: [

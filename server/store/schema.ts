@@ -12,6 +12,8 @@ export interface DraftTable {
   brief_json: string;
   created_at: string;
   updated_at: string;
+  /** Bumped by every write to the draft, its paragraphs, revisions or sections' findings. */
+  version: Generated<number>;
 }
 
 export interface SectionTable {

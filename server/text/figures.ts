@@ -12,9 +12,13 @@ export interface Figure {
   value: string;
   /** As written. */
   text: string;
+  /** For a count, the word after it: what it counts ("02 phóng sự" -> "phóng"). */
+  counts?: string;
   start: number;
   end: number;
 }
+
+import { isNamingContext } from './counts.js';
 
 const L = '\\p{L}';
 // A document reference: number, optional year, then a ký hiệu (7664/UBND-KT₂, 10/2022/TT-BLĐTBXH). A dot
@@ -30,9 +34,10 @@ const LONG_DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 const LONG_MONTH = /tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu;
 const SHORT_DATE = /(?<![\p{N}/.,])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{N}/])/gu;
 const SHORT_MONTH = /(?<![\p{N}/.,])(\d{1,2})\/(\d{4})(?![\p{N}/])/gu;
-// Numbers are not part of a word ("COVID-19", "m2", "KT₂"), but may run into a unit ("6T").
+// Numbers are not part of a word or a name ("COVID-19", "Covid – 19", "m2", "KT₂"), but may run into a
+// unit ("6T"); "1 số" is "một số" (some), no figure.
 const NUMBER =
-  /(?<![\p{L}\p{N}.,]|\p{L}-)(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*(tỷ|triệu|nghìn|ngàn)(?![\p{L}]))?/gu;
+  /(?<![\p{L}\p{N}.,]|\p{L}\s*[-–—]\s*)(?!1\s+số(?!\s*\d)(?![\p{L}\p{M}]))(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*(tỷ|triệu|nghìn|ngàn)(?![\p{L}]))?/gu;
 const SCALE: Record<string, number> = { tỷ: 1e9, triệu: 1e6, nghìn: 1e3, ngàn: 1e3 };
 
 function pad2(n: number): string {
@@ -73,7 +78,80 @@ export function extractFigures(input: string): Figure[] {
   claim(LONG_MONTH, 'date', (m) => monthValue(+m[1]!, +m[2]!));
   claim(SHORT_MONTH, 'date', (m) => monthValue(+m[1]!, +m[2]!));
   claim(NUMBER, 'number', (m) => canonicalNumber(m[1]!, m[2]));
+  for (const f of figures) {
+    if (f.kind !== 'number' || isNamingContext(text.slice(0, f.start))) continue;
+    const next = countedWords(text.slice(f.end), 1)[0];
+    if (next) f.counts = next;
+  }
   return figures.sort((a, b) => a.start - b.start);
+}
+
+/** Words after a number that say nothing of what it counts. */
+const NOT_COUNTED = new Set(
+  'đã được là và của trong với tại để thì mà có nên này đó khi từ đến theo cho các những về so trên dưới hay hoặc bị do vì như sẽ đang còn cùng rồi'.split(' '),
+);
+
+/** The first words after a number, lower case, up to `n`; none when the next is a function word or no word. */
+function countedWords(after: string, n: number): string[] {
+  // A capitalised word after a number (an abbreviation "2 DN", a name) may be written otherwise in prose: not traced.
+  const words = /^\s*((?:\p{Ll}[\p{L}\p{M}]*%?|%)(?:\s+\p{L}[\p{L}\p{M}]*){0,2})/u.exec(after)?.[1]?.toLocaleLowerCase('vi').split(/\s+/u) ?? [];
+  if (words.length === 0 || NOT_COUNTED.has(words[0]!)) return [];
+  return words.slice(0, n);
+}
+
+const NUMBER_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+const NUMBER_WORD = /(?<![\p{L}\p{M}])(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?=\p{L})/giu;
+
+/**
+ * What a set of texts says: the canonical values of their figures, and for each number the words
+ * that follow it, so that a count is traced with what it counts. Numbers written in words count
+ * too ("hai công văn"), but only with what they count: "một" alone says nothing.
+ */
+export interface FigureIndex {
+  values: Set<string>;
+  /** value -> the words of the three after each of its numbers. */
+  counted: Map<string, Set<string>>;
+  /** Values written as digits with no word after them ("phóng sự: 02"). */
+  bare: Set<string>;
+}
+
+export function figureIndex(texts: readonly string[]): FigureIndex {
+  const index: FigureIndex = { values: figureValues(texts), counted: new Map(), bare: new Set() };
+  const note = (value: string, after: string) => {
+    const words = countedWords(after, 3);
+    if (words.length === 0) {
+      index.bare.add(value);
+      return;
+    }
+    const set = index.counted.get(value) ?? new Set<string>();
+    for (const w of words) set.add(w);
+    index.counted.set(value, set);
+  };
+  for (const raw of texts) {
+    const t = raw.normalize('NFC');
+    for (const f of extractFigures(t)) if (f.kind === 'number') note(f.value, t.slice(f.end));
+    for (const m of t.matchAll(NUMBER_WORD)) {
+      const word = m[1]!.toLocaleLowerCase('vi');
+      const after = t.slice(m.index! + m[0].length);
+      // "năm" is also the year, "một số" is "some", "mười" may open a larger number: none of them a count here.
+      if (word === 'năm' && /^\d/u.test(after)) continue;
+      if (word === 'một' && /^số(?![\p{L}\p{M}])/u.test(after)) continue;
+      if (/^(mươi|trăm|nghìn|ngàn|triệu|tỷ|lăm|mốt|tư)(?![\p{L}\p{M}])/u.test(after)) continue;
+      note(String(NUMBER_WORDS[word]), ` ${after}`);
+    }
+  }
+  return index;
+}
+
+/**
+ * Whether the texts of an index hold a figure of the facts: a date or a reference by its value, a
+ * count by its value and what it counts ("02 phóng sự" is in "hai phóng sự" or "02 bài phóng sự",
+ * not in "02 sao").
+ */
+export function traces(f: Figure, index: FigureIndex): boolean {
+  if (f.kind !== 'number') return index.values.has(key(f));
+  if (f.counts === undefined) return index.values.has(key(f)) || index.counted.has(f.value);
+  return index.counted.get(f.value)?.has(f.counts) === true || index.bare.has(f.value);
 }
 
 function dateValue(d: number, m: number, y: number): string | null {

@@ -41,6 +41,9 @@ export async function interview(page: Page, brief: any, firstMessage: string, on
     'header.date': h.date.split('-').reverse().join('/'),
     signer: [...brief.signer.lines, brief.signer.name].join('\n'),
     copies: brief.copies.filter((c: string) => c !== 'Như trên').join('\n'),
+    // The trích yếu read from the first message, and the summary before drafting.
+    confirm: 'đúng',
+    summary: 'đúng',
   };
   for (let turn = 0; turn < 60; turn++) {
     const c = await conversation(page);

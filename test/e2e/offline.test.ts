@@ -64,6 +64,8 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const download = page.locator('#download-docx');
     await download.waitFor();
     await expect.poll(() => page.locator('#export-panel').textContent()).toMatch(/còn \d+ (lỗi|lưu ý)|Không còn lỗi/i);
+    // A count of nothing is not said: no "Còn 0 lỗi".
+    expect(await page.locator('#export-panel').textContent()).not.toMatch(/\b0 (lỗi|lưu ý)/);
     await screenshot(page, '04-export');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toMatch(/\.docx$/);
@@ -141,7 +143,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const section = page.locator('[data-section="phuong-huong"]');
     await expect.poll(() => section.locator('aside.facts').isVisible()).toBe(true);
     expect(await section.locator('aside.facts li').count()).toBe(4);
-    await section.getByRole('button', { name: 'Ý liệu (4)' }).click();
+    await section.getByRole('button', { name: 'Các ý chính (4)' }).click();
     const area = section.locator('.facts-editor textarea');
     await area.fill(`${await area.inputValue()}\ntổ chức 3 đợt kiểm tra liên ngành`);
     await screenshot(page, '06-facts-editor');
@@ -258,6 +260,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await expect.poll(() => page.locator('#chat-status').textContent()).toContain('Đã lưu thông tin cơ quan');
 
     await say(page, 'báo cáo kết quả công tác cải cách hành chính năm 2024');
+    await say(page, 'đúng');
     const offered = page.locator('#messages .suggestion').first();
     expect(await offered.textContent()).toBe('Ủy ban nhân dân huyện Nghi Xuân');
     await offered.click();
@@ -271,6 +274,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
   it('a reload mid-interview keeps the conversation and what it is asking', async () => {
     const { page, problems } = await fresh();
     await say(page, 'thông báo lịch tiếp công dân tháng 12 năm 2024');
+    await say(page, 'đúng');
     await say(page, 'Ủy ban nhân dân xã Xuân Hội');
     const messages = await page.locator('#messages .msg').allTextContents();
     expect(page.url()).toMatch(/#conv=/);
@@ -298,7 +302,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     expect(reached).toEqual(expect.arrayContaining(['new-document', 'toggle-drafts', 'message', 'send', 'import-brief']));
     await page.focus('#message');
     await say(page, 'báo cáo kết quả công tác cải cách hành chính năm 2024');
-    await expect.poll(() => page.locator('#messages .msg.assistant').last().textContent()).toContain('Cơ quan ban hành');
+    await expect.poll(() => page.locator('#messages .msg.assistant').last().textContent()).toContain('Trích yếu: «Kết quả công tác cải cách hành chính năm 2024»');
     await page.close();
   });
 });

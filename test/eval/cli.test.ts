@@ -37,7 +37,8 @@ describe('npm run eval -- --outputs', () => {
     const byId = new Map(report.cases.map((c) => [c.id, c]));
     const good = byId.get('bao-cao-nghi-xuan-2021')!;
     expect(good.status).toBe('scored');
-    expect(Object.values(good.results).every((r) => r === null || r.pass)).toBe(true);
+    // All but the doubled "Sở Công Thương" the signed document really has.
+    expect(Object.entries(good.results).filter(([, r]) => r !== null && !r.pass).map(([id]) => id)).toEqual(['repetition']);
     expect(good.results.chrf!.score).toBe(1);
 
     const bad = byId.get('bc-thanhtra-ninhthuan-84-2020')!;

@@ -14,12 +14,15 @@ import { seedWith } from './context.js';
 const clean = seedWith(() => {});
 
 describe('the seed reference, untouched', () => {
-  it('passes every scorer', () => {
-    for (const s of SCORERS) {
+  it('passes every scorer that applies, but for the doubled name the real document has', () => {
+    for (const s of SCORERS.filter((s) => s.id !== 'repetition')) {
       const r = s.run(clean);
+      if (r === null && s.id === 'citations') continue; // it cites no điều or khoản
       expect(r?.pass, `${s.id}: ${r?.reason}`).toBe(true);
       expect(r?.score).toBe(1);
     }
+    // The signed document really writes "phối hợp Sở Công Thương Sở Công Thương".
+    expect(SCORERS.find((s) => s.id === 'repetition')!.run(clean)).toMatchObject({ pass: false, reason: expect.stringContaining('Sở Công Thương Sở Công Thương') });
   });
 });
 

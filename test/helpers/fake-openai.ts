@@ -17,6 +17,8 @@ export type Reply =
       firstChunkMs?: number;
       cutAfter?: number;
       usage?: { prompt: number; completion: number };
+      /** `stop` unless told: `length` is a server that cut the answer at max_tokens. */
+      finishReason?: 'stop' | 'length';
     }
   /** A non-streamed JSON answer. */
   | { kind: 'json'; content: string }
@@ -157,7 +159,7 @@ async function answer(reply: Reply, req: ReceivedRequest, res: ServerResponse, d
     send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: { content: pieces[i] }, finish_reason: null }] });
     if (reply.delayMs) await sleep(reply.delayMs);
   }
-  send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] });
+  send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta: {}, finish_reason: reply.finishReason ?? 'stop' }] });
   if (req.body?.stream_options?.include_usage) {
     const usage = reply.usage ?? { prompt: Math.ceil(JSON.stringify(req.body.messages).length / 4), completion: Math.ceil(reply.content.length / 4) };
     send({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices: [], usage: { prompt_tokens: usage.prompt, completion_tokens: usage.completion, total_tokens: usage.prompt + usage.completion } });

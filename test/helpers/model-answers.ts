@@ -1,6 +1,5 @@
 import { parseBrief } from '../../server/brief/load.js';
 import { composeSection } from '../../server/composer/compose.js';
-import { defaultDictionary } from '../../server/composer/dictionary.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { promptText, type ReceivedRequest, type Reply } from './fake-openai.js';
 
@@ -20,7 +19,7 @@ export function goodSectionJson(raw: unknown, key: string, edit: (paragraphs: st
   const template = templates.get(brief.template);
   const section = template.sections.find((s) => s.key === key)!;
   const briefSection = brief.sections.find((s) => s.key === key);
-  const paragraphs = composeSection(template, brief, section, briefSection, defaultDictionary());
+  const paragraphs = composeSection(template, brief, section, briefSection);
   const partCount = briefSection?.parts?.length ?? 1;
   const parts = Array.from({ length: partCount }, (_, i) =>
     paragraphs.filter((p) => (p.part ?? 0) === i).map((p) => p.text.replace(/^- /, '')),

@@ -45,7 +45,7 @@ export async function testLocation(dir: string): Promise<TestLocation> {
       const c = new pg.Client({ connectionString: clusterUrl() });
       await c.connect();
       try {
-        await c.query(`DROP SCHEMA ${schema} CASCADE`);
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       } finally {
         await c.end();
       }
@@ -57,12 +57,14 @@ export async function testLocation(dir: string): Promise<TestLocation> {
 export async function openTestStore(dir: string, limits: DraftLimits = {}) {
   const place = await testLocation(dir);
   const store = await DraftStore.open(place.location, limits);
+  let closing: Promise<void> | null = null;
   return {
     store,
     place,
-    async close() {
-      await store.close();
-      await place.drop();
+    /** Safe to call twice: suites close their last app again after tests that made none. */
+    close() {
+      closing ??= store.close().then(() => place.drop());
+      return closing;
     },
   };
 }

@@ -24,9 +24,10 @@ describe(`two server processes on one ${testDialect === 'postgres' ? 'PostgreSQL
     const place = await testLocation(dir);
     cleanups.push(() => place.drop());
     // Started together: they also take turns creating the tables.
-    const servers: ServerProcess[] = await Promise.all([startServer(place.env), startServer(place.env)]);
-    for (const s of servers) cleanups.push(() => s.stop());
-    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const starting = [startServer(place.env), startServer(place.env)];
+    // Stop each one that started, even when the other did not.
+    for (const s of starting) cleanups.push(() => s.then((server) => server.stop(), () => undefined));
+    const [a, b] = (await Promise.all(starting)) as [ServerProcess, ServerProcess];
 
     const created = await json(await fetch(`${a.url}/api/drafts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rawBrief()) }));
     await json(await fetch(`${a.url}/api/drafts/${created.id}/draft`, { method: 'POST' }));
@@ -49,6 +50,12 @@ describe(`two server processes on one ${testDialect === 'postgres' ? 'PostgreSQL
     const { revisions } = await json(await fetch(`${a.url}/api/drafts/${created.id}/paragraphs/${paragraph.id}/revisions`));
     expect(revisions.map((r: any) => r.seq)).toEqual(Array.from({ length: texts.length + 1 }, (_, i) => i + 1));
     expect(revisions.slice(1).map((r: any) => r.text).sort()).toEqual([...texts].sort());
+    // Each instance keeps its answer of GET; a write on the other one must still show at once.
+    const current = revisions.at(-1).text;
+    const readings = await Promise.all([a, b].map((s) => fetch(`${s.url}/api/drafts/${created.id}`)));
+    const [fromA, fromB] = await Promise.all(readings.map(json));
+    for (const d of [fromA, fromB]) expect(d.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0].current.text).toBe(current);
+    expect(readings[0]!.headers.get('ETag')).toBe(readings[1]!.headers.get('ETag'));
     const list = await json(await fetch(`${b.url}/api/drafts`));
     expect(list.drafts.map((d: any) => d.id)).toEqual([created.id]);
   });

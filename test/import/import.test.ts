@@ -4,6 +4,7 @@ import { rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { rawDocx, para } from '../nd30/raw-docx.js';
 import { WORD_REPORT, wordCongVanTabbed, wordReport, wordReportAutoNumbered } from './word-docx.js';
+import { withTexts } from '../helpers/draft-detail.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 let ctx: Awaited<ReturnType<typeof testApp>> | undefined;
@@ -30,7 +31,7 @@ describe('POST /api/drafts/import: a .docx soanthao made', () => {
     brief.header.date = '2021-12-05';
     const created = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
     await ctx.request(`/api/drafts/${created.id}/draft`, { method: 'POST' });
-    const original = (await (await ctx.request(`/api/drafts/${created.id}`)).json()) as any;
+    const original = withTexts(await (await ctx.request(`/api/drafts/${created.id}`)).json());
     const file = await exported(ctx, created.id);
 
     const res = await upload(ctx, file);
@@ -169,7 +170,7 @@ describe('marks for update after the import', () => {
     const { findings } = (await (await ctx.request(`/api/drafts/${d.id}/check`, { method: 'POST' })).json()) as any;
     const marks = findings.filter((f: any) => f.rule === 'import.figure-to-update');
     expect(marks.length).toBe(d.import.marks);
-    const after = (await (await ctx.request(`/api/drafts/${d.id}`)).json()) as any;
+    const after = withTexts(await (await ctx.request(`/api/drafts/${d.id}`)).json());
     const kept = after.sections.find((s: any) => s.key === 'ket-qua').paragraphs[0].current.findings;
     expect(kept.filter((f: any) => f.rule === 'import.figure-to-update').length).toBeGreaterThan(0);
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testApp } from '../helpers/app.js';
 import { BRIEFS_DIR, briefFiles } from '../helpers/fixtures.js';
+import { withTexts } from '../helpers/draft-detail.js';
 
 /** Export → import of every example brief: the same document comes back, whatever its type. */
 const ctx = await testApp();
@@ -13,7 +14,7 @@ describe('each example brief’s export imports as the same document', () => {
     const brief = JSON.parse(readFileSync(join(BRIEFS_DIR, file), 'utf8'));
     const created = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
     await ctx.request(`/api/drafts/${created.id}/draft`, { method: 'POST' });
-    const original = (await (await ctx.request(`/api/drafts/${created.id}`)).json()) as any;
+    const original = withTexts(await (await ctx.request(`/api/drafts/${created.id}`)).json());
     const docx = new Uint8Array(await (await ctx.request(`/api/drafts/${created.id}/export.docx`)).arrayBuffer());
     const res = await ctx.request('/api/drafts/import', {
       method: 'POST',

@@ -41,7 +41,9 @@ describe('the conversation read by a model', () => {
       { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'bao-cao', subject: 'kết quả công tác tiếp công dân 6 tháng đầu năm 2024' }) },
     ]);
     const r = await say('mình cần làm cái báo cáo tiếp dân 6 tháng đầu năm 2024 gửi tỉnh');
-    expect(r.conversation).toMatchObject({ templateId: 'bao-cao', asking: 'header.org' });
+    // The trích yếu the model read is proposed, to confirm, like a typed one.
+    expect(r.conversation).toMatchObject({ templateId: 'bao-cao', asking: 'confirm' });
+    expect(r.reply[0].text).toContain('Trích yếu: «Kết quả công tác tiếp công dân 6 tháng đầu năm 2024»');
     const request = fake.requests[0]!;
     expect(request.body.model).toBe('fake-chat-model');
     expect(request.body.response_format.json_schema.name).toBe('chat_intent');
@@ -59,10 +61,40 @@ describe('the conversation read by a model', () => {
     expect(r.reply[0].text).toContain('Ngày "31/02/2024" không hợp lệ');
   });
 
+  it('keeps the document type the model read when its trích yếu does not fit, and says why', async () => {
+    const { say } = await chatApp([{ kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'to-trinh', subject: 'xin' }) }]);
+    const r = await say('làm cái tờ trình xin');
+    expect(r.conversation).toMatchObject({ templateId: 'to-trinh', asking: 'header.org' });
+    expect(r.reply[0].text).toContain('Trích yếu "xin" quá ngắn');
+  });
+
   it('falls back to the deterministic interview when the model fails', async () => {
     const { say } = await chatApp([{ kind: 'error', status: 500 }]);
     const r = await say('báo cáo kết quả thực hiện chương trình năm 2021');
-    expect(r.conversation).toMatchObject({ templateId: 'bao-cao', asking: 'header.org' });
+    expect(r.conversation).toMatchObject({ templateId: 'bao-cao', asking: 'confirm' });
+  });
+
+  it('holds the values the model read to the same checks: a Kính gửi that is no cơ quan, a value without accents', async () => {
+    const { say } = await chatApp([
+      { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'cong-van', subject: 'đề nghị hướng dẫn thủ tục hộ tịch' }) },
+      { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', org: 'UBND HUYEN NGHI XUAN' }) },
+      { kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', recipients: ['ngày mai gửi luôn'] }) },
+    ]);
+    await say('công văn đề nghị hướng dẫn thủ tục hộ tịch');
+    await say('đúng');
+    const org = await say('cơ quan là ubnd huyen nghi xuan');
+    expect(org.conversation.asking).toBe('confirm');
+    expect(org.reply[0].text).toContain('Ý anh/chị là «ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN»?');
+    expect((await say('đúng')).conversation.brief.header.org).toBe('ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN');
+    const recipients = await say('ngày mai gửi luôn nhé');
+    expect(recipients.conversation.asking).toBe('header.recipients');
+    expect(recipients.reply[0].text).toContain('không giống tên cơ quan hay chức danh');
+    expect(recipients.conversation.brief.header.recipients).toEqual([]);
+    // Corrections are read by code: the model is not asked.
+    const before = fake.requests.length;
+    const changed = await say('doi sang to trinh');
+    expect(changed.conversation.templateId).toBe('to-trinh');
+    expect(fake.requests).toHaveLength(before);
   });
 
   it('reads fixed commands by code, without asking the model', async () => {

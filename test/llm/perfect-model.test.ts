@@ -4,6 +4,7 @@ import { llmApp } from '../helpers/llm-app.js';
 import { answerByHeading, answerWithReference, referenceParagraphs } from '../helpers/model-answers.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
+import { withTexts } from '../helpers/draft-detail.js';
 
 let ctx: Awaited<ReturnType<typeof llmApp>>;
 afterEach(async () => ctx?.close());
@@ -34,7 +35,7 @@ describe('against a perfect model (the real text of the document)', () => {
     const errors = sections.flatMap((s: any) => s.findings).filter((f: any) => f.severity === 'error' && !misread(f));
     expect(errors).toEqual([]);
 
-    const detail = (await (await ctx.request(`/api/drafts/${id}`)).json()) as any;
+    const detail = withTexts(await (await ctx.request(`/api/drafts/${id}`)).json());
     const exported = await docxParagraphs(Buffer.from(await (await ctx.request(`/api/drafts/${id}/export.docx`)).arrayBuffer()));
     for (const [key, reference] of Object.entries(c.references as Record<string, string>)) {
       const printed = detail.document.body.filter((b: any) => b.section === key && (b.kind === 'paragraph' || b.kind === 'subheading')).map((b: any) => b.text);

@@ -5,7 +5,6 @@ import { checkHeader } from '../../server/checks/header.js';
 import { checkSection } from '../../server/checks/index.js';
 import { checkRegister } from '../../server/checks/register.js';
 import { composeSection } from '../../server/composer/compose.js';
-import { defaultDictionary } from '../../server/composer/dictionary.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { rawBrief } from '../helpers/fixtures.js';
@@ -99,7 +98,7 @@ describe('header checks', () => {
 describe('checkSection', () => {
   const brief = parseBrief(rawBrief());
   const section = template.sections.find((s) => s.key === 'phuong-huong')!;
-  const composed = composeSection(template, brief, section, brief.sections.find((s) => s.key === 'phuong-huong'), defaultDictionary()).map((p) => p.text);
+  const composed = composeSection(template, brief, section, brief.sections.find((s) => s.key === 'phuong-huong')).map((p) => p.text);
 
   it('passes what the composer wrote from the facts', () => {
     const result = checkSection(brief, template, 'phuong-huong', composed);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDictionary } from '../../server/composer/dictionary.js';
-import { clause, sentence, padCounts, expandAbbreviations } from '../../server/composer/sentence.js';
+import { clause, sentence } from '../../server/composer/sentence.js';
+import { padCounts } from '../../server/text/counts.js';
+import { expandAbbreviations } from '../../server/lexicon/index.js';
 import { composeSection } from '../../server/composer/compose.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { parseBrief } from '../../server/brief/load.js';
@@ -8,51 +9,51 @@ import { sectionFacts } from '../../server/brief/schema.js';
 import { extractFigures, figureValues, key } from '../../server/text/figures.js';
 import { rawBrief } from '../helpers/fixtures.js';
 
-const dict = defaultDictionary();
+
 const template = TemplateRegistry.load().get('bao-cao');
 
 function composeAll(raw: unknown) {
   const brief = parseBrief(raw);
   return Object.fromEntries(
-    template.sections.map((s) => [s.key, composeSection(template, brief, s, brief.sections.find((b) => b.key === s.key), dict)]),
+    template.sections.map((s) => [s.key, composeSection(template, brief, s, brief.sections.find((b) => b.key === s.key))]),
   );
 }
 
 describe('offline composer: sentences', () => {
   it('spells out staff abbreviations where formal prose needs them', () => {
-    expect(sentence('UBND huyện ban hành 6 văn bản QLNN liên quan ctr SXTDBV', dict)).toBe(
+    expect(sentence('UBND huyện ban hành 6 văn bản QLNN liên quan ctr SXTDBV')).toBe(
       'Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước liên quan chương trình sản xuất và tiêu dùng bền vững.',
     );
-    expect(sentence('phối hợp Cục QLTT Hà Tĩnh, Sở KH&CN phát 29 đĩa', dict)).toBe(
+    expect(sentence('phối hợp Cục QLTT Hà Tĩnh, Sở KH&CN phát 29 đĩa')).toBe(
       'Phối hợp Cục Quản lý thị trường Hà Tĩnh, Sở Khoa học và Công nghệ phát 29 đĩa.',
     );
-    expect(clause('hướng dẫn, ban hành KH, QĐ thành lập đoàn kiểm tra', dict)).toBe('hướng dẫn, ban hành Kế hoạch, Quyết định thành lập đoàn kiểm tra');
+    expect(clause('hướng dẫn, ban hành KH, QĐ thành lập đoàn kiểm tra')).toBe('hướng dẫn, ban hành Kế hoạch, Quyết định thành lập đoàn kiểm tra');
   });
 
   it('reads a shorthand by its context: TT, CV, CT', () => {
-    expect(clause('chỉ đạo TT VH-TT huyện, UBND các xã, TT tuyên truyền', dict)).toBe(
+    expect(clause('chỉ đạo TT VH-TT huyện, UBND các xã, TT tuyên truyền')).toBe(
       'chỉ đạo Trung tâm Văn hóa - Truyền thông huyện, Ủy ban nhân dân các xã, thị trấn tuyên truyền',
     );
-    expect(clause('thực hiện CV 7664/UBND-KT₂ v/v báo cáo kq', dict)).toBe('thực hiện Công văn số 7664/UBND-KT₂ về việc báo cáo kết quả');
-    expect(clause('thực hiện TT 10/2022/TT-BLĐTBXH', dict)).toBe('thực hiện Thông tư số 10/2022/TT-BLĐTBXH');
-    expect(clause('CT UBND huyện kết luận', dict)).toBe('Chủ tịch Ủy ban nhân dân huyện kết luận');
+    expect(clause('thực hiện CV 7664/UBND-KT₂ v/v báo cáo kq')).toBe('thực hiện Công văn số 7664/UBND-KT₂ về việc báo cáo kết quả');
+    expect(clause('thực hiện TT 10/2022/TT-BLĐTBXH')).toBe('thực hiện Thông tư số 10/2022/TT-BLĐTBXH');
+    expect(clause('CT UBND huyện kết luận')).toBe('Chủ tịch Ủy ban nhân dân huyện kết luận');
   });
 
   it('never touches a ký hiệu or a word that merely contains an abbreviation', () => {
-    expect(expandAbbreviations('7664/UBND-KT₂ và 847/UBND-VX1', dict)).toBe('7664/UBND-KT₂ và 847/UBND-VX1');
-    expect(expandAbbreviations('DNTN, UBNDX, SPX', dict)).toBe('DNTN, UBNDX, SPX');
+    expect(expandAbbreviations('7664/UBND-KT₂ và 847/UBND-VX1')).toBe('7664/UBND-KT₂ và 847/UBND-VX1');
+    expect(expandAbbreviations('DNTN, UBNDX, SPX')).toBe('DNTN, UBNDX, SPX');
   });
 
   it('writes counts below 10 with a leading zero, but not dates, ratings or ordinals', () => {
-    expect(padCounts('ban hành 6 văn bản, 1 hội nghị', dict)).toBe('ban hành 06 văn bản, 01 hội nghị');
-    expect(padCounts('đạt 3 sao, ngày 5 tháng 3, đợt 2, 4 tại chỗ, 7 km', dict)).toBe('đạt 3 sao, ngày 5 tháng 3, đợt 2, 4 tại chỗ, 7 km');
-    expect(padCounts('2,5 tỷ đồng và 12 xã, 1.250 hộ', dict)).toBe('2,5 tỷ đồng và 12 xã, 1.250 hộ');
+    expect(padCounts('ban hành 6 văn bản, 1 hội nghị')).toBe('ban hành 06 văn bản, 01 hội nghị');
+    expect(padCounts('đạt 3 sao, ngày 5 tháng 3, đợt 2, 4 tại chỗ, 7 km')).toBe('đạt 3 sao, ngày 5 tháng 3, đợt 2, 4 tại chỗ, 7 km');
+    expect(padCounts('2,5 tỷ đồng và 12 xã, 1.250 hộ')).toBe('2,5 tỷ đồng và 12 xã, 1.250 hộ');
   });
 
   it('makes each fact a full sentence with a capital and final punctuation', () => {
-    expect(sentence('tăng cường kiểm tra, kiểm soát thị trường', dict)).toBe('Tăng cường kiểm tra, kiểm soát thị trường.');
-    expect(sentence('đã hoàn thành;', dict)).toBe('Đã hoàn thành.');
-    expect(sentence('6T đầu 2020: tiếp 866 lượt', dict)).toBe('06 tháng đầu năm 2020: tiếp 866 lượt.');
+    expect(sentence('tăng cường kiểm tra, kiểm soát thị trường')).toBe('Tăng cường kiểm tra, kiểm soát thị trường.');
+    expect(sentence('đã hoàn thành;')).toBe('Đã hoàn thành.');
+    expect(sentence('6T đầu 2020: tiếp 866 lượt')).toBe('06 tháng đầu năm 2020: tiếp 866 lượt.');
   });
 });
 
@@ -110,7 +111,7 @@ describe('offline composer: the seed Báo cáo', () => {
   });
 
   it('writes "CV số 7664" once as "Công văn số 7664"', () => {
-    expect(clause('thực hiện CV số 7664/UBND-KT', dict)).toBe('thực hiện Công văn số 7664/UBND-KT');
+    expect(clause('thực hiện CV số 7664/UBND-KT')).toBe('thực hiện Công văn số 7664/UBND-KT');
   });
 
   it('is deterministic', () => {

@@ -54,6 +54,8 @@ const ASKS = {
   'header.date': 'ngày ban hành',
   signer: 'người ký',
   copies: 'nơi nhận',
+  confirm: 'xác nhận',
+  summary: 'xác nhận thông tin trước khi soạn',
 };
 
 function interviewStatus() {
@@ -63,9 +65,9 @@ function interviewStatus() {
   let asking = ASKS[c.asking];
   if (!asking && c.asking.startsWith('facts:')) {
     const section = state.templates.find((t) => t.id === c.templateId)?.sections.find((s) => s.key === c.asking.slice(6));
-    asking = `ý liệu của mục “${section?.heading ?? (section?.role === 'opening' ? 'Mở đầu' : section?.role === 'closing' ? 'Kết thúc' : c.asking.slice(6))}”`;
+    asking = `các ý chính của mục “${section?.heading ?? (section?.role === 'opening' ? 'Mở đầu' : section?.role === 'closing' ? 'Kết thúc' : c.asking.slice(6))}”`;
   }
-  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn ngay khi đủ thông tin.`;
+  return `${type ? `Đang chuẩn bị ${type.toLocaleLowerCase('vi')}. ` : ''}Đang hỏi: ${asking ?? c.asking}. Văn bản được soạn khi anh/chị xác nhận bản tóm tắt.`;
 }
 
 function renderToolbar() {
@@ -124,6 +126,26 @@ function render() {
   renderList();
 }
 
+/**
+ * GET /api/drafts/:id sends each text once: a paragraph block of the document names its paragraph,
+ * and a section's facts are in the brief. The views read them where they print, so put them back.
+ */
+function withTexts(detail) {
+  const texts = new Map(detail.sections.flatMap((s) => s.paragraphs.map((p) => [p.id, p.current.text])));
+  const factsOf = (key) => {
+    const b = detail.brief.sections.find((x) => x.key === key);
+    return b?.parts ? b.parts.flatMap((p) => p.facts) : (b?.facts ?? []);
+  };
+  return {
+    ...detail,
+    sections: detail.sections.map((s) => (s.facts ? s : { ...s, facts: factsOf(s.key) })),
+    document: {
+      ...detail.document,
+      body: detail.document.body.map((b) => (b.kind === 'paragraph' && b.text === undefined ? { ...b, text: texts.get(b.paragraphId) ?? '' } : b)),
+    },
+  };
+}
+
 /** Reloads answered out of order must not put an older draft over a newer one. */
 const reloads = { asked: 0, applied: 0 };
 
@@ -132,7 +154,7 @@ async function reload() {
   const id = state.draft.id;
   const mine = ++reloads.asked;
   try {
-    const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
+    const detail = withTexts(await api(`/api/drafts/${encodeURIComponent(id)}`));
     if (mine < reloads.applied || state.draft?.id !== id) return;
     reloads.applied = mine;
     state.draft = detail;
@@ -164,7 +186,7 @@ function showDocument() {
  */
 async function openDraft(id, { keepConversation = false, fromHistory = false } = {}) {
   try {
-    const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
+    const detail = withTexts(await api(`/api/drafts/${encodeURIComponent(id)}`));
     if (state.draft?.id !== detail.id) {
       clearDraftUi();
       status('');
@@ -219,7 +241,7 @@ function status(text, action = null) {
 
 async function importBrief(file) {
   showError($('chat-error'), null);
-  if (file.size > 1024 * 1024) throw new Error('Tệp ý liệu quá lớn (hơn 1 MB).');
+  if (file.size > 1024 * 1024) throw new Error('Tệp các ý chính quá lớn (hơn 1 MB).');
   let raw;
   try {
     raw = JSON.parse(await file.text());
@@ -230,7 +252,7 @@ async function importBrief(file) {
   state.conversation = null;
   resetChat();
   await openDraft(created.id, { keepConversation: true });
-  note(`Đã nhập tệp ý liệu “${file.name}”: ${created.title}. Đang soạn từng mục…`);
+  note(`Đã nhập tệp các ý chính “${file.name}”: ${created.title}. Đang soạn từng mục…`);
   await requestDraft();
 }
 

@@ -74,7 +74,7 @@ async function submitFacts(section, redraft) {
     await saveBrief(withSection(state.draft.brief, section.key, ui.value, section));
     ui.open = false;
     ui.busy = false;
-    ui.notice = redraft ? null : 'Đã lưu ý liệu. Bấm “Soạn lại mục” để viết lại theo ý liệu mới.';
+    ui.notice = redraft ? null : 'Đã lưu các ý chính. Bấm “Soạn lại mục” để viết lại theo các ý mới.';
     hooks.render();
     if (redraft) await draftSection(section.key);
   } catch (e) {
@@ -110,24 +110,24 @@ export function factsEditor(section) {
       title.value = part.title;
       fields.push(
         el('fieldset', {}, el('legend', {}, `Tiểu mục ${i + 1}`), el('label', { for: id }, 'Tiêu đề tiểu mục'), title,
-          area(part.text, 'Ý liệu (mỗi dòng một ý)', `facts-${key}-${i}`, (e) => (part.text = e.target.value))),
+          area(part.text, 'Các ý chính (mỗi dòng một ý)', `facts-${key}-${i}`, (e) => (part.text = e.target.value))),
       );
     });
     fields.push(
       el('button', { type: 'button', class: 'small secondary', onclick: () => { v.parts.push({ title: '', text: '' }); hooks.render(); } }, 'Thêm tiểu mục'),
     );
   } else {
-    fields.push(...area(v.text, 'Ý liệu (mỗi dòng một ý; dán cả danh sách cũng được)', `facts-${key}-0`, (e) => (v.text = e.target.value)));
+    fields.push(...area(v.text, 'Các ý chính (mỗi dòng một ý; dán cả danh sách cũng được)', `facts-${key}-0`, (e) => (v.text = e.target.value)));
   }
   return el(
     'div',
-    { class: 'panel facts-editor', role: 'group', 'aria-label': 'Ý liệu của mục' },
+    { class: 'panel facts-editor', role: 'group', 'aria-label': 'Các ý chính của mục' },
     fields,
     el(
       'div',
       { class: 'row' },
       el('button', { type: 'button', class: 'small', disabled: ui.busy, 'data-focus': `facts-${key}-save-draft`, onclick: () => submitFacts(section, true) }, 'Lưu và soạn lại mục'),
-      el('button', { type: 'button', class: 'small secondary', disabled: ui.busy, 'data-focus': `facts-${key}-save`, onclick: () => submitFacts(section, false) }, 'Chỉ lưu ý liệu'),
+      el('button', { type: 'button', class: 'small secondary', disabled: ui.busy, 'data-focus': `facts-${key}-save`, onclick: () => submitFacts(section, false) }, 'Chỉ lưu các ý chính'),
       el('button', { type: 'button', class: 'small secondary', onclick: () => toggleFacts(key) }, 'Hủy'),
     ),
     el('p', { class: 'error', role: 'alert', hidden: !ui.error }, messageOf(ui.error)),
@@ -141,8 +141,8 @@ export function factsSummary(section) {
   const groups = b?.parts ? b.parts.map((p, i) => [`${i + 1}. ${p.title}`, p.facts]) : [[null, section.facts]];
   return el(
     'aside',
-    { class: 'facts', 'aria-label': 'Ý liệu của mục' },
-    el('div', { class: 'ui-label' }, 'Ý liệu'),
+    { class: 'facts', 'aria-label': 'Các ý chính của mục' },
+    el('div', { class: 'ui-label' }, 'Các ý chính'),
     groups.map(([title, facts]) => [title ? el('div', { class: 'facts-part' }, title) : null, el('ul', {}, facts.map((f) => el('li', {}, f)))]),
   );
 }

@@ -9,9 +9,12 @@ import { redraftParagraph } from './paragraph.js';
 const chat = { pending: null, notes: [] };
 
 const INTRO =
-  'Chào anh/chị. Tôi giúp soạn văn bản hành chính đúng thể thức Nghị định 30. Hãy cho biết cần soạn loại văn bản nào và nội dung chính, ví dụ: “Báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021”. Có thể dán cả danh sách ý, hoặc nhập tệp ý liệu (.json) có sẵn.';
-const INTRO_DRAFT =
-  'Bản thảo này đang mở ở khung văn bản. Nhắn để thêm ý hoặc sửa, ví dụ: “viết lại đoạn 2 mục I ngắn gọn hơn”; hoặc dùng các nút ngay trên văn bản.';
+  'Chào anh/chị. Tôi giúp soạn văn bản hành chính đúng thể thức Nghị định 30. Hãy cho biết cần soạn loại văn bản nào và nội dung chính, ví dụ: “Báo cáo kết quả thực hiện chương trình sản xuất tiêu dùng bền vững năm 2021”. Có thể dán cả danh sách ý, hoặc nhập tệp các ý chính (.json) có sẵn.';
+/** The offline composer writes from the facts alone: the page does not promise rewrites it cannot do. */
+const introDraft = () =>
+  document.getElementById('provider')?.dataset.offline === 'true'
+    ? 'Bản thảo này đang mở ở khung văn bản. Nhắn để thêm ý, ví dụ: “thêm vào mục I: …”, hoặc “soạn lại mục I”; sửa câu chữ ngay trong từng đoạn bằng nút “Sửa”.'
+    : 'Bản thảo này đang mở ở khung văn bản. Nhắn để thêm ý hoặc sửa, ví dụ: “viết lại đoạn 2 mục I ngắn gọn hơn”; hoặc dùng các nút ngay trên văn bản.';
 
 /** A note from the page itself (not the server), shown in the conversation where it happened. */
 export function note(text) {
@@ -40,7 +43,7 @@ export function renderChat() {
   const items = [];
   if (!c || c.messages.length === 0) {
     const types = state.draft ? [] : state.templates.map((t) => t.name);
-    items.push(bubble('assistant', state.draft ? INTRO_DRAFT : INTRO, suggestionButtons(types)));
+    items.push(bubble('assistant', state.draft ? introDraft() : INTRO, suggestionButtons(types)));
   }
   const messages = c?.messages ?? [];
   const notes = chat.notes.filter((n) => n.conversationId === (c?.id ?? null) || n.conversationId === null);
@@ -88,7 +91,7 @@ export async function send(text) {
     if (!input.value) input.value = clean;
     renderChat();
     const missing = e.status === 404 && !state.conversation;
-    showError($('chat-error'), missing ? new Error(`${messageOf(e)}\nMáy chủ này chưa hỗ trợ trò chuyện; hãy nhập tệp ý liệu (.json).`) : e);
+    showError($('chat-error'), missing ? new Error(`${messageOf(e)}\nMáy chủ này chưa hỗ trợ trò chuyện; hãy nhập tệp các ý chính (.json).`) : e);
   }
   input.focus();
 }
@@ -105,6 +108,10 @@ async function perform(actions) {
       else if (a.type === 'redraft-paragraph') {
         document.querySelector(`[data-paragraph-id="${a.paragraphId}"]`)?.scrollIntoView({ block: 'center' });
         await redraftParagraph(a.paragraphId, a.instruction);
+      } else if (a.type === 'edit-paragraph') {
+        // The paragraph's own "Sửa" button opens its edit box, as if staff had pressed it.
+        document.querySelector(`[data-paragraph-id="${a.paragraphId}"]`)?.scrollIntoView({ block: 'center' });
+        document.querySelector(`[data-focus="p${a.paragraphId}-edit"]`)?.click();
       }
     } catch (e) {
       showError($('chat-error'), e);

@@ -114,7 +114,7 @@ const SELF_EXPLAINED = new Set(['text', '', 'file']);
 export function fieldLabel(field) {
   const bare = field.replace(/^brief\./, '');
   const section = /^sections\.(\d+)(?:\.(facts|parts|tasks|key|title))?/.exec(bare);
-  if (section) return `Mục thứ ${Number(section[1]) + 1}${section[2] === 'facts' ? ', ý liệu' : section[2] === 'tasks' ? ', bảng nhiệm vụ' : ''}`;
+  if (section) return `Mục thứ ${Number(section[1]) + 1}${section[2] === 'facts' ? ', các ý chính' : section[2] === 'tasks' ? ', bảng nhiệm vụ' : ''}`;
   return FIELD_LABELS[bare] ?? FIELD_LABELS[bare.replace(/\.\d+$/, '')] ?? field;
 }
 

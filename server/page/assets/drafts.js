@@ -3,11 +3,13 @@
 import { el, $, api, showError, messageOf, formatTime, once } from './dom.js';
 import { state, hooks, templateOf } from './state.js';
 
-const ui = { renaming: null, confirming: null, error: null, errorFor: null, drafts: [] };
+const ui = { renaming: null, confirming: null, error: null, errorFor: null, drafts: [], next: null };
 
 export async function refreshList() {
   try {
-    ui.drafts = (await api('/api/drafts')).drafts;
+    const page = await api('/api/drafts');
+    ui.drafts = page.drafts;
+    ui.next = page.nextCursor ?? null;
     ui.error = null;
   } catch (e) {
     ui.error = e;
@@ -106,8 +108,18 @@ function item(d) {
   return el('li', { class: active ? 'active' : '', 'data-draft-id': d.id }, children);
 }
 
+/** The list comes a page at a time, newest first; older drafts on request. */
+async function more() {
+  const page = await api(`/api/drafts?cursor=${encodeURIComponent(ui.next)}`);
+  const shown = new Set(ui.drafts.map((d) => d.id));
+  ui.drafts = [...ui.drafts, ...page.drafts.filter((d) => !shown.has(d.id))];
+  ui.next = page.nextCursor ?? null;
+  renderList();
+}
+
 export function renderList() {
-  $('draft-list').replaceChildren(...ui.drafts.map(item));
+  const moreButton = el('button', { type: 'button', class: 'small secondary', id: 'drafts-more', onclick: () => more().catch((e) => fail(null, e)) }, 'Xem các bản thảo cũ hơn');
+  $('draft-list').replaceChildren(...ui.drafts.map(item), ...(ui.next ? [el('li', {}, moreButton)] : []));
   $('no-drafts').hidden = ui.drafts.length > 0;
   showError($('drafts-error'), ui.errorFor ? null : ui.error);
 }

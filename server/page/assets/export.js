@@ -67,6 +67,8 @@ export async function openExport(panel, onClose) {
   let nd30Note = null;
   try {
     draftFindings = (await api(`/api/drafts/${id}/check`, { method: 'POST' })).findings;
+    // Text typed without accents that staff have not confirmed is listed before it is printed.
+    draftFindings.push(...(await api(`/api/accents/drafts/${encodeURIComponent(id)}`)).findings);
   } catch (e) {
     panel.replaceChildren(el('h3', {}, 'Xuất văn bản'), el('p', { class: 'error', role: 'alert' }, messageOf(e)), close(onClose));
     return;
@@ -84,6 +86,11 @@ export async function openExport(panel, onClose) {
   const content = draftFindings.filter((f) => f.rule !== 'draft.section-missing');
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
+  // An empty download attribute keeps the server's file name (số, ký hiệu, trích yếu).
+  const download = el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: '' }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx');
+  const pdf = el('a', { class: 'button secondary', id: 'download-pdf', href: `/api/drafts/${encodeURIComponent(id)}/export.pdf`, download: '' }, 'Tải về PDF');
+  // A draft with open errors is never exported by a stray click: staff first say they have read them.
+  const confirmation = errors ? exportConfirmation(errors, [download, pdf]) : null;
   const parts = [
     el('h3', {}, 'Xuất văn bản (.docx, PDF)'),
     el('p', { class: all.length ? 'warning-text' : 'ok-text', role: 'status', id: 'export-readiness' }, readiness(undrafted.length, errors - undrafted.length, warnings, !!nd30Note)),
@@ -91,24 +98,32 @@ export async function openExport(panel, onClose) {
     content.length ? [el('h4', {}, 'Nội dung'), el('ul', { class: 'findings export-findings' }, content.map(findingItem))] : null,
     nd30.length ? [el('h4', {}, 'Thể thức (Nghị định 30)'), el('ul', { class: 'findings export-findings' }, nd30.map(findingItem))] : null,
     nd30Note ? el('p', { class: 'notice' }, nd30Note) : null,
-    el(
-      'div',
-      { class: 'row' },
-      // An empty download attribute keeps the server's file name (số, ký hiệu, trích yếu).
-      el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: '' }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx'),
-      el('a', { class: 'button secondary', id: 'download-pdf', href: `/api/drafts/${encodeURIComponent(id)}/export.pdf`, download: '' }, 'Tải về PDF'),
-      close(onClose),
-    ),
+    confirmation,
+    el('div', { class: 'row' }, download, pdf, close(onClose)),
     printPreview(id),
   ];
   panel.replaceChildren(...parts.flat().filter(Boolean));
-  panel.querySelector('#download-docx').focus();
+  panel.querySelector(errors ? '#confirm-export' : '#download-docx').focus();
+}
+
+/** The box staff tick to export with errors still open; until then the link does nothing but point to it. */
+function exportConfirmation(errors, links) {
+  const box = el('input', { type: 'checkbox', id: 'confirm-export', onchange: () => links.forEach((a) => a.setAttribute('aria-disabled', String(!box.checked))) });
+  for (const link of links) {
+    link.setAttribute('aria-disabled', 'true');
+    link.addEventListener('click', (e) => {
+      if (box.checked) return;
+      e.preventDefault();
+      box.focus();
+    });
+  }
+  return el('p', { class: 'confirm-export' }, el('label', { for: 'confirm-export' }, box, ` Đã xem ${errors} lỗi ở trên, vẫn xuất tệp`));
 }
 
 /** "Sẵn sàng" only when nothing is missing, wrong or unchecked; otherwise what is left, counted. */
 function readiness(undrafted, errors, warnings, unchecked) {
   const left = [undrafted ? `${undrafted} mục chưa soạn` : '', errors ? `${errors} lỗi` : '', warnings ? `${warnings} lưu ý` : ''].filter(Boolean);
-  if (undrafted || errors) return `Chưa sẵn sàng: còn ${left.join(', ')}. Nên xử lý trước khi tải về; vẫn có thể tải về ngay.`;
+  if (undrafted || errors) return `Chưa sẵn sàng: còn ${left.join(', ')}. Nên xử lý trước khi tải về; muốn tải về ngay thì đánh dấu xác nhận bên dưới.`;
   if (warnings) return `Không còn lỗi; còn ${left.join(', ')} nên xem lại trước khi tải về.`;
   if (unchecked) return 'Không còn lỗi hay lưu ý nào trong nội dung; chưa kiểm tra được thể thức.';
   return 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
@@ -120,9 +135,9 @@ function printPreview(id) {
   fetch(`/api/drafts/${encodeURIComponent(id)}/preview.png`)
     .then(async (res) => {
       if (!res.ok) throw await errorOf(res);
-      // The CSP allows images from the server only (no blob:); the print is cached, so asking again is cheap.
-      await res.arrayBuffer();
-      const img = el('img', { src: `/api/drafts/${encodeURIComponent(id)}/preview.png`, alt: 'Trang đầu của văn bản khi in', width: 496 });
+      const url = URL.createObjectURL(await res.blob());
+      const img = el('img', { src: url, alt: 'Trang đầu của văn bản khi in', width: 496 });
+      img.addEventListener('load', () => URL.revokeObjectURL(url));
       box.replaceChildren(img, el('figcaption', { class: 'muted' }, 'Trang đầu khi in (bản PDF)'));
     })
     .catch((failure) => {

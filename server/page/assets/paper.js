@@ -76,7 +76,7 @@ function sectionBar(section, s, hasText) {
         ? el(
             'button',
             { type: 'button', class: 'small secondary', 'aria-expanded': String(factsOpen(section.key)), 'data-focus': `facts-${section.key}-toggle`, onclick: () => toggleFacts(section.key) },
-            `Ý liệu (${factCount})`,
+            `Các ý chính (${factCount})`,
           )
         : null,
       // "Dừng" comes in to the left while the draft button stays put (disabled): a second click never stops it.
@@ -99,7 +99,7 @@ function sectionBar(section, s, hasText) {
   );
 }
 
-function renderSection(d, section, lastParagraphId) {
+function renderSection(d, section) {
   const s = state.sections.get(section.key);
   const blocks = d.document.body.filter((b) => b.section === section.key);
   const byId = new Map(section.paragraphs.map((p) => [p.id, p]));
@@ -123,13 +123,17 @@ function renderSection(d, section, lastParagraphId) {
       el('div', { class: 'para stream', 'data-stream': section.key, style: `min-height:${s.minHeight}px`, 'aria-busy': 'true' }, s.text),
     );
   } else if (hasText) {
+    const shown = new Set();
     for (const b of blocks) {
       if (b.kind === 'heading') prose.append(el('h3', {}, b.text));
       else if (b.kind === 'subheading') prose.append(el('h4', {}, b.text));
       else if (b.kind === 'table') prose.append(table(b));
-      else if (b.kind === 'paragraph') {
+      else if (b.kind === 'paragraph' && !shown.has(b.paragraphId)) {
+        shown.add(b.paragraphId);
         const p = byId.get(b.paragraphId);
-        if (p) prose.append(renderParagraph(p, b.paragraphId === lastParagraphId ? b.text : p.current.text));
+        // A rewrite the model split in two prints as two blocks; staff see and edit them together, as stored.
+        const text = blocks.filter((x) => x.kind === 'paragraph' && x.paragraphId === b.paragraphId).map((x) => x.text).join('\n\n');
+        if (p) prose.append(renderParagraph(p, text));
       }
     }
   } else {
@@ -190,9 +194,8 @@ export function renderPaper() {
   }
   const focus = captureFocus();
   const doc = d.document;
-  const lastParagraph = [...doc.body].reverse().find((b) => b.kind === 'paragraph');
   const keys = new Set(draftableKeys(d));
-  const body = el('div', { class: 'doc-body' }, d.sections.filter((s) => keys.has(s.key)).map((s) => renderSection(d, s, lastParagraph?.paragraphId)));
+  const body = el('div', { class: 'doc-body' }, d.sections.filter((s) => keys.has(s.key)).map((s) => renderSection(d, s)));
   // title() and kinhGui() give null where the type has none; replaceChildren would print "null".
   paper.replaceChildren(...[header(doc), title(doc), kinhGui(doc), body, signature(doc)].filter(Boolean));
   const extra = $('optional-sections');

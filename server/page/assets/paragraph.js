@@ -332,7 +332,7 @@ function redraftForm(p, ui) {
     input,
     // The offline composer writes from the facts alone: say so rather than seem to ignore the request.
     document.getElementById('provider')?.dataset.offline === 'true'
-      ? el('p', { class: 'muted note' }, 'Bộ soạn ngoại tuyến soạn lại đoạn từ ý liệu, không theo yêu cầu viết lại; muốn viết lại theo yêu cầu cần cấu hình mô hình ngôn ngữ.')
+      ? el('p', { class: 'muted note' }, 'Bộ soạn ngoại tuyến soạn lại đoạn từ các ý chính, không theo yêu cầu viết lại; muốn viết lại theo yêu cầu cần cấu hình mô hình ngôn ngữ.')
       : null,
     el(
       'div',

@@ -2,7 +2,7 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import type { ExampleKind, PromptLibrary } from '../../prompt/library.js';
 import type { ParagraphAsk, Repair, SectionAsk } from '../types.js';
 import type { BriefSection } from '../../types/brief.js';
-import { formulaSlots } from '../../composer/compose.js';
+import { formulaSlots } from '../../text/formula-slots.js';
 import { dateLine } from '../../text/date.js';
 import { abbreviationLines } from '../../prompt/abbreviations.js';
 import { itemsKey } from './output.js';
@@ -23,7 +23,8 @@ function documentContext(ask: SectionAsk | ParagraphAsk) {
     org: formulaSlots(ask.brief).org,
     subject: h.subject,
     recipients: h.recipients.join('; ') || NONE,
-    date: dateLine(h.place, h.date).replace(/\u00A0+/gu, '... '),
+    // The day văn thư fills in by hand shows as "...".
+    date: dateLine(h.place, h.date).replace(/\u00A0+/gu, '...'),
     heading: ask.briefSection?.title ?? ask.section.heading ?? (ask.section.role === 'opening' ? 'Phần mở đầu' : 'Phần kết thúc'),
     shape: SHAPE_NAME[ask.section.shape],
   };
@@ -61,7 +62,7 @@ export function sectionMessages(prompts: PromptLibrary, ask: SectionAsk): ChatCo
     paragraphMaxChars: ask.paragraphMaxChars,
     formulaNote: formulaNote(ask),
     facts: factsBlock(ask.briefSection),
-    neighbourLabel: ask.neighbours.kind === 'facts' ? 'Ý LIỆU CỦA PHẦN' : 'PHẦN',
+    neighbourLabel: ask.neighbours.kind === 'facts' ? 'Ý LIỆU CỦA PHẦN' : 'ĐOẠN GẦN NHẤT CỦA PHẦN',
     before: ask.neighbours.before || NONE,
     after: ask.neighbours.after || NONE,
     partCount: ask.partCount,

@@ -5,16 +5,17 @@ import type { TemplateSection } from '../../template/schema.js';
 /** Servers that follow the schema strictly (vLLM, llama.cpp) cannot return a part more or fewer. */
 type JsonSchema = Record<string, unknown>;
 
-const text = (maxChars: number): JsonSchema => ({ type: 'string', minLength: 1, maxLength: maxChars });
+/**
+ * A text of the answer. Its length is asked for in the prompt and judged by a finding, not bound here:
+ * OpenAI's strict mode refuses minLength and maxLength, while it keeps minItems and maxItems.
+ */
+const TEXT: JsonSchema = { type: 'string' };
 
 /** The name the texts of a part go under: paragraphs of prose, or the items of a dash list (code adds the dashes). */
 export const itemsKey = (shape: TemplateSection['shape']) => (shape === 'dash-list' ? 'items' : 'paragraphs');
 
-/**
- * The exact shape of a section's answer: `partCount` parts (minItems = maxItems), each with one to
- * `maxParagraphs` texts of at most `maxChars` characters.
- */
-export function sectionFormat(shape: TemplateSection['shape'], partCount: number, maxParagraphs: number, maxChars: number): OpenAI.ResponseFormatJSONSchema {
+/** The exact shape of a section's answer: `partCount` parts (minItems = maxItems), each with one to `maxParagraphs` texts. */
+export function sectionFormat(shape: TemplateSection['shape'], partCount: number, maxParagraphs: number): OpenAI.ResponseFormatJSONSchema {
   const key = itemsKey(shape);
   const schema: JsonSchema = {
     type: 'object',
@@ -29,7 +30,7 @@ export function sectionFormat(shape: TemplateSection['shape'], partCount: number
           type: 'object',
           additionalProperties: false,
           required: [key],
-          properties: { [key]: { type: 'array', minItems: 1, maxItems: maxParagraphs, items: text(maxChars) } },
+          properties: { [key]: { type: 'array', minItems: 1, maxItems: maxParagraphs, items: TEXT } },
         },
       },
     },
@@ -37,8 +38,8 @@ export function sectionFormat(shape: TemplateSection['shape'], partCount: number
   return { type: 'json_schema', json_schema: { name: shape === 'dash-list' ? 'section_dash_list' : 'section_prose', strict: true, schema } };
 }
 
-export function paragraphFormat(maxChars: number): OpenAI.ResponseFormatJSONSchema {
-  const schema: JsonSchema = { type: 'object', additionalProperties: false, required: ['paragraph'], properties: { paragraph: text(maxChars) } };
+export function paragraphFormat(): OpenAI.ResponseFormatJSONSchema {
+  const schema: JsonSchema = { type: 'object', additionalProperties: false, required: ['paragraph'], properties: { paragraph: TEXT } };
   return { type: 'json_schema', json_schema: { name: 'paragraph', strict: true, schema } };
 }
 

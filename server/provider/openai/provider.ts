@@ -88,7 +88,7 @@ export class OpenAIProvider implements Provider {
   async writeSection(ask: SectionAsk): Promise<WrittenSection> {
     const model = this.config.models.section;
     const maxParagraphs = ask.section.paragraphs.max;
-    const format = sectionFormat(ask.section.shape, ask.partCount, maxParagraphs, ask.paragraphMaxChars);
+    const format = sectionFormat(ask.section.shape, ask.partCount, maxParagraphs);
     const maxTokens = tokensFor(ask.section.maxChars, ask.partCount * maxParagraphs);
     const answer = await this.ask(model, sectionMessages(this.prompts, ask), format, maxTokens, ask.signal, ask.onText);
     const parts = this.read(answer, (text) => sectionTexts(parseLenient(text, SectionOutput)));
@@ -98,7 +98,7 @@ export class OpenAIProvider implements Provider {
   async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
     const model = this.config.models.paragraph;
     const maxTokens = tokensFor(ask.paragraphMaxChars, 1);
-    const answer = await this.ask(model, paragraphMessages(this.prompts, ask), paragraphFormat(ask.paragraphMaxChars), maxTokens, ask.signal, ask.onText);
+    const answer = await this.ask(model, paragraphMessages(this.prompts, ask), paragraphFormat(), maxTokens, ask.signal, ask.onText);
     // A model that split the paragraph said so with a blank line: the split is kept and offered.
     const texts = this.read(answer, (text) => parseLenient(text, ParagraphOutput).paragraph.split(/\n\s*\n/u));
     return { texts, answer: answer.text, meta: this.meta(model, 'paragraph', ask.instruction, usageOf(answer)) };
