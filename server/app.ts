@@ -28,6 +28,8 @@ import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security
 import { ModelQueue } from './queue/model-queue.js';
 import { QueuedProvider } from './queue/queued-provider.js';
 import { defaultCallerKey, namingCallers, type CallerKey } from './queue/caller.js';
+import { idempotency } from './idempotency/middleware.js';
+import { IdempotencyStore } from './idempotency/store.js';
 
 export interface AppDeps {
   store: DraftStore;
@@ -105,6 +107,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', (c, next) =>
     !withBody.has(c.req.method) ? next() : docxUploads.has(c.req.path) ? docxLimit(c, next) : briefLimit(c, next),
   );
+
+  app.use('/api/*', idempotency(new IdempotencyStore(deps.store.db)));
 
   const storage = deps.storage ?? new StorageHealth(null);
   const templateIds = deps.templates.list().map((t) => t.id);

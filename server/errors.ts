@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'provider_bad_output'
   | 'provider_truncated'
   | 'cancelled'
+  | 'in_progress'
   | 'storage_full'
   | 'quota_exceeded'
   | 'pdf_unavailable'
@@ -40,6 +41,7 @@ const STATUS: Record<ErrorCode, number> = {
   provider_bad_output: 502,
   provider_truncated: 502,
   cancelled: 499,
+  in_progress: 409,
   storage_full: 507,
   quota_exceeded: 403,
   pdf_unavailable: 503,

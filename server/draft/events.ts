@@ -8,11 +8,15 @@ export type DraftEvent =
   | { type: 'text'; section: string; delta: string; paragraphId?: number }
   /** The text streamed so far is discarded: the model is asked again, for this reason. */
   | { type: 'retry'; section: string; reason: string; paragraphId?: number }
-  | { type: 'section-done'; section: string; findings: Finding[] }
-  | { type: 'paragraph-done'; section: string; paragraphId: number; revisionId: number; findings: Finding[] }
+  /** `kept`: paragraphs whose text stayed (written by staff, or changed while the section was drafted). */
+  | { type: 'section-done'; section: string; findings: Finding[]; kept: number[] }
+  /** `current` false: staff changed the paragraph meanwhile; the new text is a revision to look at. */
+  | { type: 'paragraph-done'; section: string; paragraphId: number; revisionId: number; findings: Finding[]; current: boolean }
   | { type: 'error'; section?: string; paragraphId?: number; code: string; message: string };
 
 export interface RunOptions {
   signal?: AbortSignal;
   onEvent?: (event: DraftEvent) => void;
+  /** Redraft paragraphs staff wrote too; without it they keep their text. */
+  overwriteStaff?: boolean;
 }

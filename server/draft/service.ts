@@ -4,7 +4,7 @@ import { validateBriefForTemplate } from '../brief/validate.js';
 import type { Template, TemplateSection } from '../template/schema.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { Neighbours, Provider } from '../provider/types.js';
-import type { DraftStore } from '../store/draft-store.js';
+import { ADDED_PARAGRAPH, type DraftStore } from '../store/draft-store.js';
 import type { Page, PageRequest } from '../store/page.js';
 import type { Finding } from '../checks/finding.js';
 import { checkSection } from '../checks/index.js';
@@ -19,6 +19,10 @@ import { visibleParagraphs } from './model.js';
 import { toDocument, type DocumentView } from './document.js';
 import type { RunOptions } from './events.js';
 import { settleWithLimit } from './limit.js';
+import { headerChanges, mentions, staleFinding, STALE_RULE, type HeaderChange } from './stale.js';
+import { composeFormulaSection, formulaOf } from '../pipeline/formula.js';
+import { OFFLINE_META } from '../provider/offline.js';
+import { sectionFacts } from '../brief/schema.js';
 
 export interface SectionView {
   key: string;
@@ -47,10 +51,32 @@ export interface SectionOutcome {
   section: string;
   ok: boolean;
   findings: Finding[];
+  /** Paragraphs that kept their text: staff wrote them (and no overwrite was asked), or changed them meanwhile. */
+  kept: number[];
   error?: { code: string; message: string };
 }
 
 const STAFF_META: RevisionMeta = { author: 'staff', provider: 'staff', model: null, promptVersion: null, instruction: null, usage: null };
+
+/** Zero-width and bidi marks: a text made only of them is empty to a reader. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** Text as a reader sees it: NFC, without invisible marks, trimmed. */
+function visibleText(text: string): string {
+  return text.normalize('NFC').replace(INVISIBLE, '').trim();
+}
+
+function paragraphText(text: string): string {
+  const clean = visibleText(text);
+  if (clean === '') throw new DraftError('bad_input', 'Đoạn văn không được để trống', [{ field: 'text', message: 'Cần nội dung đoạn văn' }]);
+  return clean;
+}
+
+/** The formula slots each header field fills. */
+const SLOTS: Record<HeaderChange['field'], string[]> = { org: ['{org}'], subject: ['{subject}'], recipients: ['{recipient}', '{recipients}'], date: [] };
+
+/** Marks that stay on a revision until staff write a new one: figures an import left, a header changed since. */
+const lasting = (f: Finding) => f.rule.startsWith('import.') || f.rule === STALE_RULE;
 
 /** The drafting walk: brief -> provider -> checks -> store, one section or paragraph at a time. */
 export class DraftingService {
@@ -173,7 +199,7 @@ export class DraftingService {
       }
     }
     options.onEvent?.({ type: 'error', section, code: error.code, message: error.message });
-    return { section, ok: false, findings, error: { code: error.code, message: error.message } };
+    return { section, ok: false, findings, kept: [], error: { code: error.code, message: error.message } };
   }
 
   /**
@@ -204,17 +230,18 @@ export class DraftingService {
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason }),
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này; văn bản trước đó được giữ nguyên.');
-    await this.store.writeSection(draft.id, section.key, written.paragraphs, written.meta, written.sectionFindings);
+    const startedFrom = new Map((draft.paragraphs[section.key] ?? []).map((p) => [p.id, p.current.id]));
+    const kept = await this.store.writeSection(draft.id, section.key, written.paragraphs, written.meta, written.sectionFindings, {
+      keepStaff: !options.overwriteStaff,
+      startedFrom,
+    });
     const findings = [...written.sectionFindings, ...written.paragraphs.flatMap((p) => p.findings)];
-    options.onEvent?.({ type: 'section-done', section: section.key, findings });
-    return { section: section.key, ok: true, findings };
+    options.onEvent?.({ type: 'section-done', section: section.key, findings, kept });
+    return { section: section.key, ok: true, findings, kept };
   }
 
   async editParagraph(id: string, paragraphId: number, text: string): Promise<Revision> {
-    const clean = text.normalize('NFC').trim();
-    if (clean === '') {
-      throw new DraftError('bad_input', 'Đoạn văn không được để trống', [{ field: 'text', message: 'Cần nội dung đoạn văn' }]);
-    }
+    const clean = paragraphText(text);
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const { paragraph, visible, index } = this.locate(draft, paragraphId);
@@ -237,7 +264,11 @@ export class DraftingService {
     return { paragraph, visible, index: visible.findIndex((p) => p.id === paragraphId) };
   }
 
-  async redraftParagraph(id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision> {
+  /**
+   * A new text for one paragraph. It becomes current only if the paragraph still has the revision the
+   * redraft started from; an edit made meanwhile stays, and the new text waits among the revisions.
+   */
+  async redraftParagraph(id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision & { current: boolean }> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const { paragraph, visible, index: found } = this.locate(draft, paragraphId);
@@ -259,11 +290,12 @@ export class DraftingService {
     });
     if (options.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này; đoạn cũ được giữ nguyên.');
     const findings = written.findings.map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
-    await this.store.setSectionFindings(id, section.key, written.sectionFindings);
     // Two paragraphs stay two: one revision, separated by a blank line, printed as two.
-    const revision = await this.store.appendRevision(id, paragraphId, { text: written.texts.join('\n\n'), meta: written.meta, findings });
-    options.onEvent?.({ type: 'paragraph-done', section: section.key, paragraphId, revisionId: revision.id, findings });
-    return revision;
+    const { revision, current } = await this.store.appendRevisionFrom(id, paragraphId, { text: written.texts.join('\n\n'), meta: written.meta, findings }, paragraph.current.id);
+    // Section findings were computed against the text the redraft read; a kept edit has its own.
+    if (current) await this.store.setSectionFindings(id, section.key, written.sectionFindings);
+    options.onEvent?.({ type: 'paragraph-done', section: section.key, paragraphId, revisionId: revision.id, findings, current });
+    return { ...revision, current };
   }
 
   revisions(id: string, paragraphId: number, page: PageRequest = {}): Promise<Page<Revision>> {
@@ -279,15 +311,32 @@ export class DraftingService {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const findings = checkDocument(draft, template, await this.store.sectionFindings(id));
-    // Marks an import left on a revision (figures to update) stay until staff write a new revision.
-    const imported = (p: Paragraph) => p.current.findings.filter((f) => f.rule.startsWith('import.'));
+    const kept = (p: Paragraph) => p.current.findings.filter(lasting);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
       const ofSection = findings.filter((f) => f.where.section === s.key);
       await this.store.setSectionFindings(id, s.key, ofSection.filter((f) => f.where.paragraph === undefined));
-      for (const p of paragraphs) await this.store.setRevisionFindings(p.current.id, [...imported(p), ...ofSection.filter((f) => f.where.paragraph === p.position)]);
+      for (const p of paragraphs) await this.store.setRevisionFindings(p.current.id, [...kept(p), ...ofSection.filter((f) => f.where.paragraph === p.position)]);
     }
-    return [...findings, ...template.sections.flatMap((s) => visibleParagraphs(draft, s.key).flatMap(imported))];
+    return [...findings, ...template.sections.flatMap((s) => visibleParagraphs(draft, s.key).flatMap(kept)), ...this.undrafted(draft, template)];
+  }
+
+  /** A section with words to write and no paragraph yet: the .docx would print without it. */
+  private undrafted(draft: Draft, template: Template): Finding[] {
+    return draftableSections(draft.brief, template)
+      .filter((s) => {
+        const b = draft.brief.sections.find((x) => x.key === s.key);
+        return (formulaOf(template, s) !== null || (b !== undefined && sectionFacts(b).length > 0)) && visibleParagraphs(draft, s.key).length === 0;
+      })
+      .map((s) => {
+        const label = presentSections(template, draft.brief, () => false).find((p) => p.key === s.key)?.label ?? s.key;
+        return {
+          rule: 'draft.section-missing',
+          severity: 'error' as const,
+          where: { section: s.key },
+          message: `Mục “${label}” chưa được soạn: văn bản tải về sẽ thiếu mục này. Hãy soạn mục này trước khi xuất.`,
+        };
+      });
   }
 
   async document(id: string): Promise<DocumentView> {
@@ -311,17 +360,82 @@ export class DraftingService {
     for (const section of this.bodySectionsWithout(brief, template)) {
       if (visibleParagraphs(current, section.key).length > 0) await this.store.writeSection(id, section.key, [], STAFF_META, []);
     }
+    const changes = headerChanges(current.brief, brief);
+    if (changes.length > 0) await this.followHeader(current, brief, template, changes);
     return this.detail(id);
+  }
+
+  /**
+   * After a header edit: the opening and closing formulas, which code writes from the header, are
+   * written again at once; text staff wrote, and other sections that name an old value, keep their
+   * words and are marked stale until a new revision is written.
+   */
+  private async followHeader(draft: Draft, brief: Brief, template: Template, changes: HeaderChange[]): Promise<void> {
+    for (const section of template.sections) {
+      const visible = visibleParagraphs(draft, section.key);
+      if (visible.length === 0 || (section.role === 'body' && !brief.sections.some((b) => b.key === section.key))) continue;
+      const formula = formulaOf(template, section);
+      const fromFormula = (c: HeaderChange) => formula !== null && SLOTS[c.field].some((slot) => JSON.stringify(formula).includes(slot));
+      const named = (p: Paragraph) => changes.filter((c) => fromFormula(c) || mentions(p.current.text, c));
+      if (!visible.some((p) => named(p).length > 0)) continue;
+      if (formula && visible.every((p) => p.current.author !== 'staff')) {
+        const briefSection = brief.sections.find((b) => b.key === section.key);
+        const composed = composeFormulaSection(template, brief, section, briefSection);
+        if (composed.map((p) => p.text).join('\n\n') === visible.map((p) => p.current.text).join('\n\n')) continue;
+        const checked = checkSection(brief, template, section.key, composed.map((p) => p.text));
+        const written = { paragraphs: composed.map((p, i) => ({ ...p, findings: checked.byParagraph[i] ?? [] })), sectionFindings: checked.section };
+        const startedFrom = new Map((draft.paragraphs[section.key] ?? []).map((p) => [p.id, p.current.id]));
+        const kept = await this.store.writeSection(draft.id, section.key, written.paragraphs, OFFLINE_META, written.sectionFindings, { keepStaff: true, startedFrom });
+        if (kept.length === 0) continue;
+      }
+      for (const p of visible) {
+        const stale = named(p);
+        if (stale.length === 0) continue;
+        const others = p.current.findings.filter((f) => f.rule !== STALE_RULE);
+        await this.store.setRevisionFindings(p.current.id, [...others, staleFinding(section.key, p.position, stale)]);
+      }
+    }
+  }
+
+  /** A paragraph staff add right after another one of its section. */
+  async addParagraph(id: string, afterId: number, text: string): Promise<Revision> {
+    const clean = paragraphText(text);
+    const draft = await this.store.getDraft(id);
+    const template = this.templates.get(draft.templateId);
+    const { paragraph, visible, index } = this.locate(draft, afterId);
+    if (index < 0) throw new DraftError('bad_input', 'Đoạn này đã bị xóa: hãy thêm sau một đoạn đang có.', [{ field: 'after', message: 'Đoạn đã xóa' }]);
+    const texts = visible.map((p) => p.current.text);
+    texts.splice(index + 1, 0, clean);
+    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
+    const own = (checked.byParagraph[index + 1] ?? []).map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position + 1 } }));
+    return await this.store.insertParagraphAfter(id, afterId, { text: clean, meta: { ...STAFF_META, instruction: ADDED_PARAGRAPH }, findings: own });
+  }
+
+  /** Withdraws a paragraph as a revision of its own: its earlier revisions stay, and any of them brings it back. */
+  async deleteParagraph(id: string, paragraphId: number): Promise<Revision> {
+    const draft = await this.store.getDraft(id);
+    const { index } = this.locate(draft, paragraphId);
+    if (index < 0) throw new DraftError('bad_input', 'Đoạn này đã bị xóa rồi.', [{ field: 'paragraph', message: 'Đoạn đã xóa' }]);
+    return await this.store.appendRevision(id, paragraphId, { text: '', meta: STAFF_META, findings: [] });
+  }
+
+  async moveParagraph(id: string, paragraphId: number, direction: 'up' | 'down'): Promise<Revision> {
+    const meta = { ...STAFF_META, instruction: direction === 'up' ? 'Chuyển đoạn lên trên' : 'Chuyển đoạn xuống dưới' };
+    const moved = await this.store.moveParagraph(id, paragraphId, direction === 'up' ? -1 : 1, meta);
+    if (!moved) {
+      throw new DraftError('bad_input', direction === 'up' ? 'Đoạn này đã ở đầu mục.' : 'Đoạn này đã ở cuối mục.', [{ field: 'direction', message: 'Không chuyển được' }]);
+    }
+    return moved;
   }
 
   async duplicate(id: string, title?: string): Promise<DraftDetail> {
     const source = await this.store.getDraft(id);
-    const copy = await this.store.duplicateDraft(id, (title?.normalize('NFC').trim() || `${source.title} (bản sao)`).slice(0, 200));
+    const copy = await this.store.duplicateDraft(id, (visibleText(title ?? '') || `${source.title} (bản sao)`).slice(0, 200));
     return this.detail(copy.id);
   }
 
   async rename(id: string, title: string): Promise<DraftSummary> {
-    const clean = title.normalize('NFC').trim();
+    const clean = visibleText(title);
     if (!clean) throw new DraftError('bad_input', 'Tên bản thảo không được để trống', [{ field: 'title', message: 'Cần tên' }]);
     return await this.store.renameDraft(id, clean.slice(0, 200));
   }

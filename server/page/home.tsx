@@ -75,7 +75,7 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
               <button id="draft-all" type="button">
                 Soạn toàn bộ
               </button>
-              <button id="stop-all" type="button" class="danger" hidden>
+              <button id="stop-all" type="button" class="danger" disabled>
                 Dừng tất cả
               </button>
               <button id="edit-header" type="button" class="secondary" aria-expanded="false" aria-controls="header-panel">
@@ -93,6 +93,7 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
             </div>
             <p id="doc-error" class="error" role="alert" hidden></p>
             <p id="doc-status" class="ok-text" role="status"></p>
+            <div id="staff-confirm" class="panel staff-confirm" role="group" aria-labelledby="staff-confirm-text" hidden></div>
           </div>
           <div id="header-panel" class="panel wide" hidden></div>
           <div id="export-panel" class="panel wide export-panel" hidden></div>

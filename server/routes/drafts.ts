@@ -21,6 +21,9 @@ const CurrentBody = z.object({ revisionId: z.number({ error: 'Cần mã bản s�
 const RenameBody = z.object({ title: z.string({ error: 'Cần tên bản thảo (title)' }).max(200) });
 const BriefBody = z.object({ brief: z.unknown().refine((b) => b !== undefined, { error: 'Cần ý liệu (brief)' }) });
 const DuplicateBody = z.object({ title: z.string().max(200).optional() });
+/** Without `overwriteStaff`, paragraphs staff wrote keep their text and the answer names them. */
+const DraftBody = z.object({ overwriteStaff: z.boolean({ error: 'overwriteStaff là true hoặc false' }).optional() });
+const MoveBody = z.object({ direction: z.enum(['up', 'down'], { error: 'Hướng chuyển (direction) là "up" hoặc "down"' }) });
 
 function wantsStream(c: Context): boolean {
   return (c.req.header('accept') ?? '').includes('text/event-stream');
@@ -112,8 +115,23 @@ export function draftRoutes(
       await service.delete(c.req.param('id'));
       return c.body(null, 204);
     })
-    .post('/:id/draft', (c) => run(c, (o) => service.draftAll(c.req.param('id'), o).then((sections) => ({ sections }))))
-    .post('/:id/sections/:key/draft', (c) => run(c, (o) => service.draftSection(c.req.param('id'), c.req.param('key'), o)))
+    .post('/:id/draft', async (c) => {
+      const { overwriteStaff } = await readJson(c, DraftBody);
+      return run(c, (o) => service.draftAll(c.req.param('id'), { ...o, overwriteStaff }).then((sections) => ({ sections, kept: sections.flatMap((s) => s.kept) })));
+    })
+    .post('/:id/sections/:key/draft', async (c) => {
+      const { overwriteStaff } = await readJson(c, DraftBody);
+      return run(c, (o) => service.draftSection(c.req.param('id'), c.req.param('key'), { ...o, overwriteStaff }));
+    })
+    .post('/:id/paragraphs/:pid/after', async (c) => {
+      const { text } = await readJson(c, EditBody);
+      return c.json(await service.addParagraph(c.req.param('id'), idParam(c, 'pid'), text), 201);
+    })
+    .delete('/:id/paragraphs/:pid', async (c) => c.json(await service.deleteParagraph(c.req.param('id'), idParam(c, 'pid'))))
+    .post('/:id/paragraphs/:pid/move', async (c) => {
+      const { direction } = await readJson(c, MoveBody);
+      return c.json(await service.moveParagraph(c.req.param('id'), idParam(c, 'pid'), direction));
+    })
     .put('/:id/paragraphs/:pid', async (c) => {
       const { text } = await readJson(c, EditBody);
       return c.json(await service.editParagraph(c.req.param('id'), idParam(c, 'pid'), text));

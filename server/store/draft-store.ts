@@ -18,6 +18,20 @@ export interface NewRevision {
   part?: number | null;
 }
 
+/** The instruction on the first revision of a paragraph staff added by hand between others. */
+export const ADDED_PARAGRAPH = 'Cán bộ thêm đoạn';
+
+/** What a section's writer must not overwrite. */
+export interface SectionGuard {
+  /** Keep paragraphs whose current revision staff wrote. */
+  keepStaff?: boolean;
+  /**
+   * The current revision of each paragraph when the writer read the section: a paragraph whose
+   * current revision has changed since, or that did not exist then, keeps its text.
+   */
+  startedFrom?: Map<number, number>;
+}
+
 const notFound = () => new DraftError('not_found', 'Không tìm thấy bản thảo này: có thể đã bị xóa.');
 const SUMMARY = ['id', 'title', 'template_id', 'created_at', 'updated_at'] as const;
 
@@ -175,7 +189,8 @@ export class DraftStore {
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
-  private async insertRevision(q: Queries, paragraphId: number, r: NewRevision): Promise<Revision> {
+  /** Appends a revision; with `makeCurrent` false it is kept to look at, and the current text stays. */
+  private async insertRevision(q: Queries, paragraphId: number, r: NewRevision, makeCurrent = true): Promise<Revision> {
     const last = await q
       .selectFrom('revisions')
       .select(sql<number>`cast(coalesce(max(seq), 0) as integer)`.as('seq'))
@@ -213,7 +228,7 @@ export class DraftStore {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await q.updateTable('paragraphs').set({ current_revision_id: row.id }).where('id', '=', paragraphId).execute();
+    if (makeCurrent) await q.updateTable('paragraphs').set({ current_revision_id: row.id }).where('id', '=', paragraphId).execute();
     return toRevision(row);
   }
 
@@ -236,8 +251,9 @@ export class DraftStore {
     paragraphs: (ParagraphText & { findings: Finding[] })[],
     meta: RevisionMeta,
     sectionFindings: Finding[],
-  ): Promise<void> {
-    await this.db.transaction(async (q) => {
+    guard: SectionGuard = {},
+  ): Promise<number[]> {
+    return this.db.transaction(async (q) => {
       await this.touch(q, draftId);
       const now = this.now();
       await q
@@ -250,19 +266,36 @@ export class DraftStore {
       const existing = await q
         .selectFrom('paragraphs as p')
         .leftJoin('revisions as r', 'r.id', 'p.current_revision_id')
-        .select(['p.id', 'p.position', 'r.text'])
+        .select(['p.id', 'p.position', 'r.text', 'r.author', 'p.current_revision_id'])
+        .select((eb) =>
+          eb.selectFrom('revisions as f').select('f.instruction').whereRef('f.paragraph_id', '=', 'p.id').orderBy('f.seq').limit(1).as('first_instruction'),
+        )
         .where('p.draft_id', '=', draftId)
         .where('p.section_key', '=', sectionKey)
         .orderBy('p.position')
         .execute();
-      for (const [position, p] of paragraphs.entries()) {
-        const found = existing.find((e) => Number(e.position) === position);
-        const id = found ? Number(found.id) : await this.newParagraph(q, draftId, sectionKey, p.part, position);
-        await this.insertRevision(q, id, { text: p.text, meta, findings: p.findings, part: p.part });
+      // A paragraph staff wrote, or one changed since the writer read it, keeps its current text.
+      const kept = existing.filter(
+        (e) =>
+          e.text !== '' &&
+          ((guard.keepStaff && e.author === 'staff') ||
+            (guard.startedFrom?.has(Number(e.id)) === true && guard.startedFrom.get(Number(e.id)) !== Number(e.current_revision_id)) ||
+            (guard.startedFrom !== undefined && !guard.startedFrom.has(Number(e.id)))),
+      );
+      const isKept = (id: number) => kept.some((e) => Number(e.id) === id);
+      // A kept paragraph staff added between others holds no new text: the new paragraphs fill the
+      // other places in order, so none of them is hidden behind it.
+      const slots = existing.filter((e) => !(isKept(Number(e.id)) && e.first_instruction === ADDED_PARAGRAPH));
+      let next = Math.max(-1, ...existing.map((e) => Number(e.position))) + 1;
+      for (const [i, p] of paragraphs.entries()) {
+        const slot = slots[i];
+        const id = slot ? Number(slot.id) : await this.newParagraph(q, draftId, sectionKey, p.part, next++);
+        await this.insertRevision(q, id, { text: p.text, meta, findings: p.findings, part: p.part }, !isKept(id));
       }
-      for (const e of existing) {
-        if (Number(e.position) >= paragraphs.length && e.text !== '') await this.insertRevision(q, Number(e.id), { text: '', meta, findings: [] });
+      for (const e of slots.slice(paragraphs.length)) {
+        if (e.text !== '' && !isKept(Number(e.id))) await this.insertRevision(q, Number(e.id), { text: '', meta, findings: [] });
       }
+      return kept.map((e) => Number(e.id));
     });
   }
 
@@ -298,10 +331,80 @@ export class DraftStore {
   }
 
   async appendRevision(draftId: string, paragraphId: number, revision: NewRevision): Promise<Revision> {
+    return (await this.appendRevisionFrom(draftId, paragraphId, revision, null)).revision;
+  }
+
+  /**
+   * Compare-and-set on the current pointer: the revision becomes current only if the paragraph's
+   * current revision is still `startedFrom` (null: always). A writer that read an older text (a
+   * redraft while staff edited) leaves its revision beside the current one, to look at.
+   */
+  async appendRevisionFrom(draftId: string, paragraphId: number, revision: NewRevision, startedFrom: number | null): Promise<{ revision: Revision; current: boolean }> {
     return this.db.transaction(async (q) => {
       await this.paragraphOf(q, draftId, paragraphId);
       await this.touch(q, draftId);
-      return this.insertRevision(q, paragraphId, revision);
+      const now = await q.selectFrom('paragraphs').select('current_revision_id').where('id', '=', paragraphId).executeTakeFirstOrThrow();
+      const current = startedFrom === null || Number(now.current_revision_id) === startedFrom;
+      return { revision: await this.insertRevision(q, paragraphId, revision, current), current };
+    });
+  }
+
+  /**
+   * A new paragraph right after another of its section (same sub-section), its first revision
+   * `revision`; the paragraphs after it move down one place.
+   */
+  async insertParagraphAfter(draftId: string, afterId: number, revision: NewRevision): Promise<Revision> {
+    return this.db.transaction(async (q) => {
+      const after = await this.paragraphOf(q, draftId, afterId);
+      await this.touch(q, draftId);
+      const position = Number(after.position);
+      await this.shiftDown(q, draftId, after.section_key, position);
+      const current = await q.selectFrom('revisions').select('part').where('paragraph_id', '=', afterId).orderBy('seq', 'desc').executeTakeFirst();
+      const part = revision.part !== undefined ? revision.part : (current?.part ?? null);
+      const id = await this.newParagraph(q, draftId, after.section_key, part, position + 1);
+      return this.insertRevision(q, id, { ...revision, part });
+    });
+  }
+
+  /** Moves the paragraphs of a section after `position` one place down, in two steps so no two ever share a place. */
+  private async shiftDown(q: Queries, draftId: string, sectionKey: string, position: number): Promise<void> {
+    const steps = [sql<number>`-position - 2`, sql<number>`-position - 1`];
+    for (const [i, to] of steps.entries()) {
+      await q
+        .updateTable('paragraphs')
+        .set({ position: to })
+        .where('draft_id', '=', draftId)
+        .where('section_key', '=', sectionKey)
+        .where('position', i === 0 ? '>' : '<', i === 0 ? position : 0)
+        .execute();
+    }
+  }
+
+  /**
+   * Swaps a paragraph with the nearest shown paragraph above (-1) or below (+1) in its section, and
+   * records the move as a revision of the moved paragraph (same text, the neighbour's sub-section).
+   */
+  async moveParagraph(draftId: string, paragraphId: number, direction: -1 | 1, meta: RevisionMeta): Promise<Revision | null> {
+    return this.db.transaction(async (q) => {
+      const p = await this.paragraphOf(q, draftId, paragraphId);
+      await this.touch(q, draftId);
+      const rows = await q
+        .selectFrom('paragraphs as p')
+        .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
+        .select(['p.id', 'p.position', 'r.text', 'r.part', 'r.findings_json'])
+        .where('p.draft_id', '=', draftId)
+        .where('p.section_key', '=', p.section_key)
+        .orderBy('p.position')
+        .execute();
+      const shown = rows.filter((r) => r.text !== '' || Number(r.id) === paragraphId);
+      const at = shown.findIndex((r) => Number(r.id) === paragraphId);
+      const self = shown[at]!;
+      const other = shown[at + direction];
+      if (!other || self.text === '') return null;
+      await q.updateTable('paragraphs').set({ position: -1 }).where('id', '=', paragraphId).execute();
+      await q.updateTable('paragraphs').set({ position: Number(self.position) }).where('id', '=', Number(other.id)).execute();
+      await q.updateTable('paragraphs').set({ position: Number(other.position) }).where('id', '=', paragraphId).execute();
+      return this.insertRevision(q, paragraphId, { text: self.text, meta, findings: JSON.parse(self.findings_json) as Finding[], part: other.part });
     });
   }
 

@@ -204,6 +204,35 @@ export const MIGRATIONS: Migration[] = [
     sqlite: [`ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
     postgres: [`ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 0`],
   },
+  {
+    version: 7,
+    name: 'idempotency keys',
+    // A repeated click or a retried request is answered with the first answer, for a day.
+    sqlite: [
+      `CREATE TABLE idempotency_keys (
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        status INTEGER,
+        content_type TEXT,
+        body TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key, route)
+      )`,
+      `CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)`,
+    ],
+    postgres: [
+      `CREATE TABLE idempotency_keys (
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        status INTEGER,
+        content_type TEXT,
+        body TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key, route)
+      )`,
+      `CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

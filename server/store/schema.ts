@@ -75,6 +75,18 @@ export interface ConversationMessageTable {
   created_at: string;
 }
 
+/** The first answer to a changing request, kept a day under its Idempotency-Key to answer repeats. */
+export interface IdempotencyTable {
+  key: string;
+  /** Method and path: one key may serve different routes. */
+  route: string;
+  /** Null while the first request is still running. */
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: string;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -90,4 +102,5 @@ export interface Schema {
   conversations: ConversationTable;
   conversation_messages: ConversationMessageTable;
   schema_migrations: SchemaMigrationTable;
+  idempotency_keys: IdempotencyTable;
 }

@@ -63,7 +63,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await page.click('#export');
     const download = page.locator('#download-docx');
     await download.waitFor();
-    await expect.poll(() => page.locator('#export-panel').textContent()).toMatch(/Còn \d+ (lỗi|lưu ý)|Không còn lỗi/);
+    await expect.poll(() => page.locator('#export-panel').textContent()).toMatch(/còn \d+ (lỗi|lưu ý)|Không còn lỗi/i);
     // A count of nothing is not said: no "Còn 0 lỗi".
     expect(await page.locator('#export-panel').textContent()).not.toMatch(/\b0 (lỗi|lưu ý)/);
     await screenshot(page, '04-export');

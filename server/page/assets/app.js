@@ -1,10 +1,11 @@
 // soanthao page: plain ES modules, no framework, no CDN. The conversation on the left, the document
-// as it will print on the right. The open draft (or conversation) is kept in location.hash, so a
-// reload reopens it; everything else is stored on the server as it happens.
-import { $, api, showError, messageOf } from './dom.js';
+// as it will print on the right. The open draft (or conversation) is kept in location.hash, one
+// history entry per draft opened, so a reload reopens it and Back/Forward move between drafts;
+// everything else is stored on the server as it happens.
+import { $, api, showError, messageOf, once, el } from './dom.js';
 import { state, hooks, draftableKeys, isStreaming } from './state.js';
 import { renderPaper } from './paper.js';
-import { draftAll, stopAll, progressText } from './drafting.js';
+import { requestDraft, confirmDraft, stopAll, progressText } from './drafting.js';
 import { refreshList, renderList, duplicate } from './drafts.js';
 import { renderChat, wireComposer, loadConversation, note, resetChat } from './chat.js';
 import { openExport, copyDocument } from './export.js';
@@ -32,9 +33,13 @@ function lastOpen() {
   }
 }
 
-function updateHash() {
+/** Puts the open draft in the address: a new history entry when staff opened it (`push`), else in place. */
+function updateHash({ push = false } = {}) {
   const next = state.draft ? `#draft=${state.draft.id}` : state.conversation ? `#conv=${state.conversation.id}` : '';
-  if (location.hash !== next) history.replaceState(null, '', next || location.pathname);
+  if (location.hash !== next) {
+    if (push) history.pushState(null, '', next || location.pathname);
+    else history.replaceState(null, '', next || location.pathname);
+  }
   remember(next);
 }
 
@@ -76,12 +81,43 @@ function renderToolbar() {
   const progress = progressText();
   $('draft-progress').textContent = progress;
   const streaming = isStreaming();
-  $('draft-all').hidden = streaming;
-  $('stop-all').hidden = !streaming;
+  // Both stay where they are: a second click on "Soạn toàn bộ" never lands on "Dừng tất cả".
+  $('draft-all').disabled = streaming || !!state.confirm;
+  $('stop-all').disabled = !streaming;
   const missing = draftableKeys(d).filter((k) => !d.sections.find((s) => s.key === k).paragraphs.some((p) => p.current.text));
   $('missing').hidden = missing.length === 0 || streaming;
   $('missing-text').textContent = `Còn ${missing.length} mục chưa soạn.`;
-  $('missing-draft').onclick = () => draftAll(missing);
+  $('missing-draft').onclick = () => requestDraft(missing);
+  renderConfirm();
+}
+
+/** The question before a redraft would write over paragraphs staff edited by hand. */
+function renderConfirm() {
+  const box = $('staff-confirm');
+  const c = state.confirm;
+  box.hidden = !c;
+  if (!c) {
+    box.replaceChildren();
+    return;
+  }
+  box.replaceChildren(
+    el(
+      'p',
+      { id: 'staff-confirm-text' },
+      c.imported === c.count
+        ? `Có ${c.count} đoạn nhập từ tệp Word — giữ nguyên hay soạn lại?`
+        : c.imported
+          ? `Có ${c.count} đoạn anh/chị đã sửa tay hoặc nhập từ tệp Word — giữ nguyên hay soạn lại?`
+          : `Có ${c.count} đoạn anh/chị đã sửa tay — giữ nguyên hay soạn lại?`,
+    ),
+    el(
+      'div',
+      { class: 'row' },
+      el('button', { type: 'button', id: 'staff-keep', onclick: () => confirmDraft(false) }, 'Giữ nguyên các đoạn đã sửa'),
+      el('button', { type: 'button', id: 'staff-overwrite', class: 'secondary', onclick: () => confirmDraft(true) }, 'Soạn lại cả các đoạn này'),
+      el('button', { type: 'button', class: 'secondary', onclick: () => ((state.confirm = null), render()) }, 'Hủy'),
+    ),
+  );
 }
 
 function render() {
@@ -131,17 +167,31 @@ async function reload() {
 
 function clearDraftUi() {
   stopAll();
+  state.confirm = null;
+  state.undo = null;
   state.sections.clear();
   state.paragraphs.clear();
   state.facts.clear();
   closePanels();
 }
 
-/** Opens a draft; its conversation comes with it unless the conversation on screen just made it. */
-async function openDraft(id, { keepConversation = false } = {}) {
+/** On a phone the panes stack: an opened draft is scrolled to, or it would seem that nothing happened. */
+function showDocument() {
+  if (window.matchMedia('(max-width: 900px)').matches) $('doc').scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Opens a draft; its conversation comes with it unless the conversation on screen just made it.
+ * `fromHistory`: Back/Forward or a reload brought it, so no new history entry.
+ */
+async function openDraft(id, { keepConversation = false, fromHistory = false } = {}) {
   try {
     const detail = withTexts(await api(`/api/drafts/${encodeURIComponent(id)}`));
-    if (state.draft?.id !== detail.id) clearDraftUi();
+    if (state.draft?.id !== detail.id) {
+      clearDraftUi();
+      status('');
+      showError($('doc-error'), null);
+    }
     state.draft = detail;
     showError($('doc-error'), null);
     if (!keepConversation) {
@@ -151,24 +201,26 @@ async function openDraft(id, { keepConversation = false } = {}) {
         await loadConversation(conversationId);
       }
     }
-    updateHash();
+    updateHash({ push: !fromHistory });
     render();
     renderChat();
+    showDocument();
   } catch (e) {
     showError(state.draft ? $('doc-error') : $('chat-error'), e);
   }
   await refreshList();
 }
 
-function newDocument() {
+function newDocument({ fromHistory = false } = {}) {
   clearDraftUi();
   state.draft = null;
   state.conversation = null;
+  status('');
   resetChat();
-  updateHash();
+  updateHash({ push: !fromHistory });
   render();
   renderChat();
-  $('message').focus();
+  if (!fromHistory) $('message').focus();
 }
 
 function closePanels() {
@@ -180,8 +232,11 @@ function closePanels() {
   $('edit-header').setAttribute('aria-expanded', 'false');
 }
 
-function status(text) {
-  $('doc-status').textContent = text ?? '';
+/** The line under the toolbar: what the last action did, with an optional button (Hoàn tác). */
+function status(text, action = null) {
+  const line = $('doc-status');
+  line.replaceChildren(text ?? '');
+  if (text && action) line.append(' ', el('button', { type: 'button', class: 'small secondary', id: 'status-action', onclick: once(action.run) }, action.label));
 }
 
 async function importBrief(file) {
@@ -198,13 +253,13 @@ async function importBrief(file) {
   resetChat();
   await openDraft(created.id, { keepConversation: true });
   note(`Đã nhập tệp các ý chính “${file.name}”: ${created.title}. Đang soạn từng mục…`);
-  await draftAll();
+  await requestDraft();
 }
 
 function wire() {
   wireComposer();
   wireDocxImport();
-  $('new-document').addEventListener('click', newDocument);
+  $('new-document').addEventListener('click', () => newDocument());
   $('toggle-drafts').addEventListener('click', () => {
     const panel = $('drafts-panel');
     panel.hidden = !panel.hidden;
@@ -240,20 +295,25 @@ function wire() {
       showError($('chat-error'), e);
     }
   });
-  $('draft-all').addEventListener('click', () => draftAll());
+  $('draft-all').addEventListener('click', () => requestDraft());
   $('stop-all').addEventListener('click', stopAll);
-  $('export').addEventListener('click', async () => {
-    const panel = $('export-panel');
-    const open = panel.hidden;
-    closePanels();
-    if (!open) return;
-    $('export').setAttribute('aria-expanded', 'true');
-    await openExport(panel, () => {
+  $('export').addEventListener(
+    'click',
+    once(async () => {
+      const panel = $('export-panel');
+      const open = panel.hidden;
       closePanels();
-      $('export').focus();
-    });
-  });
+      status('');
+      if (!open) return;
+      $('export').setAttribute('aria-expanded', 'true');
+      await openExport(panel, () => {
+        closePanels();
+        $('export').focus();
+      });
+    }),
+  );
   $('edit-header').addEventListener('click', () => {
+    status('');
     const panel = $('header-panel');
     const open = panel.hidden;
     closePanels();
@@ -262,7 +322,7 @@ function wire() {
     $('edit-header').setAttribute('aria-expanded', 'true');
     renderHeaderForm(panel, (message) => {
       closePanels();
-      status(message);
+      status(message && `${message}${staleNote()}`);
       render();
       $('edit-header').focus();
     });
@@ -277,30 +337,53 @@ function wire() {
       showError($('doc-error'), e);
     }
   });
-  $('duplicate').addEventListener('click', async () => {
-    try {
-      await duplicate(state.draft.id);
-      status('Đã nhân bản; đang mở bản sao.');
-    } catch (e) {
-      showError($('doc-error'), e);
-    }
-  });
+  $('duplicate').addEventListener(
+    'click',
+    once(async () => {
+      status('');
+      try {
+        await duplicate(state.draft.id);
+        status('Đã nhân bản; đang mở bản sao.');
+      } catch (e) {
+        showError($('doc-error'), e);
+      }
+    }),
+  );
   // No beforeunload prompt: a reload mid-draft loses nothing stored; the sections still to write are
   // offered again ("Soạn các mục còn thiếu").
-  window.addEventListener('hashchange', route);
+  window.addEventListener('popstate', () => route({ fromHistory: true }));
+  window.addEventListener('hashchange', () => route({ fromHistory: true }));
 }
 
-async function route() {
-  if (!location.hash && lastOpen()) history.replaceState(null, '', lastOpen());
+/** After a header edit: how many paragraphs still read the old values. */
+function staleNote() {
+  const n = (state.draft?.sections ?? []).flatMap((s) => s.paragraphs).filter((p) => p.current.text && p.current.findings?.some((f) => f.rule === 'stale.header')).length;
+  return n ? ` Có ${n} đoạn viết theo thông tin cũ, được đánh dấu để soạn lại hoặc sửa tay.` : '';
+}
+
+/** Opens what the address names; an address with nothing is the start, where the list of drafts is. */
+async function route({ fromHistory = false } = {}) {
+  if (!location.hash && !fromHistory && lastOpen()) history.replaceState(null, '', lastOpen());
   const hash = decodeURIComponent(location.hash.slice(1));
   const draft = /^(?:draft=)?([\w-]+)$/.exec(hash);
   const conv = /^conv=([\w-]+)$/.exec(hash);
   if (conv) {
     if (state.conversation?.id !== conv[1]) await loadConversation(conv[1]);
-  } else if (draft && !hash.startsWith('conv=') && state.draft?.id !== draft[1]) await openDraft(draft[1]);
+  } else if (draft && !hash.startsWith('conv=')) {
+    if (state.draft?.id !== draft[1]) await openDraft(draft[1], { fromHistory: true });
+  } else if (!hash && fromHistory && (state.draft || state.conversation)) {
+    newDocument({ fromHistory: true });
+    openDraftList();
+  }
 }
 
-Object.assign(hooks, { render, reload, openDraft, renderChat, refreshList, newDocument, updateHash });
+function openDraftList() {
+  $('drafts-panel').hidden = false;
+  $('toggle-drafts').setAttribute('aria-expanded', 'true');
+  refreshList();
+}
+
+Object.assign(hooks, { render, reload, openDraft, renderChat, refreshList, newDocument, updateHash, status });
 
 async function start() {
   wire();

@@ -42,14 +42,27 @@ export async function errorOf(res) {
   return new ApiError(err?.message ?? fallback, { status: res.status, code: err?.code ?? '', issues: err?.issues ?? [] });
 }
 
+/**
+ * A fresh key for one user action. crypto.getRandomValues works on plain http too (an office server
+ * on the LAN is not a secure context, where randomUUID is missing).
+ */
+export function actionKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Headers of a request that changes something: the server answers a repeat of its key with the first answer. */
+export function changingHeaders(method, key = actionKey()) {
+  return method === 'GET' || method === 'HEAD' ? {} : { 'Idempotency-Key': key };
+}
+
 /** JSON over fetch; throws an ApiError with a Vietnamese message. */
-export async function api(path, { method = 'GET', body, signal } = {}) {
+export async function api(path, { method = 'GET', body, signal, key } = {}) {
   let res;
   try {
     res = await fetch(path, {
       method,
       signal,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...changingHeaders(method, key) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -134,6 +147,31 @@ export function showError(target, error) {
   if (!target) return;
   target.textContent = messageOf(error);
   target.hidden = !error;
+}
+
+/**
+ * A click handler that disables its button until the action ends, so a double click acts once.
+ * `action` gets the event; a rejection it does not handle is left to it (it should show errors).
+ */
+export function once(action) {
+  return async (event) => {
+    const button = event?.currentTarget;
+    if (button?.disabled || button?.dataset.busy === 'true') return;
+    if (button) {
+      button.disabled = true;
+      button.dataset.busy = 'true';
+      button.setAttribute('aria-busy', 'true');
+    }
+    try {
+      await action(event);
+    } finally {
+      if (button) {
+        button.disabled = false;
+        delete button.dataset.busy;
+        button.removeAttribute('aria-busy');
+      }
+    }
+  };
 }
 
 export function isAbort(error) {

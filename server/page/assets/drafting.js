@@ -3,7 +3,7 @@
 // request and keeps the section's previous text.
 import { isAbort, messageOf } from './dom.js';
 import { postStream } from './sse.js';
-import { state, hooks, draftableKeys } from './state.js';
+import { state, hooks, draftableKeys, paragraphUi } from './state.js';
 
 /** Sections streamed at once; browsers keep about six connections per server, the rest is for the page. */
 const AT_ONCE = 3;
@@ -37,8 +37,37 @@ export function statusText(s) {
   return '';
 }
 
+/** Paragraphs of these sections whose current text staff wrote. */
+function staffParagraphs(keys) {
+  return (state.draft?.sections ?? []).filter((s) => keys.includes(s.key)).flatMap((s) => s.paragraphs.filter((p) => p.current.text && p.current.author === 'staff'));
+}
+
+/**
+ * Drafts the given sections (all by default); where staff edited paragraphs by hand, first asks
+ * whether to keep them (the server keeps them unless told otherwise).
+ */
+export function requestDraft(keys) {
+  const draft = state.draft;
+  if (!draft) return;
+  const todo = keys ?? draftableKeys(draft);
+  const staff = staffParagraphs(todo);
+  if (staff.length === 0) return draftAll(todo);
+  // Text brought in from a .docx is staff's too, but nobody "edited" it: the question says so.
+  const imported = staff.filter((p) => p.current.instruction === 'Nhập từ tệp .docx').length;
+  state.confirm = { keys: todo, count: staff.length, imported };
+  hooks.render();
+  document.getElementById('staff-keep')?.focus();
+}
+
+export function confirmDraft(overwriteStaff) {
+  const c = state.confirm;
+  if (!c) return;
+  state.confirm = null;
+  return draftAll(c.keys, { overwriteStaff });
+}
+
 /** Drafts one section; resolves when it is stored, stopped or failed (never rejects). */
-export async function draftSection(key, queued) {
+export async function draftSection(key, queued, { overwriteStaff = false, kept = [] } = {}) {
   const draft = state.draft;
   if (!draft) return;
   const s = queued ?? { status: 'queued', text: '', controller: new AbortController() };
@@ -49,11 +78,15 @@ export async function draftSection(key, queued) {
   s.message = null;
   s.minHeight = sectionBodyHeight(key);
   state.sections.set(key, s);
+  // "Facts saved, redraft to use them" no longer applies once the section is drafted again.
+  const facts = state.facts.get(key);
+  if (facts) facts.notice = null;
   hooks.render();
   let final = 'done';
   let message = null;
   try {
     const outcome = await postStream(`/api/drafts/${draft.id}/sections/${encodeURIComponent(key)}/draft`, {
+      body: overwriteStaff ? { overwriteStaff: true } : {},
       signal: s.controller.signal,
       onEvent: ({ event, data }) => {
         if (data?.section && data.section !== key) return;
@@ -67,6 +100,10 @@ export async function draftSection(key, queued) {
         updateStreamNode(key, s);
       },
     });
+    for (const id of outcome?.kept ?? []) {
+      kept.push(id);
+      paragraphUi(id).notice = 'Giữ nguyên bản anh/chị sửa tay; bản mới soạn nằm trong “Các bản”.';
+    }
     if (outcome && outcome.ok === false) {
       final = 'error';
       message = outcome.error?.message ?? s.message ?? 'Không soạn được mục này; văn bản trước đó được giữ nguyên.';
@@ -89,9 +126,13 @@ export async function draftSection(key, queued) {
 }
 
 /** Drafts the given sections (all the draft's sections by default), a few at a time. */
-export async function draftAll(keys) {
+export async function draftAll(keys, { overwriteStaff = false } = {}) {
   const draft = state.draft;
   if (!draft) return;
+  hooks.status?.('');
+  // Notes of an earlier run no longer apply.
+  for (const ui of state.paragraphs.values()) ui.notice = null;
+  const kept = [];
   const todo = (keys ?? draftableKeys(draft)).filter((k) => state.sections.get(k)?.status !== 'streaming');
   for (const [key, s] of state.sections) if (s.status !== 'streaming' && s.status !== 'queued') state.sections.delete(key);
   const queued = todo.map((key) => {
@@ -109,10 +150,15 @@ export async function draftAll(keys) {
         s.message = 'Đã dừng trước khi soạn; văn bản trước đó được giữ nguyên.';
         continue;
       }
-      await draftSection(key, s);
+      await draftSection(key, s, { overwriteStaff, kept });
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, queued.length) }, worker));
+  // "Đã soạn xong" is news only until the next look: the text itself now shows it.
+  for (const [key, s] of state.sections) if (s.status === 'done') state.sections.delete(key);
+  if (kept.length && state.draft?.id === draft.id) {
+    hooks.status?.(`Đã giữ nguyên ${kept.length} đoạn anh/chị đã sửa tay; bản mới soạn của các đoạn này nằm trong “Các bản”.`);
+  }
   hooks.render();
 }
 

@@ -1,6 +1,6 @@
 // The saved drafts: open (resume), rename, duplicate (next month's report from this month's) and
 // delete after a confirmation in place.
-import { el, $, api, showError, messageOf, formatTime } from './dom.js';
+import { el, $, api, showError, messageOf, formatTime, once } from './dom.js';
 import { state, hooks, templateOf } from './state.js';
 
 const ui = { renaming: null, confirming: null, error: null, errorFor: null, drafts: [], next: null };
@@ -76,7 +76,7 @@ function item(d) {
     children.push(
       el(
         'button',
-        { type: 'button', class: `open${active ? ' active' : ''}`, 'aria-current': active ? 'true' : null, onclick: () => hooks.openDraft(d.id), 'data-draft-open': d.id },
+        { type: 'button', class: `open${active ? ' active' : ''}`, 'aria-current': active ? 'true' : null, onclick: once(() => hooks.openDraft(d.id)), 'data-draft-open': d.id },
         el('span', { class: 'title' }, d.title),
         el('span', { class: 'meta' }, `${template} · sửa lúc ${formatTime(d.updatedAt)}`),
       ),
@@ -88,7 +88,7 @@ function item(d) {
         'div',
         { class: 'confirm', role: 'group', 'aria-label': 'Xác nhận xóa' },
         el('span', {}, 'Xóa hẳn bản thảo này và mọi bản sửa của nó?'),
-        el('button', { type: 'button', class: 'small danger', 'data-draft-confirm-delete': d.id, onclick: () => remove(d) }, 'Xóa'),
+        el('button', { type: 'button', class: 'small danger', 'data-draft-confirm-delete': d.id, onclick: once(() => remove(d)) }, 'Xóa'),
         el('button', { type: 'button', class: 'small secondary', onclick: () => ((ui.confirming = null), renderList()) }, 'Không xóa'),
       ),
     );
@@ -99,7 +99,7 @@ function item(d) {
         'div',
         { class: 'draft-actions' },
         el('button', { type: 'button', class: 'small secondary', 'data-draft-rename': d.id, onclick: () => ((ui.renaming = d.id), (ui.confirming = null), renderList()) }, 'Đổi tên'),
-        el('button', { type: 'button', class: 'small secondary', 'data-draft-duplicate': d.id, onclick: () => duplicate(d.id).catch((e) => fail(d.id, e)) }, 'Nhân bản'),
+        el('button', { type: 'button', class: 'small secondary', 'data-draft-duplicate': d.id, onclick: once(() => duplicate(d.id).catch((e) => fail(d.id, e))) }, 'Nhân bản'),
         el('button', { type: 'button', class: 'small secondary', 'data-draft-delete': d.id, onclick: () => ((ui.confirming = d.id), (ui.renaming = null), renderList()) }, 'Xóa'),
       ),
     );

@@ -81,10 +81,11 @@ export async function openExport(panel, onClose) {
   await hooks.reload();
   if (state.draft?.id !== id) return;
   const all = [...draftFindings, ...nd30];
+  // Sections not drafted yet would be missing from the file: listed first, and never "sẵn sàng".
+  const undrafted = draftFindings.filter((f) => f.rule === 'draft.section-missing');
+  const content = draftFindings.filter((f) => f.rule !== 'draft.section-missing');
   const errors = all.filter((f) => f.severity === 'error').length;
-  const summary = all.length
-    ? `Còn ${[errors ? `${errors} lỗi` : '', all.length - errors ? `${all.length - errors} lưu ý` : ''].filter(Boolean).join(' và ')} chưa xử lý. Nên sửa trước khi tải về${errors ? '; muốn tải về ngay thì đánh dấu xác nhận bên dưới' : '; vẫn có thể tải về ngay'}.`
-    : 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
+  const warnings = all.length - errors;
   // An empty download attribute keeps the server's file name (số, ký hiệu, trích yếu).
   const download = el('a', { class: 'button', id: 'download-docx', href: `/api/drafts/${encodeURIComponent(id)}/export.docx`, download: '' }, all.length ? 'Vẫn tải về .docx' : 'Tải về .docx');
   const pdf = el('a', { class: 'button secondary', id: 'download-pdf', href: `/api/drafts/${encodeURIComponent(id)}/export.pdf`, download: '' }, 'Tải về PDF');
@@ -92,8 +93,9 @@ export async function openExport(panel, onClose) {
   const confirmation = errors ? exportConfirmation(errors, [download, pdf]) : null;
   const parts = [
     el('h3', {}, 'Xuất văn bản (.docx, PDF)'),
-    el('p', { class: all.length ? 'warning-text' : 'ok-text', role: 'status' }, summary),
-    draftFindings.length ? [el('h4', {}, 'Nội dung'), el('ul', { class: 'findings export-findings' }, draftFindings.map(findingItem))] : null,
+    el('p', { class: all.length ? 'warning-text' : 'ok-text', role: 'status', id: 'export-readiness' }, readiness(undrafted.length, errors - undrafted.length, warnings, !!nd30Note)),
+    undrafted.length ? [el('h4', {}, 'Mục chưa soạn'), el('ul', { class: 'findings export-findings', id: 'export-undrafted' }, undrafted.map(findingItem))] : null,
+    content.length ? [el('h4', {}, 'Nội dung'), el('ul', { class: 'findings export-findings' }, content.map(findingItem))] : null,
     nd30.length ? [el('h4', {}, 'Thể thức (Nghị định 30)'), el('ul', { class: 'findings export-findings' }, nd30.map(findingItem))] : null,
     nd30Note ? el('p', { class: 'notice' }, nd30Note) : null,
     confirmation,
@@ -116,6 +118,15 @@ function exportConfirmation(errors, links) {
     });
   }
   return el('p', { class: 'confirm-export' }, el('label', { for: 'confirm-export' }, box, ` Đã xem ${errors} lỗi ở trên, vẫn xuất tệp`));
+}
+
+/** "Sẵn sàng" only when nothing is missing, wrong or unchecked; otherwise what is left, counted. */
+function readiness(undrafted, errors, warnings, unchecked) {
+  const left = [undrafted ? `${undrafted} mục chưa soạn` : '', errors ? `${errors} lỗi` : '', warnings ? `${warnings} lưu ý` : ''].filter(Boolean);
+  if (undrafted || errors) return `Chưa sẵn sàng: còn ${left.join(', ')}. Nên xử lý trước khi tải về; muốn tải về ngay thì đánh dấu xác nhận bên dưới.`;
+  if (warnings) return `Không còn lỗi; còn ${left.join(', ')} nên xem lại trước khi tải về.`;
+  if (unchecked) return 'Không còn lỗi hay lưu ý nào trong nội dung; chưa kiểm tra được thể thức.';
+  return 'Không còn lỗi hay lưu ý nào. Văn bản sẵn sàng để tải về.';
 }
 
 /** The first page as LibreOffice prints it; where it cannot print, the reason, and no PDF button. */

@@ -1,6 +1,6 @@
 // Starting from last period's document: upload a .docx, get a draft with its paragraphs kept and
 // its figures marked; "Kỳ sau" also moves the trích yếu and date on to the next period.
-import { el, $, errorOf, messageOf, ApiError, OFFLINE_MESSAGE } from './dom.js';
+import { el, $, errorOf, messageOf, ApiError, OFFLINE_MESSAGE, changingHeaders } from './dom.js';
 import { hooks } from './state.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -11,7 +11,7 @@ async function upload(file, nextPeriod) {
   if (file.size > MAX_BYTES) throw new ApiError('Tệp Word quá lớn (hơn 20 MB).');
   let res;
   try {
-    res = await fetch(`/api/drafts/import${nextPeriod ? '?nextPeriod=1' : ''}`, { method: 'POST', headers: { 'Content-Type': DOCX }, body: file });
+    res = await fetch(`/api/drafts/import${nextPeriod ? '?nextPeriod=1' : ''}`, { method: 'POST', headers: { 'Content-Type': DOCX, ...changingHeaders('POST') }, body: file });
   } catch {
     throw new ApiError(OFFLINE_MESSAGE);
   }

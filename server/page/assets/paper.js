@@ -4,8 +4,8 @@
 // screen-only and never part of the text.
 import { el, $ } from './dom.js';
 import { state, draftableKeys, sectionLabel } from './state.js';
-import { renderParagraph, findingList } from './paragraph.js';
-import { draftSection, stopSection, statusText } from './drafting.js';
+import { withdrawnList, renderParagraph, findingList } from './paragraph.js';
+import { requestDraft, stopSection, statusText } from './drafting.js';
 import { factsEditor, factsSummary, toggleFacts, openFacts, factsOpen } from './brief-form.js';
 
 function header(doc) {
@@ -61,13 +61,14 @@ function table(block) {
 
 function sectionBar(section, s, hasText) {
   const streaming = s?.status === 'streaming' || s?.status === 'queued';
-  const chip = s ? statusText(s) : hasText ? '' : 'Chưa soạn';
+  const stale = section.paragraphs.some((p) => p.current.text && p.current.findings?.some((f) => f.rule === 'stale.header'));
+  const chip = s ? statusText(s) : !hasText ? 'Chưa soạn' : stale ? 'Viết theo thông tin cũ' : '';
   const factCount = section.facts.length;
   return el(
     'div',
     { class: 'section-bar' },
     el('span', { class: 'section-name' }, sectionLabel(section)),
-    el('span', { class: `status ${s?.status ?? ''}`, 'aria-live': 'polite' }, chip),
+    el('span', { class: `status ${s?.status ?? (stale && hasText ? 'stale' : '')}`, 'aria-live': 'polite' }, chip),
     el(
       'span',
       { class: 'section-actions' },
@@ -78,13 +79,22 @@ function sectionBar(section, s, hasText) {
             `Các ý chính (${factCount})`,
           )
         : null,
+      // "Dừng" comes in to the left while the draft button stays put (disabled): a second click never stops it.
       streaming
         ? el('button', { type: 'button', class: 'small danger', 'data-focus': `section-${section.key}-stop`, onclick: () => stopSection(section.key), 'aria-label': `Dừng soạn ${sectionLabel(section)}` }, 'Dừng')
-        : el(
-            'button',
-            { type: 'button', class: 'small', 'data-focus': `section-${section.key}-draft`, onclick: () => draftSection(section.key), 'aria-label': `${hasText ? 'Soạn lại' : 'Soạn'} ${sectionLabel(section)}` },
-            hasText ? 'Soạn lại mục' : 'Soạn mục này',
-          ),
+        : null,
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'data-focus': `section-${section.key}-draft`,
+          disabled: streaming,
+          onclick: () => requestDraft([section.key]),
+          'aria-label': `${hasText ? 'Soạn lại' : 'Soạn'} ${sectionLabel(section)}`,
+        },
+        hasText ? 'Soạn lại mục' : 'Soạn mục này',
+      ),
     ),
   );
 }
@@ -129,6 +139,8 @@ function renderSection(d, section) {
   } else {
     prose.append(el('p', { class: 'placeholder' }, s?.status === 'queued' ? 'Mục này đang chờ đến lượt soạn…' : 'Mục này chưa được soạn.'));
   }
+  const withdrawn = section.paragraphs.filter((p) => p.current.text === '' && p.current.author === 'staff');
+  if (withdrawn.length && !streaming) prose.append(withdrawnList(withdrawn));
   const list = findingList(section.findings);
   if (list) prose.append(list);
   node.append(el('div', { class: 'section-grid' }, prose, factsSummary(section) ?? el('aside', { class: 'facts empty' })));

@@ -1,7 +1,7 @@
 // One paragraph of the document: its text with findings highlighted, and what staff can do with it:
 // edit in place (a staff revision), regenerate with an optional instruction (streamed), step through
 // its revisions with a word diff against the one before, and make any revision current.
-import { el, api, messageOf, authorName, formatTime, isAbort } from './dom.js';
+import { el, api, messageOf, authorName, formatTime, isAbort, once } from './dom.js';
 import { postStream } from './sse.js';
 import { renderDiff } from './diff.js';
 import { state, hooks, paragraphUi } from './state.js';
@@ -89,6 +89,7 @@ export function renderParagraph(p, displayText) {
     if (list) wrapper.append(list);
   }
   if (ui.mode === 'redraft') wrapper.append(redraftForm(p, ui));
+  if (ui.mode === 'add') wrapper.append(addForm(p, ui));
   if (ui.mode === 'revisions') wrapper.append(revisionsPanel(p, ui));
   const alert = el('p', { class: 'error', role: 'alert', hidden: !ui.error, 'data-paragraph-error': p.id }, messageOf(ui.error));
   wrapper.append(alert);
@@ -106,8 +107,13 @@ function tools(p, ui) {
       button('Hủy', `p${p.id}-cancel`, () => closePanel(p.id), { class: 'small secondary' }),
     );
   } else {
+    const { first, last } = placeOf(p);
     row.append(
       button('Sửa', `p${p.id}-edit`, () => startEdit(p), { 'aria-label': `Sửa đoạn: ${p.current.text.slice(0, 40)}` }),
+      button('Thêm đoạn', `p${p.id}-add`, () => openAdd(p), { 'aria-expanded': String(ui.mode === 'add'), class: 'small secondary', 'aria-label': 'Thêm một đoạn sau đoạn này' }),
+      button('↑', `p${p.id}-up`, once(() => move(p, 'up')), { class: 'small secondary', disabled: first || ui.busy, 'aria-label': 'Chuyển đoạn lên trên', title: 'Chuyển đoạn lên trên' }),
+      button('↓', `p${p.id}-down`, once(() => move(p, 'down')), { class: 'small secondary', disabled: last || ui.busy, 'aria-label': 'Chuyển đoạn xuống dưới', title: 'Chuyển đoạn xuống dưới' }),
+      button('Xóa', `p${p.id}-delete`, once(() => remove(p)), { class: 'small secondary', disabled: ui.busy, 'aria-label': `Xóa đoạn: ${p.current.text.slice(0, 40)}` }),
       button('Soạn lại', `p${p.id}-redraft`, () => openRedraft(p), { 'aria-expanded': String(ui.mode === 'redraft'), class: 'small secondary' }),
       button(`Các bản (${p.revisionCount})`, `p${p.id}-revisions`, () => (ui.mode === 'revisions' ? closePanel(p.id) : openRevisions(p.id)), {
         'aria-expanded': String(ui.mode === 'revisions'),
@@ -118,9 +124,141 @@ function tools(p, ui) {
   return row;
 }
 
+/** Whether a paragraph is the first or the last shown in its section (it cannot move further). */
+function placeOf(p) {
+  const shown = (state.draft?.sections.find((s) => s.key === p.sectionKey)?.paragraphs ?? []).filter((x) => x.current.text);
+  return { first: shown[0]?.id === p.id, last: shown.at(-1)?.id === p.id };
+}
+
+function openAdd(p) {
+  const ui = paragraphUi(p.id);
+  reset(ui);
+  ui.mode = ui.mode === 'add' ? 'view' : 'add';
+  ui.addText = ui.addText ?? '';
+  hooks.render();
+  document.querySelector(`[data-focus="p${p.id}-add-text"]`)?.focus();
+}
+
+function addForm(p, ui) {
+  const id = `add-${p.id}`;
+  const area = el('textarea', {
+    id,
+    rows: 3,
+    'data-focus': `p${p.id}-add-text`,
+    oninput: (e) => (ui.addText = e.target.value),
+    onkeydown: (e) => {
+      if (e.key === 'Escape') closePanel(p.id);
+    },
+  });
+  area.value = ui.addText ?? '';
+  return el(
+    'div',
+    { class: 'panel add-form' },
+    el('label', { for: id }, 'Đoạn mới (đặt ngay sau đoạn này)'),
+    area,
+    el(
+      'div',
+      { class: 'row' },
+      button('Thêm đoạn này', `p${p.id}-add-go`, once(() => add(p)), { disabled: ui.busy }),
+      button('Hủy', `p${p.id}-add-cancel`, () => closePanel(p.id), { class: 'small secondary' }),
+    ),
+  );
+}
+
+/** Runs a paragraph tool, its buttons disabled meanwhile; the draft is reloaded after. */
+async function tool(p, request, notice) {
+  const ui = paragraphUi(p.id);
+  reset(ui);
+  ui.busy = true;
+  hooks.status?.('');
+  try {
+    const answer = await request();
+    ui.mode = 'view';
+    await hooks.reload();
+    notice?.(answer);
+  } catch (e) {
+    ui.error = e;
+  } finally {
+    ui.busy = false;
+    hooks.render();
+  }
+}
+
+function add(p) {
+  const ui = paragraphUi(p.id);
+  return tool(
+    p,
+    () => api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}/after`, { method: 'POST', body: { text: ui.addText ?? '' } }),
+    (revision) => {
+      ui.addText = '';
+      paragraphUi(revision.paragraphId).notice = 'Đã thêm đoạn này.';
+      hooks.render();
+      document.querySelector(`[data-focus="p${revision.paragraphId}-edit"]`)?.focus();
+    },
+  );
+}
+
+function move(p, direction) {
+  return tool(
+    p,
+    () => api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}/move`, { method: 'POST', body: { direction } }),
+    () => {
+      hooks.render();
+      document.querySelector(`[data-focus="p${p.id}-${direction}"]`)?.focus();
+    },
+  );
+}
+
+/** Withdraws a paragraph; its revisions stay, and "Hoàn tác" makes its last text current again. */
+function remove(p) {
+  return tool(
+    p,
+    () => api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}`, { method: 'DELETE' }),
+    () => {
+      hooks.status?.('Đã xóa một đoạn; các bản của đoạn vẫn được giữ.', { label: 'Hoàn tác', run: () => restore(p.id) });
+      // The button pressed is gone with its paragraph: focus goes to the way back.
+      queueMicrotask(() => document.getElementById('status-action')?.focus());
+    },
+  );
+}
+
+/** Brings a deleted paragraph back: its newest revision with text becomes current again. */
+async function restore(id) {
+  const draftId = state.draft.id;
+  try {
+    const { revisions } = await api(`/api/drafts/${draftId}/paragraphs/${id}/revisions`);
+    const last = revisions.filter((r) => r.text !== '').at(-1);
+    if (!last) throw new Error('Đoạn này không còn bản nào có nội dung để khôi phục.');
+    await api(`/api/drafts/${draftId}/paragraphs/${id}/current`, { method: 'POST', body: { revisionId: last.id } });
+    hooks.status?.('Đã khôi phục đoạn đã xóa.');
+    paragraphUi(id).notice = 'Đoạn này vừa được khôi phục.';
+    await hooks.reload();
+  } catch (e) {
+    hooks.status?.(messageOf(e));
+  }
+}
+
+/** Paragraphs staff deleted from a section, each with a way back. */
+export function withdrawnList(paragraphs) {
+  return el(
+    'ul',
+    { class: 'withdrawn', 'aria-label': 'Đoạn đã xóa' },
+    paragraphs.map((p) =>
+      el(
+        'li',
+        { class: 'muted', 'data-withdrawn': p.id },
+        `Một đoạn đã xóa lúc ${formatTime(p.current.createdAt)}. `,
+        button('Khôi phục', `p${p.id}-restore`, once(() => restore(p.id)), { class: 'small secondary' }),
+      ),
+    ),
+  );
+}
+
+/** A new action on a paragraph: what earlier actions said, here and elsewhere, no longer applies. */
 function reset(ui) {
   ui.error = null;
-  ui.notice = null;
+  for (const other of state.paragraphs.values()) other.notice = null;
+  hooks.status?.('');
 }
 
 export function closePanel(id) {
@@ -142,7 +280,9 @@ function startEdit(p) {
 
 async function saveEdit(p) {
   const ui = paragraphUi(p.id);
+  if (ui.busy) return;
   ui.busy = true;
+  hooks.render();
   try {
     await api(`/api/drafts/${state.draft.id}/paragraphs/${p.id}`, { method: 'PUT', body: { text: ui.editText } });
     ui.mode = 'view';
@@ -224,7 +364,7 @@ export async function redraftParagraph(id, instruction) {
   document.querySelector(`[data-focus="p${id}-stop"]`)?.focus();
   const draftId = state.draft.id;
   try {
-    await postStream(`/api/drafts/${draftId}/paragraphs/${id}/redraft`, {
+    const revision = await postStream(`/api/drafts/${draftId}/paragraphs/${id}/redraft`, {
       body: { instruction: instruction?.trim() || null },
       signal: ui.streaming.controller.signal,
       onEvent: ({ event, data }) => {
@@ -244,6 +384,9 @@ export async function redraftParagraph(id, instruction) {
     ui.instruction = '';
     await hooks.reload();
     await openRevisions(id, 'last');
+    // Staff changed the paragraph while it was redrafted: their text stays, the new one is only shown.
+    if (revision?.current === false) ui.notice = 'Đoạn này đã được sửa tay trong lúc soạn lại: bản sửa tay được giữ; bản mới soạn ở đây để xem, bấm “Dùng bản này” nếu muốn dùng.';
+    hooks.render();
   } catch (e) {
     ui.streaming = null;
     if (isAbort(e)) ui.notice = 'Đã dừng soạn lại; đoạn cũ được giữ nguyên.';
@@ -278,7 +421,9 @@ function revisionsPanel(p, ui) {
     ui.index = Math.min(revisions.length - 1, Math.max(0, ui.index + delta));
     hooks.render();
   };
-  const meta = [authorName(rev), rev.instruction ? `yêu cầu: “${rev.instruction}”` : '', formatTime(rev.createdAt)].filter(Boolean).join(' · ');
+  // On a staff revision the note says what staff did (added, moved, imported), not a request to a model.
+  const note = !rev.instruction ? '' : rev.author === 'staff' ? rev.instruction : `yêu cầu: “${rev.instruction}”`;
+  const meta = [authorName(rev), note, formatTime(rev.createdAt)].filter(Boolean).join(' · ');
   const body = el('div', { class: 'diff', 'aria-label': previous ? `Thay đổi so với bản ${previous.seq}` : 'Nội dung bản đầu tiên' });
   if (rev.text === '') body.append(el('em', {}, 'Đoạn này bị bỏ trong bản này.'));
   else if (!previous) body.append(rev.text);
@@ -296,7 +441,7 @@ function revisionsPanel(p, ui) {
       button('Bản sau ›', `p${p.id}-next`, () => step(1), { disabled: ui.index === revisions.length - 1, class: 'small secondary' }),
       isCurrent
         ? el('span', { class: 'badge' }, 'đang dùng')
-        : button('Dùng bản này', `p${p.id}-use`, () => makeCurrent(p.id, rev.id)),
+        : button('Dùng bản này', `p${p.id}-use`, once(() => makeCurrent(p.id, rev.id))),
       button('Đóng', `p${p.id}-close`, () => closePanel(p.id), { class: 'small secondary' }),
     ),
     el('div', { class: 'rev-meta' }, meta),

@@ -2,7 +2,7 @@
 // in the model's line), `text`, `retry`, `section-done`, `paragraph-done` and `error` events, then
 // `done` with the result. Aborting the signal closes the connection, and the server then stops the
 // model and keeps the old text.
-import { ApiError, OFFLINE_MESSAGE, errorOf } from './dom.js';
+import { ApiError, OFFLINE_MESSAGE, errorOf, changingHeaders } from './dom.js';
 
 const CUT = 'Kết nối bị ngắt trước khi soạn xong; văn bản trước đó được giữ nguyên. Xin thử lại.';
 
@@ -32,7 +32,7 @@ export async function postStream(url, { body = {}, signal, onEvent = () => {} } 
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...changingHeaders('POST') },
       body: JSON.stringify(body),
       signal,
     });
