@@ -176,6 +176,7 @@ export class ConversationService {
     const before = (await this.conversations.messages(id)).length;
     await this.conversations.addMessage(id, 'user', clean);
     const template = this.template(c.templateId);
+    await this.dropAnswered(c);
     const pending = c.intake.pending?.[0];
     const profile = (await this.profiles.get())?.profile;
     const intent = await this.reader.read(clean, {
@@ -677,6 +678,13 @@ export class ConversationService {
       await this.say(c, next === 'summary' || next === null ? `facts:${template.sections.find((s) => s.required && s.role === 'body')!.key}` : next, `Chưa soạn được: ${e.message}\n${missing}`);
       return [];
     }
+  }
+
+  /** Questions about abbreviations staff have answered elsewhere meanwhile (beside the paragraph) are not asked again. */
+  private async dropAnswered(c: StoredConversation): Promise<void> {
+    if (!c.intake.pending?.some((p) => p.glossary)) return;
+    const glossary = await this.profiles.glossary();
+    c.intake.pending = c.intake.pending.filter((p) => !p.glossary || !(p.glossary.abbr in glossary));
   }
 
   /** Puts the brief's undecided abbreviations to staff, one at a time, after what is already waiting. */

@@ -88,3 +88,17 @@ describe('the chat asks what an abbreviation means', () => {
     expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ TTKSBT: 'TTKSBT' });
   });
 });
+
+describe('the chat and the page share one glossary', () => {
+  it('does not ask again in the chat what was answered beside the paragraph', async () => {
+    ctx = await testApp();
+    const { id, c } = await draftedWithChat(briefWith('Tổ chức tập huấn cho LĐ 12 xã', 'Phối hợp với TTKSBT tỉnh'));
+    expect(c.messages.at(-1).text).toContain('LĐ ở đây');
+    await ctx.request('/api/profile/glossary', { method: 'POST', json: { abbr: 'LĐ', meaning: 'lãnh đạo' } });
+    // LĐ's question was waiting; answered beside the paragraph, the message answers TTKSBT's instead.
+    const r = await say(c.id, 'Trung tâm Kiểm soát bệnh tật');
+    expect(r.reply[0].text).toContain('TTKSBT là "Trung tâm Kiểm soát bệnh tật"');
+    expect(r.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lãnh đạo', TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
+  });
+});

@@ -97,3 +97,21 @@ describe('the office glossary round trip over HTTP', () => {
     expect(promptText(app.fake.requests.at(-1)!)).toContain('- LĐ: lãnh đạo');
   });
 });
+
+describe('a glossary answer in the chat with a model configured', () => {
+  it('saves the meaning and names the section to redraft rather than calling the model unasked', async () => {
+    const brief = briefWith(FACT);
+    const app = await llmApp(answerByHeading(brief));
+    ctx = app;
+    const { id } = (await (await app.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+    expect((await app.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
+    const calls = app.fake.requests.length;
+    const c = (await (await app.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
+    expect(c.messages.at(-1).text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
+    const res = (await (await app.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: 'lãnh đạo' } })).json()) as any;
+    expect(res.actions).toEqual([]);
+    expect(res.reply[0].text).toContain('gõ "soạn lại mục II');
+    expect(app.fake.requests.length).toBe(calls);
+    expect(((await (await app.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lãnh đạo' });
+  });
+});
