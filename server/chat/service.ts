@@ -121,9 +121,9 @@ export class ConversationService {
         if (other) return this.view(other);
         throw e;
       }
+      // No abbreviation question here: the page opens this conversation to send a message staff already
+      // typed, which must not be taken for an answer they never saw asked. The page asks beside the paragraph.
       await this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${this.help}`);
-      await this.askGlossary(c, draft.brief, this.templates.get(draft.templateId));
-      await this.conversations.save(c);
       return this.view(c);
     }
     const c = await this.conversations.create(emptyIntake());

@@ -11,17 +11,18 @@ async function say(id: string, text: string) {
   return (await res.json()) as any;
 }
 
-function briefWith(...facts: string[]) {
-  const brief = rawBrief();
-  brief.sections.find((s: any) => s.key === 'phuong-huong').facts.push(...facts);
-  return brief;
-}
-
-async function draftedWithChat(brief: unknown) {
-  const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+/**
+ * A drafted brief and its chat, where staff add facts: the chat asks about the abbreviations the
+ * facts leave undecided. What the page does with the chat's actions is done here by hand.
+ */
+async function draftedWithChat(...facts: string[]) {
+  const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any;
   expect((await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
   const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
-  return { id, c };
+  const added = await say(c.id, `thêm vào mục II:\n${facts.map((f) => `- ${f}`).join('\n')}`);
+  expect(added.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
+  await ctx.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' });
+  return { id, c: added.conversation };
 }
 
 const sectionText = async (id: string, key: string) =>
@@ -30,7 +31,7 @@ const sectionText = async (id: string, key: string) =>
 describe('the chat asks what an abbreviation means', () => {
   it('asks each open question with the meanings as buttons, saves the answers into the glossary and redrafts the section', async () => {
     ctx = await testApp();
-    const { id, c } = await draftedWithChat(briefWith('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai', 'Phối hợp với TTKSBT tỉnh giám sát dịch bệnh'));
+    const { id, c } = await draftedWithChat('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai', 'Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
     const asked = c.messages.at(-1);
     expect(asked.text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
     expect(asked.suggestions).toEqual(['lãnh đạo', 'lao động', 'giữ nguyên', 'bỏ qua']);
@@ -52,17 +53,27 @@ describe('the chat asks what an abbreviation means', () => {
     expect(text).toContain('cho lãnh đạo 12 xã');
     expect(text).toContain('Trung tâm Kiểm soát bệnh tật tỉnh');
 
-    // Answered once, never asked again: a new conversation on another draft has no question.
-    const other = await draftedWithChat(briefWith('Mời LĐ 05 xã dự họp'));
+    // Answered once, never asked again: facts of another draft with LĐ raise no question.
+    const other = await draftedWithChat('Mời LĐ 05 xã dự họp');
     expect(other.c.messages.map((m: any) => m.text).join('\n')).not.toContain('LĐ ở đây');
+    expect(await sectionText(other.id, 'phuong-huong')).toContain('Mời lãnh đạo 05 xã dự họp');
+  });
+
+  it('asks nothing when the page opens a conversation on a draft to send a message, which is no answer', async () => {
+    ctx = await testApp();
+    const brief = rawBrief();
+    brief.sections.find((s: any) => s.key === 'phuong-huong').facts.push('Tổ chức tập huấn cho LĐ 12 xã');
+    const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+    const c = (await (await ctx.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
+    expect(c.messages.map((m: any) => m.text).join('\n')).not.toContain('LĐ ở đây');
+    await say(c.id, 'xin chào');
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({});
   });
 
   it('asks about facts added later, understands an unaccented meaning, "bỏ qua", and a command instead of an answer', async () => {
     ctx = await testApp();
-    const { id, c } = await draftedWithChat(rawBrief());
-    const added = await say(c.id, 'thêm vào mục II: Tổ chức tập huấn cho LĐ 12 xã');
-    expect(added.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
-    expect(added.reply.at(-1).text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
+    const { id, c } = await draftedWithChat('Tổ chức tập huấn cho LĐ 12 xã');
+    expect(c.messages.at(-1).text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
 
     const later = await say(c.id, 'bỏ qua');
     expect(later.reply[0].text).toContain('Chưa ghi nghĩa của LĐ');
@@ -79,7 +90,7 @@ describe('the chat asks what an abbreviation means', () => {
 
   it('keeps an abbreviation as written on "giữ nguyên" and refuses a meaning too long, in Vietnamese', async () => {
     ctx = await testApp();
-    const { c } = await draftedWithChat(briefWith('Phối hợp với TTKSBT tỉnh giám sát dịch bệnh'));
+    const { c } = await draftedWithChat('Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
     const tooLong = await say(c.id, 'x'.repeat(250));
     expect(tooLong.reply[0].text).toContain('Chưa ghi được');
     expect(tooLong.reply[0].text).toContain('TTKSBT là viết tắt của gì?');
@@ -92,7 +103,7 @@ describe('the chat asks what an abbreviation means', () => {
 describe('the chat and the page share one glossary', () => {
   it('does not ask again in the chat what was answered beside the paragraph', async () => {
     ctx = await testApp();
-    const { id, c } = await draftedWithChat(briefWith('Tổ chức tập huấn cho LĐ 12 xã', 'Phối hợp với TTKSBT tỉnh'));
+    const { id, c } = await draftedWithChat('Tổ chức tập huấn cho LĐ 12 xã', 'Phối hợp với TTKSBT tỉnh');
     expect(c.messages.at(-1).text).toContain('LĐ ở đây');
     await ctx.request('/api/profile/glossary', { method: 'POST', json: { abbr: 'LĐ', meaning: 'lãnh đạo' } });
     // LĐ's question was waiting; answered beside the paragraph, the message answers TTKSBT's instead.

@@ -103,11 +103,13 @@ describe('a glossary answer in the chat with a model configured', () => {
     const brief = briefWith(FACT);
     const app = await llmApp(answerByHeading(brief));
     ctx = app;
-    const { id } = (await (await app.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+    const { id } = (await (await app.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any;
     expect((await app.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
-    const calls = app.fake.requests.length;
     const c = (await (await app.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
-    expect(c.messages.at(-1).text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
+    const added = (await (await app.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: `thêm vào mục II: ${FACT}` } })).json()) as any;
+    expect(added.reply.at(-1).text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
+    expect((await app.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' })).status).toBe(200);
+    const calls = app.fake.requests.length;
     const res = (await (await app.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: 'lãnh đạo' } })).json()) as any;
     expect(res.actions).toEqual([]);
     expect(res.reply[0].text).toContain('gõ "soạn lại mục II');

@@ -2,7 +2,7 @@
 // they mean: their meanings as buttons, "Giữ nguyên", or a meaning typed. The answer joins the
 // office's glossary (every later draft uses it) and the paragraph's section is drafted again.
 import { el, api, messageOf } from './dom.js';
-import { draftSection } from './drafting.js';
+import { draftAll } from './drafting.js';
 import { state } from './state.js';
 
 /** Per abbreviation: `{ busy, error }` while an answer is being saved. */
@@ -22,7 +22,9 @@ async function answer(sectionKey, abbr, meaning) {
     return;
   }
   answering.delete(abbr);
-  await draftSection(sectionKey);
+  // Every section that kept this abbreviation is written again with the meaning, this one first.
+  const asking = (state.draft?.sections ?? []).filter((s) => s.paragraphs.some((p) => (p.current.findings ?? []).some((f) => f.ask?.abbr === abbr))).map((s) => s.key);
+  await draftAll([sectionKey, ...asking.filter((k) => k !== sectionKey)]);
 }
 
 /** Only the answer blocks of that abbreviation change while it is saved: the rest of the page stays as it is. */
