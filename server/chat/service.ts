@@ -750,7 +750,9 @@ export class ConversationService {
         actions.push(...drafted.map((section): Action => ({ type: 'draft-section', draftId: c.draftId!, section })));
       } else if (drafted.length > 0 && !kept) {
         // A model's redraft costs a call and may reword the section: staff decide when.
-        notes.push(`${names} có chữ này: gõ "soạn lại ${headings.get(drafted[0]!) ?? ''}" để soạn lại theo nghĩa đã ghi.`);
+        // "mục II. PHƯƠNG HƯỚNG …" is typed "mục II".
+        const command = (key: string) => (headings.get(key) ?? key).replace(/^(mục [IVXLC]+)\..*$/u, '$1');
+        notes.push(`${names} có chữ này: gõ ${drafted.map((k) => `"soạn lại ${command(k)}"`).join(', ')} để soạn lại theo nghĩa đã ghi.`);
       }
     }
     await this.say(c, null, notes.join(' '));

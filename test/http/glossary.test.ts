@@ -112,7 +112,10 @@ describe('a glossary answer in the chat with a model configured', () => {
     const calls = app.fake.requests.length;
     const res = (await (await app.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: 'lãnh đạo' } })).json()) as any;
     expect(res.actions).toEqual([]);
-    expect(res.reply[0].text).toContain('gõ "soạn lại mục II');
+    expect(res.reply[0].text).toContain('gõ "soạn lại mục II" để soạn lại theo nghĩa đã ghi');
+    // The command named works as typed.
+    const redraft = (await (await app.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: 'soạn lại mục II' } })).json()) as any;
+    expect(redraft.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
     expect(app.fake.requests.length).toBe(calls);
     expect(((await (await app.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lãnh đạo' });
   });
