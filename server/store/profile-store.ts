@@ -41,10 +41,12 @@ export class ProfileStore {
   }
 
   /** Replaces the profile; a profile sent without a glossary keeps the one saved. */
-  async put(profile: OfficeProfile): Promise<StoredProfile> {
-    const glossary = profile.glossary ?? (await this.row())?.json.glossary;
-    const saved: OfficeProfile = glossary && Object.keys(glossary).length > 0 ? { ...profile, glossary } : profile;
-    return { profile: saved, updatedAt: await this.write(saved) };
+  put(profile: OfficeProfile): Promise<StoredProfile> {
+    return this.serial(async () => {
+      const glossary = profile.glossary ?? (await this.row())?.json.glossary;
+      const saved: OfficeProfile = glossary && Object.keys(glossary).length > 0 ? { ...profile, glossary } : profile;
+      return { profile: saved, updatedAt: await this.write(saved) };
+    });
   }
 
   /** The office's glossary; empty when staff have answered nothing yet. */
@@ -54,17 +56,20 @@ export class ProfileStore {
 
   private queue: Promise<unknown> = Promise.resolve();
 
-  /** Two answers given at once both count: each change reads the glossary the one before it wrote. */
+  /** Writes one after another: two answers given at once both count, each reading what the one before wrote. */
+  private serial<T>(f: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(f);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   private change(f: (glossary: Glossary) => Glossary): Promise<Glossary> {
-    const next = this.queue.then(async () => {
-      const json = (await this.row())?.json ?? {};
-      const { glossary: before, ...rest } = json;
+    return this.serial(async () => {
+      const { glossary: before, ...rest } = (await this.row())?.json ?? {};
       const after = GlossarySchema.parse(f(before ?? {}));
       await this.write(Object.keys(after).length > 0 ? { ...rest, glossary: after } : rest);
       return after;
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   /** Staff's answer about an abbreviation, for every later draft. */
