@@ -40,6 +40,9 @@ describe('the office glossary round trip in the page', { timeout: 120_000 }, () 
     const brief = briefWith('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai', 'Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
     const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
     expect((await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
+    // Another draft written before the answer, which still carries the question.
+    const older = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: briefWith('Mời LĐ 05 xã dự họp') } })).json()) as any;
+    expect((await ctx.request(`/api/drafts/${older.id}/draft`, { method: 'POST' })).status).toBe(200);
 
     const { page, problems } = await firstVisit(browser.context, server.url);
     await page.goto(`${server.url}/#draft=${id}`);
@@ -69,6 +72,15 @@ describe('the office glossary round trip in the page', { timeout: 120_000 }, () 
     expect(await page.locator('.glossary-ask').count()).toBe(0);
     await page.locator('[data-section="phuong-huong"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'glossary-02-redrafted-with-meanings');
+
+    // The draft written before the answer shows the meaning chosen since, and is redrafted with it on request.
+    await page.goto(`${server.url}/#draft=${older.id}`);
+    await waitDrafted(page);
+    const chosen = page.locator('.glossary-ask[data-abbr="LĐ"]');
+    await expect.poll(() => chosen.textContent()).toContain('Bảng chữ viết tắt của cơ quan đã ghi LĐ là "lãnh đạo"');
+    await chosen.getByRole('button', { name: 'Soạn lại theo nghĩa này' }).click();
+    await expect.poll(() => paper(page)).toContain('Mời lãnh đạo 05 xã dự họp');
+    await waitDrafted(page);
 
     // The profile panel lists what the office chose, and an entry can be removed.
     await page.click('#toggle-profile');

@@ -3,10 +3,39 @@
 // office's glossary (every later draft uses it) and the paragraph's section is drafted again.
 import { el, api, messageOf } from './dom.js';
 import { draftAll } from './drafting.js';
-import { state } from './state.js';
+import { state, hooks } from './state.js';
 
 /** Per abbreviation: `{ busy, error }` while an answer is being saved. */
 const answering = new Map();
+
+/**
+ * The office's glossary as last read: a draft written before an answer still carries the question,
+ * which then shows the meaning already chosen and offers to redraft instead. null until read.
+ */
+let known = null;
+let reading = false;
+
+function readGlossary() {
+  if (known || reading) return;
+  reading = true;
+  api('/api/profile/glossary').then(
+    ({ glossary }) => glossaryChanged(glossary),
+    () => (reading = false),
+  );
+}
+
+/** The glossary changed elsewhere on the page (the profile panel): questions show it at once. */
+export function glossaryChanged(glossary) {
+  known = glossary;
+  reading = false;
+  hooks.render();
+}
+
+/** Every section of the open draft that kept this abbreviation, the given one first. */
+function sectionsAsking(abbr, first) {
+  const asking = (state.draft?.sections ?? []).filter((s) => s.paragraphs.some((p) => (p.current.findings ?? []).some((f) => f.ask?.abbr === abbr))).map((s) => s.key);
+  return [first, ...asking.filter((k) => k !== first)];
+}
 
 async function answer(sectionKey, abbr, meaning) {
   const clean = meaning.normalize('NFC').trim();
@@ -22,9 +51,8 @@ async function answer(sectionKey, abbr, meaning) {
     return;
   }
   answering.delete(abbr);
-  // Every section that kept this abbreviation is written again with the meaning, this one first.
-  const asking = (state.draft?.sections ?? []).filter((s) => s.paragraphs.some((p) => (p.current.findings ?? []).some((f) => f.ask?.abbr === abbr))).map((s) => s.key);
-  await draftAll([sectionKey, ...asking.filter((k) => k !== sectionKey)]);
+  if (known) known = { ...known, [abbr]: clean };
+  await draftAll(sectionsAsking(abbr, sectionKey));
 }
 
 /** Only the answer blocks of that abbreviation change while it is saved: the rest of the page stays as it is. */
@@ -36,6 +64,15 @@ function rerender(abbr) {
 }
 
 function askBlock(sectionKey, ask, question) {
+  const chosen = known?.[ask.abbr];
+  if (chosen !== undefined) {
+    return el(
+      'div',
+      { class: 'glossary-ask', dataset: { abbr: ask.abbr, section: sectionKey, ask: JSON.stringify(ask), question } },
+      el('span', { class: 'glossary-question' }, chosen === ask.abbr ? `Cơ quan đã chọn giữ nguyên "${ask.abbr}".` : `Bảng chữ viết tắt của cơ quan đã ghi ${ask.abbr} là "${chosen}".`),
+      el('button', { type: 'button', class: 'small', onclick: () => draftAll(sectionsAsking(ask.abbr, sectionKey)) }, 'Soạn lại theo nghĩa này'),
+    );
+  }
   const ui = answering.get(ask.abbr) ?? { busy: false, error: null };
   const typed = el('input', { type: 'text', class: 'glossary-typed', 'aria-label': `Nghĩa của ${ask.abbr}`, placeholder: 'gõ nghĩa khác', maxlength: 200 });
   const choose = (meaning) => () => {
@@ -75,6 +112,7 @@ export function glossaryAnswers(paragraph, findings) {
   if (!state.draft) return null;
   const asks = findings.filter((f) => f.rule === 'abbreviation.unclear' && f.ask);
   if (asks.length === 0) return null;
+  readGlossary();
   return el(
     'div',
     { class: 'glossary-asks' },

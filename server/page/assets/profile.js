@@ -1,6 +1,7 @@
 // The office profile: what the cơ quan writes the same way on every document (names, địa danh, ký
 // hiệu, signers, usual Nơi nhận). Saved once, the interview offers these values as quick replies.
 import { el, $, api, linesOf, formField, showFieldIssues } from './dom.js';
+import { glossaryChanged } from './glossary-answer.js';
 
 const FIELDS = [
   ['parentOrg', 'Cơ quan chủ quản (để trống nếu không có)', 'text'],
@@ -64,6 +65,7 @@ function glossaryList() {
     try {
       const { glossary } = await api(`/api/profile/glossary/${encodeURIComponent(abbr)}`, { method: 'DELETE' });
       show(glossary);
+      glossaryChanged(glossary);
       status.textContent = `Đã xóa ${abbr}; văn bản soạn sau sẽ hỏi lại nếu chưa rõ nghĩa.`;
     } catch (e) {
       error.textContent = e.message;
