@@ -696,8 +696,8 @@ export class ConversationService {
     if (waiting.length > 0) return;
     const lead =
       questions.length === 1
-        ? 'Ý liệu có 01 chữ viết tắt chưa rõ nghĩa: văn bản giữ nguyên chữ này cho đến khi anh/chị trả lời.'
-        : `Ý liệu có ${String(questions.length).padStart(2, '0')} chữ viết tắt chưa rõ nghĩa: văn bản giữ nguyên các chữ này cho đến khi anh/chị trả lời, từng câu một.`;
+        ? 'Các ý chính có 01 chữ viết tắt chưa rõ nghĩa: văn bản giữ nguyên chữ này cho đến khi anh/chị trả lời.'
+        : `Các ý chính có ${String(questions.length).padStart(2, '0')} chữ viết tắt chưa rõ nghĩa: văn bản giữ nguyên các chữ này cho đến khi anh/chị trả lời, từng câu một.`;
     await this.say(c, null, lead);
   }
 

@@ -107,6 +107,8 @@ describe('the office glossary round trip in the chat', { timeout: 180_000 }, () 
     expect(await paper(page)).toContain('cho LĐ 12 xã');
     const asked = page.locator('#messages .msg.assistant').last();
     await expect.poll(() => asked.textContent()).toContain('LĐ ở đây là lãnh đạo hay lao động?');
+    // The words a clerk uses: "các ý chính", never "ý liệu", in the chat and beside the paragraph.
+    expect(await page.locator('body').textContent()).not.toMatch(/[Ýý] liệu/);
     await screenshot(page, 'glossary-04-chat-question');
 
     await asked.getByRole('button', { name: 'lao động', exact: true }).click();
