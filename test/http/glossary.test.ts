@@ -38,7 +38,7 @@ describe('the office glossary round trip over HTTP', () => {
     const first = await draftOf(app.request, briefWith(FACT));
     expect(first.texts.join('\n')).toContain('cho LĐ 12 xã');
     const asked = first.findings.find((f) => f.rule === 'abbreviation.unclear');
-    expect(asked.ask).toEqual({ abbr: 'LĐ', candidates: ['lãnh đạo', 'lao động'] });
+    expect(asked.ask).toEqual({ abbr: 'LĐ', candidates: ['lãnh đạo', 'lao động'], question: 'LĐ ở đây là lãnh đạo hay lao động?' });
     expect(asked.message).toContain('LĐ ở đây là lãnh đạo hay lao động?');
 
     // No profile saved yet: the answer is kept all the same.

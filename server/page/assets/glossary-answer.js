@@ -59,16 +59,16 @@ async function answer(sectionKey, abbr, meaning) {
 function rerender(abbr) {
   for (const node of document.querySelectorAll('.glossary-ask')) {
     if (node.dataset.abbr !== abbr) continue;
-    node.replaceWith(askBlock(node.dataset.section, JSON.parse(node.dataset.ask), node.dataset.question));
+    node.replaceWith(askBlock(node.dataset.section, JSON.parse(node.dataset.ask)));
   }
 }
 
-function askBlock(sectionKey, ask, question) {
+function askBlock(sectionKey, ask) {
   const chosen = known?.[ask.abbr];
   if (chosen !== undefined) {
     return el(
       'div',
-      { class: 'glossary-ask', dataset: { abbr: ask.abbr, section: sectionKey, ask: JSON.stringify(ask), question } },
+      { class: 'glossary-ask', dataset: { abbr: ask.abbr, section: sectionKey, ask: JSON.stringify(ask) } },
       el('span', { class: 'glossary-question' }, chosen === ask.abbr ? `Cơ quan đã chọn giữ nguyên "${ask.abbr}".` : `Bảng chữ viết tắt của cơ quan đã ghi ${ask.abbr} là "${chosen}".`),
       el('button', { type: 'button', class: 'small', onclick: () => draftAll(sectionsAsking(ask.abbr, sectionKey)) }, 'Soạn lại theo nghĩa này'),
     );
@@ -80,8 +80,8 @@ function askBlock(sectionKey, ask, question) {
   };
   return el(
     'div',
-    { class: 'glossary-ask', role: 'group', 'aria-label': question, dataset: { abbr: ask.abbr, section: sectionKey, ask: JSON.stringify(ask), question } },
-    el('span', { class: 'glossary-question' }, question),
+    { class: 'glossary-ask', role: 'group', 'aria-label': ask.question, dataset: { abbr: ask.abbr, section: sectionKey, ask: JSON.stringify(ask) } },
+    el('span', { class: 'glossary-question' }, ask.question),
     ask.candidates.map((c) => el('button', { type: 'button', class: 'small', disabled: ui.busy, onclick: choose(c) }, c)),
     el('button', { type: 'button', class: 'small secondary', disabled: ui.busy, title: 'Giữ chữ viết tắt như đã viết, không hỏi lại', onclick: choose(ask.abbr) }, 'Giữ nguyên'),
     el(
@@ -116,6 +116,6 @@ export function glossaryAnswers(paragraph, findings) {
   return el(
     'div',
     { class: 'glossary-asks' },
-    asks.map((f) => askBlock(paragraph.sectionKey, f.ask, f.message.split('?')[0] + '?')),
+    asks.map((f) => askBlock(paragraph.sectionKey, f.ask)),
   );
 }
