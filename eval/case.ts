@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { Brief } from '../server/brief/schema.js';
 import { issuesOf } from '../server/errors.js';
+import { GlossarySchema } from '../server/lexicon/glossary.js';
 
 const nfc = z.string().transform((s) => s.normalize('NFC'));
 
@@ -42,6 +43,8 @@ export const EvalCase = z.object({
   references: z.record(z.string(), nfc).optional(),
   assertions: z.array(Assertion).default([]),
   tags: z.array(z.string()).default([]),
+  /** The office's glossary the case is drafted and scored with, as staff's answers would have made it. */
+  glossary: GlossarySchema.optional(),
 });
 
 export interface Case extends z.infer<typeof EvalCase> {

@@ -1,5 +1,6 @@
 // CLI: draft a brief and export the .docx, with no server and no database.
-//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>] [--allow-findings] [--pdf]
+//   npm run draft -- <brief.json> -o <out.docx> [--json <report.json>] [--allow-findings] [--pdf] [--profile <profile.json>]
+// `--profile` drafts with the office's glossary (the profile as saved, or as GET /api/profile returns it).
 // `--pdf` also prints the document to PDF beside the .docx; `-o <out.pdf>` writes the PDF alone.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,10 +16,26 @@ import { renderDocx } from '../server/export/docx/render.js';
 import { PdfConverter } from '../server/pdf/converter.js';
 import { loadConfig } from '../server/config.js';
 import { providerFromConfig } from '../server/provider/from-config.js';
-import { DraftError, describe } from '../server/errors.js';
+import { DraftError, describe, issuesOf } from '../server/errors.js';
+import { GlossarySchema, type Glossary } from '../server/lexicon/index.js';
 import type { Finding } from '../server/types/finding.js';
 
-const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx|văn-bản.pdf> [--json <báo-cáo.json>] [--allow-findings] [--pdf]';
+const USAGE = 'Cách dùng: npm run draft -- <ý-liệu.json> -o <văn-bản.docx|văn-bản.pdf> [--json <báo-cáo.json>] [--allow-findings] [--pdf] [--profile <hồ-sơ-cơ-quan.json>]';
+
+/** The glossary of an office profile file: the profile as saved, or wrapped as GET /api/profile returns it. */
+function glossaryOf(path: string): Glossary {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    fail(`Không đọc được tệp hồ sơ cơ quan "${path}": ${(e as Error).message}`);
+  }
+  const profile = raw && typeof raw === 'object' && 'profile' in raw ? (raw as { profile: unknown }).profile : raw;
+  const glossary = profile && typeof profile === 'object' ? (profile as { glossary?: unknown }).glossary : undefined;
+  const parsed = GlossarySchema.optional().safeParse(glossary);
+  if (!parsed.success) fail(`Bảng chữ viết tắt trong "${path}" không hợp lệ:\n${issuesOf(parsed.error).map((i) => `  - ${i.field}: ${i.message}`).join('\n')}`);
+  return parsed.data ?? {};
+}
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -48,6 +65,7 @@ async function main() {
         json: { type: 'string' },
         'allow-findings': { type: 'boolean' },
         pdf: { type: 'boolean' },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,19 +87,20 @@ async function main() {
     fail(`Không đọc được tệp ý liệu "${briefPath}".`);
   }
 
+  const glossary = args.values.profile ? glossaryOf(args.values.profile) : {};
   const config = loadConfig();
   try {
     const brief = parseBrief(text);
     const template = TemplateRegistry.load().get(brief.template);
     validateBriefForTemplate(brief, template);
-    const { draft, outcomes } = await writeDocument(brief, template, providerFromConfig(config), config.concurrency);
+    const { draft, outcomes } = await writeDocument(brief, template, providerFromConfig(config), { concurrency: config.concurrency, glossary });
     const failed = outcomes.filter((o) => o.error);
     for (const o of failed) console.error(`Không soạn được mục "${o.section}": ${o.error!.message}`);
     if (failed.length > 0) {
       // A document with sections missing must not pass for a finished one.
       fail(`Chưa xuất tệp ${out}: còn ${failed.length} mục chưa soạn được.`, 1);
     }
-    const findings = checkDocument(draft, template);
+    const findings = checkDocument(draft, template, {}, glossary);
     const errors = findings.filter((f) => f.severity === 'error');
     const document = toDocument(draft, template);
     if (findings.length === 0) console.log('Kiểm tra: không phát hiện lỗi.');

@@ -72,8 +72,8 @@ export async function depsFromConfig(config: Config): Promise<AppDeps> {
 
 /** The composition root: one place that wires the store, templates and provider into the routes. */
 export function createApp(deps: AppDeps) {
-  const service = new DraftingService(deps.store, deps.templates, deps.provider, deps.concurrency);
   const profiles = new ProfileStore(deps.store.db);
+  const service = new DraftingService(deps.store, deps.templates, deps.provider, deps.concurrency, profiles);
   const chat = new ConversationService(
     new ConversationStore(deps.store.db),
     service,

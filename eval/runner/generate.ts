@@ -20,7 +20,7 @@ export interface Generated {
  * with no store, then reads the document as it would print: sub-headings of parts as lines, headings apart.
  */
 export async function draftCase(provider: Provider, template: Template, c: Case): Promise<Generated> {
-  const { draft, outcomes } = await writeDocument(c.brief, template, provider);
+  const { draft, outcomes } = await writeDocument(c.brief, template, provider, { glossary: c.glossary });
   const document = toDocument(draft, template);
   const texts: Record<string, string[]> = {};
   const headings: Record<string, string> = {};
@@ -54,6 +54,8 @@ export function cacheKey(k: CacheKeyInput): string {
     model: k.provider.model,
     template: k.template,
     brief: k.c.brief,
+    // Only a case with a glossary hashes it: answers cached before glossaries existed stay valid.
+    ...(k.c.glossary ? { glossary: k.c.glossary } : {}),
     sample: k.sample,
   });
 }

@@ -88,6 +88,7 @@ export async function runEval(options: EvalOptions): Promise<Report> {
       output,
       references: c.references,
       assertions: c.assertions,
+      glossary: c.glossary,
     }));
     return {
       id: c.id,

@@ -24,7 +24,7 @@ export type Action =
  * without accents, or cancelling the whole interview.
  */
 export interface Proposal {
-  kind: 'value' | 'accents' | 'cancel';
+  kind: 'value' | 'accents' | 'cancel' | 'glossary';
   /** The question it settles (`header.subject`, `facts:ket-qua`, …): another answer typed instead is read as the answer to it. */
   ask: string | null;
   /** What is put to staff. */
@@ -36,6 +36,8 @@ export interface Proposal {
   typed?: string[];
   /** Other readings offered as quick replies (ambiguous syllables). */
   alternatives?: string[];
+  /** A question about an abbreviation: its answer joins the office's glossary, then the sections it is written in are redrafted. */
+  glossary?: { abbr: string; candidates: string[]; sections: string[] };
 }
 
 /**

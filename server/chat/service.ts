@@ -19,6 +19,8 @@ import { capitalizeFirst } from './values.js';
 import { factsQuestion, question } from './questions.js';
 import { resolveSection, sectionHeadings } from './sections.js';
 import type { IntentReader } from './reader.js';
+import { glossaryProposals, glossaryReplies, readGlossaryAnswer } from './glossary.js';
+import { ZodError } from 'zod';
 
 export interface ChatReply {
   conversation: Conversation;
@@ -119,6 +121,8 @@ export class ConversationService {
         if (other) return this.view(other);
         throw e;
       }
+      // No abbreviation question here: the page opens this conversation to send a message staff already
+      // typed, which must not be taken for an answer they never saw asked. The page asks beside the paragraph.
       await this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${this.help}`);
       return this.view(c);
     }
@@ -172,6 +176,7 @@ export class ConversationService {
     const before = (await this.conversations.messages(id)).length;
     await this.conversations.addMessage(id, 'user', clean);
     const template = this.template(c.templateId);
+    await this.dropAnswered(c);
     const pending = c.intake.pending?.[0];
     const profile = (await this.profiles.get())?.profile;
     const intent = await this.reader.read(clean, {
@@ -184,17 +189,20 @@ export class ConversationService {
       signers: profile?.signers,
       signal,
     });
-    let actions: Action[];
-    try {
-      const resolved = await this.resolvePending(c, intent);
-      if (resolved === null) actions = [];
-      else actions = c.draftId ? await this.onDraft(c, resolved.intent, resolved.checked) : await this.onInterview(c, resolved.intent, resolved.checked);
-    } catch (e) {
-      // A message that would make the brief invalid is answered in the conversation, not dropped.
-      if (!(e instanceof DraftError) || e.code === 'not_found') throw e;
-      const details = e.issues.map((i) => `- ${i.field}: ${i.message}`).join('\n');
-      await this.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
-      actions = [];
+    // A glossary question waiting takes the message as its answer, unless it is another request.
+    let actions: Action[] | null = pending?.kind === 'glossary' ? await this.answerGlossary(c, clean, intent) : null;
+    if (actions === null) {
+      try {
+        const resolved = await this.resolvePending(c, intent);
+        if (resolved === null) actions = [];
+        else actions = c.draftId ? await this.onDraft(c, resolved.intent, resolved.checked) : await this.onInterview(c, resolved.intent, resolved.checked);
+      } catch (e) {
+        // A message that would make the brief invalid is answered in the conversation, not dropped.
+        if (!(e instanceof DraftError) || e.code === 'not_found') throw e;
+        const details = e.issues.map((i) => `- ${i.field}: ${i.message}`).join('\n');
+        await this.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
+        actions = [];
+      }
     }
     await this.conversations.save(c);
     const conversation = await this.view(c);
@@ -272,6 +280,10 @@ export class ConversationService {
     const add = (text: string, suggestions?: string[]) =>
       this.conversations.addMessage(c.id, 'assistant', lead ? `${lead}\n${text}` : text, suggestions);
     const pending = c.intake.pending?.[0];
+    if (pending?.kind === 'glossary') {
+      await add(pending.question, glossaryReplies(pending));
+      return;
+    }
     if (pending) {
       await add(pending.question, [...(pending.kind === 'cancel' ? ['có', 'không'] : ['đúng']), ...(pending.alternatives ?? []), ...(pending.keep ? ['giữ nguyên'] : [])]);
       return;
@@ -654,6 +666,7 @@ export class ConversationService {
         'assistant',
         `${asked ? '' : 'Đã đủ thông tin. '}Đang soạn ${template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" theo từng mục ở khung bên cạnh. ${this.help}`,
       );
+      await this.askGlossary(c, detail.brief, template);
       return [
         { type: 'open-draft', draftId: detail.id },
         { type: 'draft-all', draftId: detail.id },
@@ -665,6 +678,85 @@ export class ConversationService {
       await this.say(c, next === 'summary' || next === null ? `facts:${template.sections.find((s) => s.required && s.role === 'body')!.key}` : next, `Chưa soạn được: ${e.message}\n${missing}`);
       return [];
     }
+  }
+
+  /** Questions about abbreviations staff have answered elsewhere meanwhile (beside the paragraph) are not asked again. */
+  private async dropAnswered(c: StoredConversation): Promise<void> {
+    if (!c.intake.pending?.some((p) => p.glossary)) return;
+    const glossary = await this.profiles.glossary();
+    c.intake.pending = c.intake.pending.filter((p) => !p.glossary || !(p.glossary.abbr in glossary));
+  }
+
+  /** Puts the brief's undecided abbreviations to staff, one at a time, after what is already waiting. */
+  private async askGlossary(c: StoredConversation, brief: Brief, template: Template): Promise<void> {
+    const waiting = c.intake.pending ?? [];
+    const questions = glossaryProposals(brief, template, await this.profiles.glossary(), waiting);
+    if (questions.length === 0) return;
+    c.intake.pending = [...waiting, ...questions];
+    if (waiting.length > 0) return;
+    const lead =
+      questions.length === 1
+        ? 'Các ý chính có 01 chữ viết tắt chưa rõ nghĩa: văn bản giữ nguyên chữ này cho đến khi anh/chị trả lời.'
+        : `Các ý chính có ${String(questions.length).padStart(2, '0')} chữ viết tắt chưa rõ nghĩa: văn bản giữ nguyên các chữ này cho đến khi anh/chị trả lời, từng câu một.`;
+    await this.say(c, null, lead);
+  }
+
+  /**
+   * Staff's answer to a glossary question: saved into the office's glossary, then the sections that
+   * use the abbreviation are redrafted at once offline, or named for staff to redraft with a model.
+   * Returns null when the message is another request: the questions are set aside and it is handled.
+   */
+  private async answerGlossary(c: StoredConversation, text: string, intent: Intent): Promise<Action[] | null> {
+    const pending = c.intake.pending!;
+    const p = pending[0]!;
+    const { abbr, sections } = p.glossary!;
+    const reading = readGlossaryAnswer(text, intent, p);
+    if ('other' in reading) {
+      if (intent.kind === 'help') {
+        await this.say(c, null, this.help);
+        return [];
+      }
+      c.intake.pending = pending.filter((x) => x.kind !== 'glossary');
+      return null;
+    }
+    if ('again' in reading) {
+      await this.say(c, null, reading.again);
+      return [];
+    }
+    if ('later' in reading) {
+      pending.shift();
+      await this.say(c, null, `Chưa ghi nghĩa của ${abbr}: văn bản giữ nguyên chữ này; có thể trả lời sau ở đoạn văn bên cạnh.`);
+      return [];
+    }
+    try {
+      await this.profiles.answer(abbr, reading.meaning);
+    } catch (e) {
+      if (!(e instanceof ZodError)) throw e;
+      await this.say(c, null, `Chưa ghi được: ${e.issues.map((i) => i.message).join('; ')}.`);
+      return [];
+    }
+    pending.shift();
+    const kept = reading.meaning === abbr;
+    const notes = [kept ? `Đã ghi: giữ nguyên "${abbr}" như đã viết, không hỏi lại.` : `Đã ghi vào bảng chữ viết tắt của cơ quan: ${abbr} là "${reading.meaning}"; các văn bản sau dùng nghĩa này.`];
+    const actions: Action[] = [];
+    if (c.draftId && sections.length > 0) {
+      const detail = await this.drafts.detail(c.draftId);
+      const template = this.templates.get(detail.templateId);
+      const headings = sectionHeadings(template, detail.brief);
+      const drafted = sections.filter((key) => detail.sections.find((s) => s.key === key)?.paragraphs.length);
+      const names = drafted.map((key) => headings.get(key) ?? key).join(', ');
+      if (drafted.length > 0 && this.drafts.providerInfo.name === 'offline') {
+        notes.push(`Đang soạn lại ${names} theo nghĩa đã ghi.`);
+        actions.push(...drafted.map((section): Action => ({ type: 'draft-section', draftId: c.draftId!, section })));
+      } else if (drafted.length > 0 && !kept) {
+        // A model's redraft costs a call and may reword the section: staff decide when.
+        // "mục II. PHƯƠNG HƯỚNG …" is typed "mục II".
+        const command = (key: string) => (headings.get(key) ?? key).replace(/^(mục [IVXLC]+)\..*$/u, '$1');
+        notes.push(`${names} có chữ này: gõ ${drafted.map((k) => `"soạn lại ${command(k)}"`).join(', ')} để soạn lại theo nghĩa đã ghi.`);
+      }
+    }
+    await this.say(c, null, notes.join(' '));
+    return actions;
   }
 
   private async onDraft(c: StoredConversation, intent: Intent, checked: boolean): Promise<Action[]> {
@@ -741,9 +833,10 @@ export class ConversationService {
           await tell(`Chưa ghi được: ${result.error}`);
           return [];
         }
-        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        const updated = await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
         c.intake = intake;
         await tell(`Đã thêm ${result.added} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
+        await this.askGlossary(c, updated.brief, template);
         return [{ type: 'draft-section', draftId, section: s.key }];
       }
       case 'clear-facts': {

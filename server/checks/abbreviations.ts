@@ -17,7 +17,8 @@ export function checkAbbreviations(section: string, paragraphs: readonly string[
         rule: 'abbreviation.unclear',
         severity: 'warning' as const,
         where: { section, paragraph, span: [u.start, u.end] as [number, number] },
-        message: `${questionFor(u)} Chữ viết tắt được giữ nguyên như ý liệu: ghi nghĩa vào bảng chữ viết tắt của cơ quan hoặc viết rõ trong ý liệu rồi soạn lại.`,
+        message: `${questionFor(u)} Chữ viết tắt được giữ nguyên như các ý chính đã ghi: chọn nghĩa (được ghi vào bảng chữ viết tắt của cơ quan) hoặc viết rõ trong các ý chính rồi soạn lại.`,
+        ask: { abbr: u.abbr, candidates: u.candidates, question: questionFor(u) },
       })),
   );
 }

@@ -14,6 +14,7 @@ import { writeParagraph } from '../pipeline/write-paragraph.js';
 import { presentSections } from '../present/sections.js';
 import { draftableSections, factLines, neighbourFacts, neighbourKeys } from '../pipeline/write-document.js';
 import { DraftError } from '../errors.js';
+import type { Glossary, GlossarySource } from '../lexicon/index.js';
 import type { Draft, DraftSummary, Paragraph, Revision, RevisionMeta } from './model.js';
 import { visibleParagraphs } from './model.js';
 import { toDocument, type DocumentView } from './document.js';
@@ -85,6 +86,8 @@ export class DraftingService {
     private readonly templates: TemplateRegistry,
     private readonly provider: Provider,
     private readonly concurrency = 4,
+    /** The office's glossary: read at the start of each run, never by the pipeline itself. */
+    private readonly glossaries: GlossarySource = { glossary: async () => ({}) },
   ) {}
 
   get providerInfo(): { name: string; model: string | null } {
@@ -150,9 +153,10 @@ export class DraftingService {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
     const sections = draftableSections(draft.brief, template);
+    const glossary = await this.glossaries.glossary();
     // Drafted side by side, no section has its neighbours' text yet: each is told their facts.
     const results = await settleWithLimit(
-      sections.map((s) => () => this.draftOne(draft, template, s, neighbourFacts(draft.brief, template, s.key), options)),
+      sections.map((s) => () => this.draftOne(draft, template, s, neighbourFacts(draft.brief, template, s.key), glossary, options)),
       this.concurrency,
     );
     const outcomes: SectionOutcome[] = [];
@@ -173,7 +177,7 @@ export class DraftingService {
       throw new DraftError('bad_input', `Mục "${section.heading ?? key}" chưa có ý liệu để soạn`, [{ field: 'section', message: 'Chưa có ý liệu' }]);
     }
     try {
-      return await this.draftOne(draft, template, section, this.neighbourTexts(draft, template, key), options);
+      return await this.draftOne(draft, template, section, this.neighbourTexts(draft, template, key), await this.glossaries.glossary(), options);
     } catch (e) {
       return this.failure(id, key, e, options);
     }
@@ -217,7 +221,7 @@ export class DraftingService {
     return { kind: 'text', before: edge(before, 'last'), after: edge(after, 'first') };
   }
 
-  private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, options: RunOptions): Promise<SectionOutcome> {
+  private async draftOne(draft: Draft, template: Template, section: TemplateSection, neighbours: Neighbours, glossary: Glossary, options: RunOptions): Promise<SectionOutcome> {
     options.onEvent?.({ type: 'section-start', section: section.key });
     const written = await writeSection({
       template,
@@ -225,6 +229,7 @@ export class DraftingService {
       section,
       provider: this.provider,
       neighbours,
+      glossary,
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason }),
@@ -248,7 +253,7 @@ export class DraftingService {
     const texts = visible.map((p) => p.current.text);
     if (index < 0) texts.push(clean);
     else texts[index] = clean;
-    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts);
+    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts, await this.glossaries.glossary());
     await this.store.setSectionFindings(id, paragraph.sectionKey, checked.section);
     const own = (checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? []).map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
     return await this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings: own });
@@ -284,6 +289,7 @@ export class DraftingService {
       paragraphs,
       index,
       instruction: instruction?.normalize('NFC').trim() || null,
+      glossary: await this.glossaries.glossary(),
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta, paragraphId }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason, paragraphId }),
@@ -310,7 +316,7 @@ export class DraftingService {
   async check(id: string): Promise<Finding[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const findings = checkDocument(draft, template, await this.store.sectionFindings(id));
+    const findings = checkDocument(draft, template, await this.store.sectionFindings(id), await this.glossaries.glossary());
     const kept = (p: Paragraph) => p.current.findings.filter(lasting);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
@@ -380,9 +386,10 @@ export class DraftingService {
       if (!visible.some((p) => named(p).length > 0)) continue;
       if (formula && visible.every((p) => p.current.author !== 'staff')) {
         const briefSection = brief.sections.find((b) => b.key === section.key);
-        const composed = composeFormulaSection(template, brief, section, briefSection);
+        const glossary = await this.glossaries.glossary();
+        const composed = composeFormulaSection(template, brief, section, briefSection, glossary);
         if (composed.map((p) => p.text).join('\n\n') === visible.map((p) => p.current.text).join('\n\n')) continue;
-        const checked = checkSection(brief, template, section.key, composed.map((p) => p.text));
+        const checked = checkSection(brief, template, section.key, composed.map((p) => p.text), glossary);
         const written = { paragraphs: composed.map((p, i) => ({ ...p, findings: checked.byParagraph[i] ?? [] })), sectionFindings: checked.section };
         const startedFrom = new Map((draft.paragraphs[section.key] ?? []).map((p) => [p.id, p.current.id]));
         const kept = await this.store.writeSection(draft.id, section.key, written.paragraphs, OFFLINE_META, written.sectionFindings, { keepStaff: true, startedFrom });

@@ -29,6 +29,11 @@ export const GlossarySchema = z
     error: `Bảng chữ viết tắt có tối đa ${GLOSSARY_LIMITS.entries} mục`,
   });
 
+/** Where a glossary is kept (the office profile): read once per drafting run, so one run uses one set of meanings. */
+export interface GlossarySource {
+  glossary(): Promise<Glossary>;
+}
+
 /** The glossary with one more answer: what staff chose for an abbreviation. */
 export function withAnswer(glossary: Glossary, abbr: string, meaning: string): Glossary {
   return GlossarySchema.parse({ ...glossary, [abbr]: meaning });

@@ -4,6 +4,7 @@ import type { Template } from '../template/schema.js';
 import { checkDraft } from '../checks/index.js';
 import { visibleParagraphs } from '../draft/model.js';
 import { answerFindings } from './answer-checks.js';
+import type { Glossary } from '../lexicon/glossary.js';
 
 /** Said about how a text was written (cut, replaced by the composer), not about the text: kept until it is written again. */
 export const isWritingNote = (f: Finding) => f.rule.startsWith('provider.');
@@ -12,8 +13,8 @@ export const isWritingNote = (f: Finding) => f.rule.startsWith('provider.');
  * Every check of a draft as it stands: the prose checks, the form of each paragraph (English
  * prose, over-long paragraphs), and what was noted when each text was written.
  */
-export function checkDocument(draft: Draft, template: Template, sectionNotes: Record<string, Finding[]> = {}): Finding[] {
-  const findings = checkDraft(draft, template);
+export function checkDocument(draft: Draft, template: Template, sectionNotes: Record<string, Finding[]> = {}, glossary: Glossary = {}): Finding[] {
+  const findings = checkDraft(draft, template, glossary);
   for (const section of template.sections) {
     const paragraphs = visibleParagraphs(draft, section.key);
     const form = answerFindings(section, paragraphs.map((p) => p.current.text));

@@ -3,6 +3,7 @@ import type { Finding } from '../types/finding.js';
 import type { Formula, Template, TemplateSection } from '../template/schema.js';
 import type { FormulaGuide } from '../provider/types.js';
 import { composeSection } from '../composer/compose.js';
+import type { Glossary } from '../lexicon/glossary.js';
 
 const SLOT = /\{\w+\}/u;
 /** The words of a literal piece; the end mark "./." is code's, not the formula's. */
@@ -51,16 +52,16 @@ export function formulaOf(template: Template, section: TemplateSection): Formula
 }
 
 /** What code gives the model for an opening or closing: the fixed words, and the composer's sentence as a model. */
-export function formulaGuide(template: Template, brief: Brief, section: TemplateSection, briefSection: BriefSection | undefined): FormulaGuide | null {
+export function formulaGuide(template: Template, brief: Brief, section: TemplateSection, briefSection: BriefSection | undefined, glossary: Glossary): FormulaGuide | null {
   const formula = formulaOf(template, section);
   if (!formula) return null;
-  const example = composeFormulaSection(template, brief, section, briefSection).map((p) => p.text).join('\n\n');
+  const example = composeFormulaSection(template, brief, section, briefSection, glossary).map((p) => p.text).join('\n\n');
   return { fixed: fixedWords(formula, (briefSection?.facts?.length ?? 0) > 0), example };
 }
 
 /** The composer's opening or closing: the fallback when a model's answer misses the formula. */
-export function composeFormulaSection(template: Template, brief: Brief, section: TemplateSection, briefSection: BriefSection | undefined) {
-  return composeSection(template, brief, section, briefSection);
+export function composeFormulaSection(template: Template, brief: Brief, section: TemplateSection, briefSection: BriefSection | undefined, glossary: Glossary) {
+  return composeSection(template, brief, section, briefSection, glossary);
 }
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ');

@@ -5,6 +5,7 @@ import type { Template, TemplateSection } from '../template/schema.js';
 import type { Neighbours, Provider } from '../provider/types.js';
 import { sectionFacts } from '../brief/schema.js';
 import { DraftError } from '../errors.js';
+import type { Glossary } from '../lexicon/glossary.js';
 import { settleWithLimit } from '../draft/limit.js';
 import { writeSection, type SectionResult } from './write-section.js';
 
@@ -42,11 +43,17 @@ export interface DocumentOutcome {
  * Writes a whole document from a brief, with no store: the CLI and the eval draft through this,
  * the drafting service through writeSection itself so that each section is saved as it ends.
  */
-export async function writeDocument(brief: Brief, template: Template, provider: Provider, concurrency = 4): Promise<{ draft: Draft; outcomes: DocumentOutcome[] }> {
+export async function writeDocument(
+  brief: Brief,
+  template: Template,
+  provider: Provider,
+  options: { concurrency?: number; glossary?: Glossary } = {},
+): Promise<{ draft: Draft; outcomes: DocumentOutcome[] }> {
   const sections = draftableSections(brief, template);
+  const glossary = options.glossary ?? {};
   const settled = await settleWithLimit(
-    sections.map((section) => () => writeSection({ template, brief, section, provider, neighbours: neighbourFacts(brief, template, section.key) })),
-    concurrency,
+    sections.map((section) => () => writeSection({ template, brief, section, provider, glossary, neighbours: neighbourFacts(brief, template, section.key) })),
+    options.concurrency ?? 4,
   );
   const outcomes = settled.map((r, i): DocumentOutcome => {
     const section = sections[i]!.key;

@@ -6,6 +6,7 @@ import type { Provider } from '../provider/types.js';
 import { UnusableAnswer } from '../provider/types.js';
 import { OFFLINE_META } from '../provider/offline.js';
 import { checkSection } from '../checks/index.js';
+import type { Glossary } from '../lexicon/glossary.js';
 import { answerFindings, paragraphMaxChars, tidyParagraph } from './answer-checks.js';
 import { composeFormulaSection, fallbackFinding, formulaFinding, formulaGuide, missingFixedWords } from './formula.js';
 import { unusableError, withOneRepair } from './rounds.js';
@@ -20,6 +21,8 @@ export interface ParagraphInput {
   /** Which of them to rewrite. */
   index: number;
   instruction: string | null;
+  /** The office's meanings of abbreviations, for the provider and the checks; none when absent. */
+  glossary?: Glossary;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
   onRetry?: (reason: string) => void;
@@ -51,12 +54,13 @@ export async function writeParagraph(input: ParagraphInput): Promise<ParagraphRe
   const { template, brief, section, provider, index } = input;
   const briefSection = brief.sections.find((s) => s.key === section.key);
   const current = input.paragraphs[index]!;
-  const formula = formulaGuide(template, brief, section, briefSection);
+  const glossary = input.glossary ?? {};
+  const formula = formulaGuide(template, brief, section, briefSection, glossary);
 
   // The new text is judged where it will stand: its own findings, and the section's as a whole.
   const judge = (texts: string[]) => {
     const all = input.paragraphs.map((p, i) => (i === index ? texts.join('\n\n') : p.text));
-    const checked = checkSection(brief, template, section.key, all);
+    const checked = checkSection(brief, template, section.key, all, glossary);
     const missing = formula ? missingFixedWords(texts.join(' '), formula.fixed) : [];
     const findings = [
       ...checked.byParagraph[index]!,
@@ -79,6 +83,7 @@ export async function writeParagraph(input: ParagraphInput): Promise<ParagraphRe
         paragraphMaxChars: paragraphMaxChars(section),
         formula,
         instruction: input.instruction,
+        glossary,
         repair,
         signal: input.signal,
         onText: input.onText,
@@ -93,7 +98,7 @@ export async function writeParagraph(input: ParagraphInput): Promise<ParagraphRe
   });
 
   const fallback = (reason: string, usage: Usage | null): ParagraphResult => {
-    const composed = composeFormulaSection(template, brief, section, briefSection)[0]?.text;
+    const composed = composeFormulaSection(template, brief, section, briefSection, glossary)[0]?.text;
     const judged = judge([composed ? tidyParagraph(composed, section.shape) : current.text]);
     judged.findings.push(fallbackFinding(section.key, index, reason));
     return { ...judged, meta: { ...OFFLINE_META, usage }, rounds: 2 };

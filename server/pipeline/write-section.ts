@@ -7,6 +7,7 @@ import { UnusableAnswer } from '../provider/types.js';
 import { OFFLINE_META } from '../provider/offline.js';
 import { sectionFacts } from '../brief/schema.js';
 import { checkSection } from '../checks/index.js';
+import type { Glossary } from '../lexicon/glossary.js';
 import { answerFindings, paragraphMaxChars, tidyParagraph } from './answer-checks.js';
 import { composeFormulaSection, fallbackFinding, formulaFinding, formulaGuide, missingFixedWords } from './formula.js';
 import { unusableError, withOneRepair } from './rounds.js';
@@ -17,6 +18,8 @@ export interface SectionInput {
   section: TemplateSection;
   provider: Provider;
   neighbours: Neighbours;
+  /** The office's meanings of abbreviations, for the provider and the checks; none when absent. */
+  glossary?: Glossary;
   signal?: AbortSignal;
   onText?: (delta: string) => void;
   /** The text streamed so far is thrown away and asked for again, for this reason. */
@@ -37,9 +40,9 @@ export interface SectionResult {
 }
 
 /** Checks run once on a section's paragraphs: the prose checks, the answer's own form, and a formula's fixed words. */
-function checkWritten(brief: Brief, template: Template, section: TemplateSection, formula: FormulaGuide | null, paragraphs: readonly ParagraphText[]) {
+function checkWritten(brief: Brief, template: Template, section: TemplateSection, formula: FormulaGuide | null, glossary: Glossary, paragraphs: readonly ParagraphText[]) {
   const texts = paragraphs.map((p) => p.text);
-  const checked = checkSection(brief, template, section.key, texts);
+  const checked = checkSection(brief, template, section.key, texts, glossary);
   const form = answerFindings(section, texts);
   const missing = formula ? missingFixedWords(texts.join(' '), formula.fixed) : [];
   const fixed = missing.length > 0 ? [formulaFinding(section.key, section.role, missing, 0)] : [];
@@ -56,14 +59,15 @@ function checkWritten(brief: Brief, template: Template, section: TemplateSection
  */
 export async function writeSection(input: SectionInput): Promise<SectionResult> {
   const { template, brief, section, provider } = input;
+  const glossary = input.glossary ?? {};
   const briefSection = brief.sections.find((s) => s.key === section.key);
-  const formula = formulaGuide(template, brief, section, briefSection);
+  const formula = formulaGuide(template, brief, section, briefSection, glossary);
   // A section that is only a task table has no prose to write.
   if (!formula && (!briefSection || sectionFacts(briefSection).length === 0)) {
     return { paragraphs: [], sectionFindings: [], meta: OFFLINE_META, rounds: 0 };
   }
   const partCount = briefSection?.parts?.length ?? 1;
-  const check = (paragraphs: readonly ParagraphText[]) => checkWritten(brief, template, section, formula, paragraphs);
+  const check = (paragraphs: readonly ParagraphText[]) => checkWritten(brief, template, section, formula, glossary, paragraphs);
 
   const result = await withOneRepair({
     write: (repair) =>
@@ -76,6 +80,7 @@ export async function writeSection(input: SectionInput): Promise<SectionResult> 
         paragraphMaxChars: paragraphMaxChars(section),
         formula,
         neighbours: input.neighbours,
+        glossary,
         repair,
         signal: input.signal,
         onText: input.onText,
@@ -86,7 +91,7 @@ export async function writeSection(input: SectionInput): Promise<SectionResult> 
   });
 
   const fallback = (reason: string, usage: Usage | null): SectionResult => {
-    const composed = check(composeFormulaSection(template, brief, section, briefSection).map((p) => ({ ...p, text: tidyParagraph(p.text, section.shape) })));
+    const composed = check(composeFormulaSection(template, brief, section, briefSection, glossary).map((p) => ({ ...p, text: tidyParagraph(p.text, section.shape) })));
     composed.paragraphs[0]?.findings.push(fallbackFinding(section.key, 0, reason));
     return { ...composed, meta: { ...OFFLINE_META, usage }, rounds: 2 };
   };

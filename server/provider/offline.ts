@@ -17,7 +17,7 @@ export class OfflineProvider implements Provider {
 
   async writeSection(ask: SectionAsk): Promise<WrittenSection> {
     if (ask.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn mục này');
-    const paragraphs = composeSection(ask.template, ask.brief, ask.section, ask.briefSection);
+    const paragraphs = composeSection(ask.template, ask.brief, ask.section, ask.briefSection, ask.glossary);
     const parts = Array.from({ length: ask.partCount }, (_, i) => paragraphs.filter((p) => (p.part ?? 0) === i).map((p) => p.text));
     for (const p of paragraphs) ask.onText?.(`${p.text}\n\n`);
     return { parts, answer: paragraphs.map((p) => p.text).join('\n\n'), meta: OFFLINE_META };
@@ -25,7 +25,7 @@ export class OfflineProvider implements Provider {
 
   async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
     if (ask.signal?.aborted) throw new DraftError('cancelled', 'Đã dừng soạn lại đoạn này');
-    const all = composeSection(ask.template, ask.brief, ask.section, ask.briefSection);
+    const all = composeSection(ask.template, ask.brief, ask.section, ask.briefSection, ask.glossary);
     const text = all[ask.paragraph.position]?.text ?? ask.paragraph.text;
     ask.onText?.(text);
     // The composer cannot follow an instruction; the revision does not claim it did.

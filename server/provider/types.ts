@@ -1,6 +1,7 @@
 import type { Brief, BriefSection } from '../types/brief.js';
 import type { RevisionMeta, Usage } from '../types/draft.js';
 import type { Template, TemplateSection } from '../template/schema.js';
+import type { Glossary } from '../lexicon/glossary.js';
 
 /** What the pipeline asks a provider to fix in its previous answer (the one repair round). */
 export interface Repair {
@@ -36,6 +37,8 @@ export interface SectionAsk {
   paragraphMaxChars: number;
   formula: FormulaGuide | null;
   neighbours: Neighbours;
+  /** The office's meanings of abbreviations: they decide before the lexicon. */
+  glossary: Glossary;
   repair?: Repair;
   signal?: AbortSignal;
   /** Called with text as it arrives (streaming). */
@@ -63,6 +66,7 @@ export interface ParagraphAsk {
   paragraphMaxChars: number;
   formula: FormulaGuide | null;
   instruction: string | null;
+  glossary: Glossary;
   repair?: Repair;
   signal?: AbortSignal;
   onText?: (delta: string) => void;

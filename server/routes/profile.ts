@@ -23,7 +23,13 @@ const PrefillQuery = z.object({
     .optional(),
 });
 
-/** The office profile: read, replace, and a new brief of any type prefilled from it. */
+/** One answer about an abbreviation: "LĐ" means "lãnh đạo"; the abbreviation itself keeps it as written. */
+const GlossaryAnswer = z.object({
+  abbr: z.string({ error: 'Cần chữ viết tắt (abbr)' }),
+  meaning: z.string({ error: 'Cần nghĩa của chữ viết tắt (meaning)' }),
+});
+
+/** The office profile: read, replace, and a new brief of any type prefilled from it; its glossary, one answer at a time. */
 export function profileRoutes(profiles: ProfileStore, templates: TemplateRegistry) {
   return new Hono()
     .get('/', async (c) => c.json((await profiles.get()) ?? { profile: null, updatedAt: null }))
@@ -31,6 +37,17 @@ export function profileRoutes(profiles: ProfileStore, templates: TemplateRegistr
       const profile = await readJson(c, OfficeProfile);
       return c.json(await profiles.put(profile));
     })
+    .get('/glossary', async (c) => c.json({ glossary: await profiles.glossary() }))
+    .post('/glossary', async (c) => {
+      const { abbr, meaning } = await readJson(c, GlossaryAnswer);
+      try {
+        return c.json({ glossary: await profiles.answer(abbr, meaning) });
+      } catch (e) {
+        if (e instanceof z.ZodError) throw new DraftError('bad_input', 'Chưa ghi được nghĩa của chữ viết tắt', issuesOf(e));
+        throw e;
+      }
+    })
+    .delete('/glossary/:abbr', async (c) => c.json({ glossary: await profiles.forget(c.req.param('abbr')) }))
     .get('/prefill', async (c) => {
       const query = PrefillQuery.safeParse(c.req.query());
       if (!query.success) throw new DraftError('bad_input', 'Yêu cầu điền sẵn chưa hợp lệ', issuesOf(query.error));

@@ -6,6 +6,8 @@ export interface Finding {
   where: FindingLocation;
   /** What is wrong and what to do, in Vietnamese. */
   message: string;
+  /** A question staff answer into the office's glossary: the abbreviation, the meanings to offer (none: they type it), the question. */
+  ask?: { abbr: string; candidates: string[]; question: string };
 }
 
 export interface FindingLocation {

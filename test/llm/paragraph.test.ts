@@ -26,7 +26,7 @@ describe('regenerating one paragraph', () => {
     const res = await ctx.request(`/api/drafts/${id}/paragraphs/${target.id}/redraft`, { method: 'POST', json: { instruction: 'ngắn gọn hơn' } });
     expect(res.status).toBe(200);
     const revision = (await res.json()) as any;
-    expect(revision).toMatchObject({ seq: 2, author: 'model', model: 'fake-paragraph-model', instruction: 'ngắn gọn hơn', promptVersion: 'rewrite-1+paragraph-3' });
+    expect(revision).toMatchObject({ seq: 2, author: 'model', model: 'fake-paragraph-model', instruction: 'ngắn gọn hơn', promptVersion: 'rewrite-1+paragraph-4' });
     expect(revision.text).toBe(`- ${SHORTER}`);
 
     const request = ctx.fake.requests.at(-1)!;

@@ -5,6 +5,7 @@ import { el, api, messageOf, authorName, formatTime, isAbort, once } from './dom
 import { postStream } from './sse.js';
 import { renderDiff } from './diff.js';
 import { state, hooks, paragraphUi } from './state.js';
+import { glossaryAnswers } from './glossary-answer.js';
 
 const SEVERITY = { error: 'Lỗi', warning: 'Lưu ý' };
 
@@ -87,6 +88,8 @@ export function renderParagraph(p, displayText) {
   if (ui.mode !== 'edit') {
     const list = findingList(findings, p.current.text);
     if (list) wrapper.append(list);
+    const asks = glossaryAnswers(p, findings);
+    if (asks) wrapper.append(asks);
   }
   if (ui.mode === 'redraft') wrapper.append(redraftForm(p, ui));
   if (ui.mode === 'add') wrapper.append(addForm(p, ui));

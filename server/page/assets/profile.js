@@ -1,6 +1,7 @@
 // The office profile: what the cơ quan writes the same way on every document (names, địa danh, ký
 // hiệu, signers, usual Nơi nhận). Saved once, the interview offers these values as quick replies.
 import { el, $, api, linesOf, formField, showFieldIssues } from './dom.js';
+import { glossaryChanged } from './glossary-answer.js';
 
 const FIELDS = [
   ['parentOrg', 'Cơ quan chủ quản (để trống nếu không có)', 'text'],
@@ -24,6 +25,62 @@ function readSigners(text) {
     .map((block) => block.split('\n').map((l) => l.trim()).filter(Boolean))
     .filter((lines) => lines.length)
     .map((lines) => (lines.length === 1 ? { lines, name: '' } : { lines: lines.slice(0, -1), name: lines.at(-1) }));
+}
+
+/**
+ * The office's glossary: staff's answers about abbreviations, which every draft uses. An entry
+ * removed lets the lexicon decide again, or has staff asked again.
+ */
+function glossaryList() {
+  const box = el('section', { class: 'glossary-list', 'aria-labelledby': 'pf-glossary-title' });
+  const status = el('p', { class: 'muted', role: 'status' });
+  const error = el('p', { class: 'error', role: 'alert', hidden: true });
+  const show = (glossary) => {
+    const entries = Object.entries(glossary).sort(([a], [b]) => a.localeCompare(b, 'vi'));
+    const list = entries.length
+      ? el(
+          'ul',
+          {},
+          entries.map(([abbr, meaning]) =>
+            el(
+              'li',
+              { 'data-abbr': abbr },
+              el('strong', {}, abbr),
+              meaning === abbr ? ' — giữ nguyên như đã viết ' : ` — ${meaning} `,
+              el('button', { type: 'button', class: 'small secondary', 'aria-label': `Xóa ${abbr} khỏi bảng chữ viết tắt`, onclick: () => remove(abbr) }, 'Xóa'),
+            ),
+          ),
+        )
+      : el('p', { class: 'muted' }, 'Chưa có mục nào. Khi văn bản có chữ viết tắt chưa rõ nghĩa, trả lời câu hỏi bên cạnh đoạn văn hoặc trong khung trò chuyện để thêm vào đây.');
+    box.replaceChildren(
+      el('h3', { id: 'pf-glossary-title' }, 'Bảng chữ viết tắt của cơ quan'),
+      el('p', { class: 'muted' }, 'Nghĩa cơ quan đã chọn cho các chữ viết tắt; mọi văn bản soạn sau dùng các nghĩa này.'),
+      list,
+      status,
+      error,
+    );
+  };
+  const remove = async (abbr) => {
+    error.hidden = true;
+    try {
+      const { glossary } = await api(`/api/profile/glossary/${encodeURIComponent(abbr)}`, { method: 'DELETE' });
+      show(glossary);
+      glossaryChanged(glossary);
+      status.textContent = `Đã xóa ${abbr}; văn bản soạn sau sẽ hỏi lại nếu chưa rõ nghĩa.`;
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    }
+  };
+  show({});
+  api('/api/profile/glossary').then(
+    ({ glossary }) => show(glossary),
+    (e) => {
+      error.textContent = e.message;
+      error.hidden = false;
+    },
+  );
+  return box;
 }
 
 export async function openProfile(panel, onClose) {
@@ -78,6 +135,6 @@ export async function openProfile(panel, onClose) {
     error,
     el('div', { class: 'row' }, save, el('button', { type: 'button', class: 'secondary', onclick: () => onClose(null) }, 'Đóng')),
   );
-  panel.replaceChildren(form);
+  panel.replaceChildren(form, glossaryList());
   $('pf-org').focus();
 }

@@ -54,7 +54,7 @@ export function sectionMessages(prompts: PromptLibrary, ask: SectionAsk): ChatCo
   const key = itemsKey(ask.section.shape);
   const user = prompts.render('section', {
     ...documentContext(ask),
-    abbreviations: abbreviationLines(ask.brief) || NONE,
+    abbreviations: abbreviationLines(ask.brief, ask.glossary) || NONE,
     examples: prompts.example(ask.template.id, exampleKind(ask)) || NONE,
     purpose: ask.section.purpose,
     maxParagraphs: ask.section.paragraphs.max,
@@ -83,6 +83,7 @@ export function paragraphMessages(prompts: PromptLibrary, ask: ParagraphAsk): Ch
   const user = prompts.render('paragraph', {
     ...documentContext(ask),
     facts,
+    abbreviations: abbreviationLines(ask.brief, ask.glossary) || NONE,
     formulaNote: formulaNote(ask),
     before: ask.before || NONE,
     after: ask.after || NONE,
