@@ -83,6 +83,22 @@ export interface DraftLimits {
   maxDraftsPerOffice?: number;
 }
 
+/** Paragraphs with their current revision and how many revisions each has. */
+function currentParagraphs(q: Queries) {
+  return q
+    .selectFrom('paragraphs as p')
+    .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
+    .selectAll('r')
+    .select(['p.id as pid', 'p.section_key', 'p.position'])
+    .select((eb) =>
+      eb
+        .selectFrom('revisions as c')
+        .whereRef('c.paragraph_id', '=', 'p.id')
+        .select(sql<number>`cast(count(*) as integer)`.as('n'))
+        .as('revision_count'),
+    );
+}
+
 export class DraftStore {
   constructor(
     readonly db: Database,
@@ -153,18 +169,7 @@ export class DraftStore {
   async getDraft(id: string, q: Queries = this.q): Promise<Draft> {
     const row = await q.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
-    const rows = await q
-      .selectFrom('paragraphs as p')
-      .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
-      .selectAll('r')
-      .select(['p.id as pid', 'p.section_key', 'p.position'])
-      .select((eb) =>
-        eb
-          .selectFrom('revisions as c')
-          .whereRef('c.paragraph_id', '=', 'p.id')
-          .select(sql<number>`cast(count(*) as integer)`.as('n'))
-          .as('revision_count'),
-      )
+    const rows = await currentParagraphs(q)
       .where('p.draft_id', '=', id)
       .orderBy('p.section_key')
       .orderBy('p.position')
@@ -311,18 +316,7 @@ export class DraftStore {
   }
 
   async paragraph(draftId: string, paragraphId: number): Promise<Paragraph> {
-    const r = await this.q
-      .selectFrom('paragraphs as p')
-      .innerJoin('revisions as r', 'r.id', 'p.current_revision_id')
-      .selectAll('r')
-      .select(['p.id as pid', 'p.section_key', 'p.position'])
-      .select((eb) =>
-        eb
-          .selectFrom('revisions as c')
-          .whereRef('c.paragraph_id', '=', 'p.id')
-          .select(sql<number>`cast(count(*) as integer)`.as('n'))
-          .as('revision_count'),
-      )
+    const r = await currentParagraphs(this.q)
       .where('p.id', '=', paragraphId)
       .where('p.draft_id', '=', draftId)
       .executeTakeFirst();
