@@ -34,9 +34,9 @@ export class Sessions {
   async login(rawUsername: string, password: string, address: string): Promise<LoginResult> {
     const checked = checkUsername(rawUsername);
     const username = checked.ok ? checked.value : rawUsername.normalize('NFC').trim().toLowerCase();
-    const verdict = this.throttle.check(username, address);
-    if (!verdict.allowed) return { ok: false, status: 429, message: verdict.message, account: null, retryAfterMs: verdict.retryAfterMs };
     const row = checked.ok ? await this.accounts.accountRow(username) : null;
+    const verdict = this.throttle.check(username, address);
+    if (!verdict.allowed) return { ok: false, status: 429, message: verdict.message, account: row?.account ?? null, retryAfterMs: verdict.retryAfterMs };
     const matches = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
     const account = row ? row.account : null;
     if (!row || !matches || !row.account.active) {

@@ -12,7 +12,7 @@ import { openTestStore } from './store.js';
 /** The real app over a real store (SQLite, or PostgreSQL under SOANTHAO_TEST_DATABASE=postgres) in a fresh place. */
 export async function testApp(
   provider: Provider = new OfflineProvider(),
-  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions } = {},
+  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions; requireLogin?: boolean } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'soanthao-test-'));
   const opened = await openTestStore(dir, { maxDraftsPerOffice: options.maxDrafts });
@@ -25,6 +25,7 @@ export async function testApp(
     concurrency: 4,
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     security: options.security,
+    requireLogin: options.requireLogin,
   });
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const { json, ...rest } = init;

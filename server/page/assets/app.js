@@ -10,6 +10,8 @@ import { renderChat, wireComposer, loadConversation, note, resetChat } from './c
 import { openExport, copyDocument } from './export.js';
 import { renderHeaderForm } from './brief-form.js';
 import { openProfile } from './profile.js';
+import { renderAccount } from './account.js';
+import { openHistory } from './history.js';
 
 /** The last open draft or conversation, so opening soanthao again (without the address) resumes it. */
 const LAST_OPEN = 'soanthao.lastOpen';
@@ -149,11 +151,12 @@ function newDocument() {
 }
 
 function closePanels() {
-  for (const id of ['export-panel', 'header-panel']) {
+  for (const id of ['export-panel', 'header-panel', 'history-panel']) {
     $(id).hidden = true;
     $(id).replaceChildren();
   }
   $('export').setAttribute('aria-expanded', 'false');
+  $('history').setAttribute('aria-expanded', 'false');
   $('edit-header').setAttribute('aria-expanded', 'false');
 }
 
@@ -229,6 +232,16 @@ function wire() {
       $('export').focus();
     });
   });
+  $('history').addEventListener('click', async () => {
+    const open = $('history-panel').hidden;
+    closePanels();
+    if (!open) return;
+    $('history').setAttribute('aria-expanded', 'true');
+    await openHistory($('history-panel'), state.draft.id, () => {
+      closePanels();
+      $('history').focus();
+    });
+  });
   $('edit-header').addEventListener('click', () => {
     const panel = $('header-panel');
     const open = panel.hidden;
@@ -280,6 +293,7 @@ Object.assign(hooks, { render, reload, openDraft, renderChat, refreshList, newDo
 
 async function start() {
   wire();
+  await renderAccount({ onRestored: () => refreshList() });
   try {
     state.templates = (await api('/api/templates')).templates;
   } catch (e) {
