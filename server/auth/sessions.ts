@@ -46,7 +46,7 @@ export class Sessions {
     this.throttle.clearAccount(username);
     if (needsRehash(row.password_hash)) await this.accounts.rehash(row.account.id, await hashPassword(password));
     const session = newSession();
-    await this.accounts.createSession(session.id, row.account.id);
+    await this.accounts.createSession(session.id, row.account.id, new Date(this.now()).toISOString());
     await this.forgetExpired();
     return { ok: true, token: session.token, account: row.account, expiresAt: new Date(this.now() + this.policy.absoluteMs) };
   }

@@ -104,9 +104,8 @@ export class AccountStore {
     });
   }
 
-  async createSession(id: string, userId: string): Promise<void> {
-    const now = new Date().toISOString();
-    await this.q.insertInto('sessions').values({ id, user_id: userId, created_at: now, last_seen_at: now }).execute();
+  async createSession(id: string, userId: string, at: string): Promise<void> {
+    await this.q.insertInto('sessions').values({ id, user_id: userId, created_at: at, last_seen_at: at }).execute();
   }
 
   async session(id: string): Promise<SessionRow | null> {

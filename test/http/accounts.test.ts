@@ -17,6 +17,7 @@ let env: Awaited<ReturnType<typeof officeApp>>;
 let loopback: Awaited<ReturnType<typeof testApp>> | undefined;
 afterEach(async () => {
   await env?.ctx.close();
+  env = undefined as never;
   await loopback?.close();
   loopback = undefined;
 });
@@ -139,10 +140,13 @@ describe('logging in and out', () => {
     const res = await ctx.request('/api/session', {
       method: 'POST',
       json: { username: 'quantri', password: PASSWORD },
-      headers: { Host: 'soanthao.ubnd.example.vn', 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'soanthao.ubnd.example.vn' },
+      headers: { Host: 'soanthao.ubnd.example.vn', 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'soanthao.ubnd.example.vn', 'X-Forwarded-For': '10.1.2.3' },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toMatch(/^__Host-soanthao-phien=[^;]+;.*Secure/i);
+    // The audit trail names the address the proxy saw.
+    const login = await ctx.store.db.kysely.selectFrom('audit_events').selectAll().where('action', '=', 'login').executeTakeFirstOrThrow();
+    expect(login).toMatchObject({ username: 'quantri', address: '10.1.2.3', office_id: 'UBND-A' });
   });
 
   it('gives a wrong name and a wrong password one answer, records both, and locks the name after repeated failures', async () => {
