@@ -51,8 +51,8 @@ async function openUsers() {
       el(
         'tbody',
         {},
-        users.map((u) =>
-          el(
+        users.map((u) => {
+          const row = el(
             'tr',
             { dataset: { username: u.username } },
             el('td', {}, u.username),
@@ -62,13 +62,14 @@ async function openUsers() {
             el(
               'td',
               { class: 'user-actions' },
-              el('button', { type: 'button', class: 'secondary small', onclick: () => resetPassword(u) }, 'Đặt lại mật khẩu'),
+              el('button', { type: 'button', class: 'secondary small', onclick: () => resetPassword(u, row) }, 'Đặt lại mật khẩu'),
               u.username === session?.user?.username
                 ? null
                 : el('button', { type: 'button', class: 'secondary small', onclick: () => setActive(u, !u.active) }, u.active ? 'Khóa' : 'Mở khóa'),
             ),
-          ),
-        ),
+          );
+          return row;
+        }),
       ),
     );
   };
@@ -79,14 +80,34 @@ async function openUsers() {
       await work();
       status.textContent = done;
       await refresh();
+      return true;
     } catch (e) {
       showError(error, e);
+      return false;
     }
   };
-  const resetPassword = (u) => {
-    const password = prompt(`Mật khẩu mới cho ${u.username} (ít nhất 15 ký tự; mọi phiên đăng nhập của người này sẽ kết thúc):`);
-    if (!password) return;
-    act(() => api(`/api/users/${encodeURIComponent(u.id)}/password`, { method: 'POST', body: { password } }), `Đã đặt lại mật khẩu cho ${u.username}.`);
+  /** A password field under the user's row; the new password never shows on screen. */
+  const resetPassword = (u, row) => {
+    if (row.nextElementSibling?.classList.contains('reset-row')) return row.nextElementSibling.querySelector('input').focus();
+    const id = `reset-${u.id}`;
+    const input = el('input', { id, type: 'password', autocomplete: 'new-password' });
+    const form = el(
+      'form',
+      {
+        class: 'reset-form',
+        onsubmit: async (event) => {
+          event.preventDefault();
+          await act(() => api(`/api/users/${encodeURIComponent(u.id)}/password`, { method: 'POST', body: { password: input.value } }), `Đã đặt lại mật khẩu cho ${u.username}.`);
+        },
+      },
+      el('label', { for: id }, `Mật khẩu mới cho ${u.username} (ít nhất 15 ký tự; mọi phiên đăng nhập của người này sẽ kết thúc)`),
+      input,
+      el('button', { type: 'submit', class: 'small' }, 'Lưu mật khẩu'),
+      el('button', { type: 'button', class: 'secondary small', onclick: () => line.remove() }, 'Hủy'),
+    );
+    const line = el('tr', { class: 'reset-row' }, el('td', { colspan: 5 }, form));
+    row.after(line);
+    input.focus();
   };
   const setActive = (u, active) =>
     act(() => api(`/api/users/${encodeURIComponent(u.id)}`, { method: 'PATCH', body: { active } }), `${active ? 'Đã mở khóa' : 'Đã khóa'} ${u.username}.`);
