@@ -136,9 +136,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/users', userRoutes(sessions, audit));
   app.route('/api', auditRoutes(audit));
   app.route('/api/deleted-drafts', deletedDraftRoutes(office, deps.store, audit));
-  const gate = draftGate(office);
-  app.use('/api/drafts/:id', gate);
-  app.use('/api/drafts/:id/*', gate);
+  // Matches `/api/drafts/:id` itself too.
+  app.use('/api/drafts/:id/*', draftGate(office));
   // An export is a change to the record of who saw what: any format the draft routes offer.
   app.use('/api/drafts/:id/*', async (c, next) => {
     await next();

@@ -96,6 +96,7 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
                 Xuất .docx
               </button>
             </div>
+            <div id="review" class="review" hidden></div>
             <p id="doc-error" class="error" role="alert" hidden></p>
             <p id="doc-status" class="ok-text" role="status"></p>
           </div>

@@ -185,7 +185,7 @@ export class DraftStore {
 
   /** Marks the draft changed; in a transaction, also makes other writers of this draft wait their turn. */
   private async touch(q: Queries, draftId: string): Promise<void> {
-    const result = await q.updateTable('drafts').set({ updated_at: this.now() }).where('id', '=', draftId).executeTakeFirst();
+    const result = await q.updateTable('drafts').set({ updated_at: this.now() }).where('id', '=', draftId).where('deleted_at', 'is', null).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
@@ -338,7 +338,7 @@ export class DraftStore {
 
   async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
     // The draft may have been deleted while a model was still writing for it.
-    if (!(await this.q.selectFrom('drafts').select('id').where('id', '=', draftId).executeTakeFirst())) throw notFound();
+    if (!(await this.q.selectFrom('drafts').select('id').where('id', '=', draftId).where('deleted_at', 'is', null).executeTakeFirst())) throw notFound();
     await this.q
       .insertInto('sections')
       .values({ draft_id: draftId, key: sectionKey, findings_json: JSON.stringify(findings), drafted_at: null })
@@ -352,6 +352,7 @@ export class DraftStore {
       .updateTable('drafts')
       .set({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now() })
       .where('id', '=', draftId)
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
@@ -382,6 +383,7 @@ export class DraftStore {
       .updateTable('drafts')
       .set({ title, updated_at: this.now() })
       .where('id', '=', draftId)
+      .where('deleted_at', 'is', null)
       .returning(SUMMARY)
       .executeTakeFirst();
     if (!row) throw notFound();

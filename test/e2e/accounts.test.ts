@@ -21,6 +21,8 @@ beforeAll(async () => {
   for (const [username, role] of [
     ['quantri', 'quan-tri'],
     ['chuyenvien', 'chuyen-vien'],
+    ['nguoisoan', 'chuyen-vien'],
+    ['vanthu', 'van-thu'],
   ] as const) {
     await accounts.create({ username, officeCode: 'UBND-XUANAN', role, passwordHash: await hashPassword(PASSWORD, { ln: 10, r: 8, p: 1 }) });
   }
@@ -88,7 +90,7 @@ describe('accounts in the page', { timeout: 120_000 }, () => {
     await ready(page);
     await page.click('#open-users');
     const rows = page.locator('.users-table tbody tr');
-    await expect.poll(() => rows.count(), WAIT).toBe(2);
+    await expect.poll(() => rows.count(), WAIT).toBe(4);
 
     await page.fill('#new-username', 'lanhdao');
     await page.selectOption('#new-role', 'lanh-dao');
@@ -97,7 +99,7 @@ describe('accounts in the page', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('#new-password-error').textContent(), WAIT).toContain('ít nhất 15 ký tự');
     await page.fill('#new-password', PASSWORD);
     await page.click('.new-user button[type="submit"]');
-    await expect.poll(() => rows.count(), WAIT).toBe(3);
+    await expect.poll(() => rows.count(), WAIT).toBe(5);
     expect(await page.locator('.admin-panel [role="status"]').textContent()).toBe('Đã tạo tài khoản lanhdao (Lãnh đạo).');
 
     const clerk = page.locator('tr[data-username="chuyenvien"]');
@@ -139,6 +141,45 @@ describe('accounts in the page', { timeout: 120_000 }, () => {
     expect(texts.some((t) => t.includes('lanhdao · Soạn mục'))).toBe(true);
     expect(texts.every((t) => / từ (::ffff:)?127\.0\.0\.1/.test(t))).toBe(true);
     await screenshot(page, 'accounts-history', true);
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the author share a draft, and a văn thư comment on it and approve it', async () => {
+    const { page, problems } = await tab();
+    await page.goto(`${server.url}/dang-nhap`);
+    await ready(page);
+    await logIn(page, 'nguoisoan', PASSWORD);
+    await page.waitForURL(`${server.url}/`);
+    await ready(page);
+    await page.evaluate(() => localStorage.clear());
+    await importBrief(page, SEED_BRIEF_PATH);
+    const id = decodeURIComponent(new URL(page.url()).hash).replace('#draft=', '');
+    await page.click('#share');
+    await expect.poll(() => page.locator('#share').getAttribute('aria-pressed'), WAIT).toBe('true');
+    expect(await page.locator('#approve').count()).toBe(0);
+    await page.click('#logout');
+    await page.waitForURL(`${server.url}/dang-nhap`);
+
+    await logIn(page, 'vanthu', PASSWORD);
+    await page.waitForURL(`${server.url}/`);
+    await ready(page);
+    await page.goto(`${server.url}/#draft=${id}`);
+    await ready(page);
+    await page.locator('#comment-text').waitFor(WAIT);
+    expect(await page.locator('#share').count()).toBe(0);
+    await page.fill('#comment-text', 'Đề nghị bổ sung số liệu quý IV.');
+    await page.click('.comment-form button[type="submit"]');
+    await expect.poll(() => page.locator('.comments li').allTextContents(), WAIT).toEqual([expect.stringContaining('vanthu')]);
+    await page.click('#approve');
+    await expect.poll(() => page.locator('#approved').textContent(), WAIT).toContain('Đã duyệt: vanthu');
+    await screenshot(page, 'accounts-review');
+    await page.click('#history');
+    await expect.poll(async () => (await page.locator('.history-list li').allTextContents()).slice(-3).map((t) => t.split(' · ')[0]!.split(' ').at(-1) + ' · ' + t.split(' · ')[1]), WAIT).toEqual([
+      'nguoisoan · Chia sẻ với cơ quan',
+      'vanthu · Góp ý',
+      'vanthu · Duyệt',
+    ]);
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
     expect(problems).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { renderHeaderForm } from './brief-form.js';
 import { openProfile } from './profile.js';
 import { renderAccount } from './account.js';
 import { openHistory } from './history.js';
+import { renderReview } from './review.js';
 
 /** The last open draft or conversation, so opening soanthao again (without the address) resumes it. */
 const LAST_OPEN = 'soanthao.lastOpen';
@@ -120,7 +121,10 @@ function clearDraftUi() {
 async function openDraft(id, { keepConversation = false } = {}) {
   try {
     const detail = await api(`/api/drafts/${encodeURIComponent(id)}`);
-    if (state.draft?.id !== detail.id) clearDraftUi();
+    if (state.draft?.id !== detail.id) {
+      clearDraftUi();
+      renderReview(detail.id);
+    }
     state.draft = detail;
     showError($('doc-error'), null);
     if (!keepConversation) {
