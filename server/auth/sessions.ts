@@ -68,6 +68,22 @@ export class Sessions {
     return { id, account: row.user, expiresAt: new Date(created + this.policy.absoluteMs) };
   }
 
+  /**
+   * The user changes their own password, proving the current one. Every session of theirs ends,
+   * this one included: whoever else knew the old password is out, and the user logs in again.
+   */
+  async changePassword(account: { id: string; username: string }, current: string, next: string): Promise<boolean> {
+    // Guessing the current password from a session left open counts like guessing at the login form.
+    if (!this.throttle.check(account.username, '').allowed) return false;
+    const row = await this.accounts.accountRow(account.username);
+    if (!row || !(await verifyPassword(current, row.password_hash))) {
+      this.throttle.recordFailure(account.username, '');
+      return false;
+    }
+    await this.accounts.setPassword(account.id, await hashPassword(next));
+    return true;
+  }
+
   async logout(token: string | undefined): Promise<void> {
     const id = sessionIdOf(token);
     if (id) await this.accounts.endSession(id);

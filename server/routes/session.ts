@@ -10,6 +10,12 @@ import { DraftError } from '../errors.js';
 import { isHttps } from '../security/forwarded.js';
 import { sessionToken } from '../security/session-gate.js';
 import { readJson } from './body.js';
+import { passwordProblems } from '../auth/password-rules.js';
+
+const PasswordBody = z.object({
+  currentPassword: z.string({ error: 'Cần mật khẩu hiện tại (currentPassword)' }).max(1024, { error: 'Mật khẩu quá dài' }),
+  password: z.string({ error: 'Cần mật khẩu mới (password)' }).max(1024, { error: 'Mật khẩu quá dài' }),
+});
 
 const LoginBody = z.object({
   username: z.string({ error: 'Cần tên đăng nhập (username)' }).max(100, { error: 'Tên đăng nhập quá dài' }),
@@ -22,7 +28,7 @@ export function whoIs(scope: RequestScope) {
   return { username: scope.username, office: officeId, role, roleLabel: ROLE_LABELS[role], permissions: [...PERMISSIONS[role as Role]] };
 }
 
-/** `/api/session`: log in, see who is logged in, log out (the session ends in the store too). */
+/** `/api/session`: log in, see who is logged in, change one's password, log out (the session ends in the store too). */
 export function sessionRoutes(sessions: Sessions, audit: AuditLog, options: { requireLogin: boolean; trustProxy: boolean }) {
   return new Hono()
     .get('/', (c) => {
@@ -50,6 +56,20 @@ export function sessionRoutes(sessions: Sessions, audit: AuditLog, options: { re
       const cookie = sessionCookie(isHttps(c, options.trustProxy), result.expiresAt);
       setCookie(c, cookie.name, result.token, cookie.options);
       return c.json({ loggedIn: true, local: false, loginRequired: options.requireLogin, user: whoIs(loggedIn) });
+    })
+    .put('/password', async (c) => {
+      const session = c.get('session');
+      if (!session) throw new DraftError('bad_input', 'Người dùng trên máy này không có mật khẩu để đổi; hãy đăng nhập bằng tài khoản của mình.');
+      const { currentPassword, password } = await readJson(c, PasswordBody);
+      const problems = passwordProblems(password, { username: session.account.username });
+      if (problems.length > 0) throw new DraftError('bad_input', 'Mật khẩu mới chưa đạt', problems.map((message) => ({ field: 'password', message })));
+      if (!(await sessions.changePassword(session.account, currentPassword, password))) {
+        throw new DraftError('bad_input', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Không đúng' }]);
+      }
+      await audit.record({ action: 'user-password', detail: `${session.account.username} (tự đổi)` });
+      const cookie = sessionCookie(isHttps(c, options.trustProxy), null);
+      deleteCookie(c, cookie.name, cookie.options);
+      return c.body(null, 204);
     })
     .delete('/', async (c) => {
       const session = c.get('session');

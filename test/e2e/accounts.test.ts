@@ -183,4 +183,28 @@ describe('accounts in the page', { timeout: 120_000 }, () => {
     expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
     expect(problems).toEqual([]);
   });
+
+  it('lets a user change their own password, then log in again with it', async () => {
+    const { page, problems } = await tab();
+    await page.goto(`${server.url}/dang-nhap`);
+    await ready(page);
+    await logIn(page, 'chuyenvien', 'một mật khẩu mới cho chuyên viên');
+    await page.waitForURL(`${server.url}/`);
+    await ready(page);
+    await page.click('#change-password');
+    await page.fill('#current-password', 'không phải mật khẩu này');
+    await page.fill('#changed-password', 'mật khẩu tự chọn của chuyên viên');
+    await page.click('.admin-panel button[type="submit"]');
+    await expect.poll(() => page.locator('#current-password-error').textContent(), WAIT).toBe('Không đúng');
+    await page.fill('#current-password', 'một mật khẩu mới cho chuyên viên');
+    await page.click('.admin-panel button[type="submit"]');
+    await page.waitForURL(`${server.url}/dang-nhap`);
+    await ready(page);
+    await logIn(page, 'chuyenvien', 'mật khẩu tự chọn của chuyên viên');
+    await page.waitForURL(`${server.url}/`);
+    await ready(page);
+    await expect.poll(() => page.locator('#whoami').textContent(), WAIT).toBe('chuyenvien · Chuyên viên · UBND-XUANAN');
+    expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
 });

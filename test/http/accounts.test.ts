@@ -85,6 +85,7 @@ describe('on a network address, without a session', () => {
       ['PUT', '/api/profile', {}],
       ['GET', '/api/profile/prefill?template=bao-cao'],
       ['DELETE', '/api/session'],
+      ['PUT', '/api/session/password', { currentPassword: PASSWORD, password: 'một câu mật khẩu mới dài' }],
       ['GET', '/api/users'],
       ['POST', '/api/users', { username: 'moi', role: 'quan-tri', password: PASSWORD }],
       ['POST', `/api/users/${env.ids.cv}/password`, { password: PASSWORD }],
@@ -178,6 +179,29 @@ describe('logging in and out', () => {
     expect((await env.login('chuyenvien', 'một mật khẩu mới thật dài')).status).toBe(200);
     expect((await env.as.qt(`/api/users/${env.ids.cv}`, { method: 'PATCH', json: { active: false } })).status).toBe(200);
     expect((await env.login('chuyenvien', 'một mật khẩu mới thật dài')).status).toBe(401);
+  });
+});
+
+describe('changing one\'s own password', () => {
+  it('needs the current password and a good new one, then ends every session of the user', async () => {
+    env = await officeApp(['cv']);
+    const other = cookieOf(await env.login('chuyenvien'));
+    const change = (json: unknown) => env.as.cv('/api/session/password', { method: 'PUT', json });
+    const wrong = await change({ currentPassword: 'không đúng mật khẩu này', password: 'một câu mật khẩu mới dài' });
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).error.message).toBe('Mật khẩu hiện tại không đúng.');
+    const weak = await change({ currentPassword: PASSWORD, password: 'ngắn' });
+    expect(weak.status).toBe(422);
+    expect((await weak.json()).error.issues[0].message).toContain('ít nhất 15 ký tự');
+    // Nothing changed so far: both sessions still work.
+    expect((await env.as.cv('/api/drafts')).status).toBe(200);
+    const done = await change({ currentPassword: PASSWORD, password: 'một câu mật khẩu mới dài' });
+    expect(done.status).toBe(204);
+    expect(done.headers.get('set-cookie')).toMatch(/soanthao-phien=;/);
+    expect((await env.as.cv('/api/drafts')).status).toBe(401);
+    expect((await env.withCookie(other)('/api/drafts')).status).toBe(401);
+    expect((await env.login('chuyenvien')).status).toBe(401);
+    expect((await env.login('chuyenvien', 'một câu mật khẩu mới dài')).status).toBe(200);
   });
 });
 

@@ -196,6 +196,37 @@ async function openDeleted(onRestored) {
   }
 }
 
+/** The logged-in user's own password: the current one, then the new one; every session then ends. */
+function openPasswordChange() {
+  const error = el('p', { class: 'error', role: 'alert', hidden: true });
+  const current = formField('current-password', 'Mật khẩu hiện tại', el('input', { id: 'current-password', type: 'password', autocomplete: 'current-password' }));
+  const next = formField('changed-password', 'Mật khẩu mới (ít nhất 15 ký tự)', el('input', { id: 'changed-password', type: 'password', autocomplete: 'new-password' }));
+  const alerts = { currentPassword: current.alert, password: next.alert };
+  const form = el(
+    'form',
+    {
+      class: 'new-user',
+      onsubmit: async (event) => {
+        event.preventDefault();
+        for (const a of Object.values(alerts)) a.hidden = true;
+        showError(error, null);
+        try {
+          await api('/api/session/password', { method: 'PUT', body: { currentPassword: $('current-password').value, password: $('changed-password').value } });
+          location.assign('/dang-nhap');
+        } catch (e) {
+          showFieldIssues(e, error, (field) => alerts[field]);
+        }
+      },
+    },
+    el('p', { class: 'muted' }, 'Sau khi đổi, mọi phiên đăng nhập của bạn (cả trên máy khác) kết thúc; hãy đăng nhập lại bằng mật khẩu mới.'),
+    current.row,
+    next.row,
+    el('button', { type: 'submit' }, 'Đổi mật khẩu'),
+  );
+  openAdmin('Đổi mật khẩu', error, form);
+  $('current-password').focus();
+}
+
 /** Fills the top bar with who is working and what they may open. */
 export async function renderAccount({ onRestored }) {
   try {
@@ -212,6 +243,7 @@ export async function renderAccount({ onRestored }) {
   if (session.loggedIn && can('users.manage')) parts.push(el('button', { type: 'button', id: 'open-users', class: 'secondary small', onclick: openUsers }, 'Người dùng'));
   if (can('draft.restore')) parts.push(el('button', { type: 'button', id: 'open-deleted', class: 'secondary small', onclick: () => openDeleted(onRestored) }, 'Bản thảo đã xóa'));
   if (can('audit.read')) parts.push(el('a', { href: '/api/audit.csv', class: 'button secondary small', id: 'audit-csv', download: '' }, 'Nhật ký (CSV)'));
+  if (session.loggedIn) parts.push(el('button', { type: 'button', id: 'change-password', class: 'secondary small', onclick: openPasswordChange }, 'Đổi mật khẩu'));
   if (session.loggedIn) parts.push(el('button', { type: 'button', id: 'logout', class: 'secondary small', onclick: logout }, 'Đăng xuất'));
   bar.replaceChildren(...parts);
   bar.hidden = parts.length === 0;
