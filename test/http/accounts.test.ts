@@ -366,6 +366,20 @@ describe('the audit trail', () => {
     ]);
   });
 
+  it('removes a draft deleted more than 30 days ago for good, keeping its history', async () => {
+    env = await officeApp(['cv', 'qt']);
+    const { id } = await draftOf(env.as.cv);
+    expect((await env.as.cv(`/api/drafts/${id}`, { method: 'DELETE' })).status).toBe(204);
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString();
+    await env.ctx.store.db.kysely.updateTable('drafts').set({ deleted_at: longAgo }).where('id', '=', id).execute();
+    expect((await json(env.as.qt('/api/deleted-drafts'))).drafts).toEqual([]);
+    expect((await env.as.qt(`/api/deleted-drafts/${id}/restore`, { method: 'POST' })).status).toBe(404);
+    const db = env.ctx.store.db.kysely;
+    expect(await db.selectFrom('drafts').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(await db.selectFrom('paragraphs').select('id').where('draft_id', '=', id).execute()).toEqual([]);
+    expect((await db.selectFrom('audit_events').select('action').where('draft_id', '=', id).execute()).map((r) => r.action)).toEqual(['create', 'draft', 'delete']);
+  });
+
   it('cannot be changed or erased, even straight in the database', async () => {
     env = await officeApp(['cv']);
     const db = env.ctx.store.db.kysely;
