@@ -2,6 +2,10 @@ import { DraftingService, type DraftDetail, type SectionOutcome } from '../draft
 import type { DraftSummary, Revision } from '../draft/model.js';
 import type { RunOptions } from '../draft/events.js';
 import type { AuditLog } from './audit-log.js';
+import type { DraftStore } from '../store/draft-store.js';
+import type { TemplateRegistry } from '../template/load.js';
+import { presentSections } from '../present/sections.js';
+import { DraftError } from '../errors.js';
 
 /**
  * The drafting service with every change written to the audit trail once it is stored. Every
@@ -9,11 +13,15 @@ import type { AuditLog } from './audit-log.js';
  * that failed is not recorded: nothing changed.
  */
 export class AuditedDraftingService extends DraftingService {
+  private readonly drafts: DraftStore;
+  private readonly registry: TemplateRegistry;
+
   constructor(
     private readonly audit: AuditLog,
     ...args: ConstructorParameters<typeof DraftingService>
   ) {
     super(...args);
+    [this.drafts, this.registry] = args;
   }
 
   override async create(input: unknown, title?: string): Promise<DraftDetail> {
@@ -36,7 +44,19 @@ export class AuditedDraftingService extends DraftingService {
 
   private async recordDrafted(id: string, outcomes: SectionOutcome[]): Promise<void> {
     const drafted = outcomes.filter((o) => o.ok).map((o) => o.section);
-    if (drafted.length > 0) await this.audit.record({ action: 'draft', draftId: id, detail: `Mục: ${drafted.join(', ')}` });
+    if (drafted.length > 0) await this.audit.record({ action: 'draft', draftId: id, detail: `Mục: ${(await this.sectionLabels(id, drafted)).join('; ')}` });
+  }
+
+  /** The sections as staff call them ("Phần mở đầu", "KẾT QUẢ THỰC HIỆN"); their keys if the draft is gone meanwhile. */
+  private async sectionLabels(id: string, keys: string[]): Promise<string[]> {
+    try {
+      const draft = await this.drafts.getDraft(id);
+      const labels = new Map(presentSections(this.registry.get(draft.templateId), draft.brief, () => true).map((p) => [p.key, p.label]));
+      return keys.map((k) => labels.get(k) ?? k);
+    } catch (e) {
+      if (e instanceof DraftError && e.code === 'not_found') return keys;
+      throw e;
+    }
   }
 
   override async editParagraph(id: string, paragraphId: number, text: string): Promise<Revision> {

@@ -330,6 +330,7 @@ describe('the audit trail', () => {
     expect(history.find((e: any) => e.action === 'redraft')).toMatchObject({ revisionId: redrafted.id, detail: 'ngắn hơn' });
     expect(history.find((e: any) => e.action === 'make-current')).toMatchObject({ revisionId: rid });
     expect(history.find((e: any) => e.action === 'rename').detail).toBe('Báo cáo tháng 12');
+    expect(history.find((e: any) => e.action === 'draft').detail).toBe('Mục: Phần mở đầu; KẾT QUẢ THỰC HIỆN; KẾ HOẠCH THỰC HIỆN NHIỆM VỤ TRONG THỜI GIAN TỚI; Phần kết thúc');
     expect(history.every((e: any) => /^\d{4}-\d{2}-\d{2}T/.test(e.at))).toBe(true);
 
     const csv = await env.as.qt('/api/audit.csv');
