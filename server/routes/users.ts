@@ -54,7 +54,7 @@ export function userRoutes(sessions: Sessions, audit: AuditLog) {
       if ('taken' in result) {
         throw new DraftError('bad_input', `Tên đăng nhập “${name.value}” đã có người dùng; chọn tên khác.`, [{ field: 'username', message: 'Đã có người dùng' }]);
       }
-      const created = (await accounts.list(office)).find((a) => a.username === name.value)!;
+      const created = (await accounts.accountRow(name.value))!.account;
       await audit.record({ action: 'user-create', detail: `${created.username} (${ROLE_LABELS[created.role]})` });
       return c.json(view(created), 201);
     })

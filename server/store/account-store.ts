@@ -19,7 +19,7 @@ export interface SessionRow {
   user: Account;
 }
 
-export function toAccount(r: AccountRow): Account {
+function toAccount(r: AccountRow): Account {
   return { id: r.id, username: r.username, officeCode: r.office_id, officeId: r.office_id, role: r.role as Role, createdAt: r.created_at, active: Number(r.active) === 1 };
 }
 
@@ -34,7 +34,7 @@ export class AccountStore {
     return this.db.kysely;
   }
 
-  async create(account: NewAccount): Promise<CreateResult & { id?: string }> {
+  async create(account: NewAccount): Promise<CreateResult> {
     const now = new Date().toISOString();
     return this.db.transaction(async (q) => {
       const taken = await q.selectFrom('users').select('id').where('username', '=', account.username).executeTakeFirst();
@@ -47,7 +47,7 @@ export class AccountStore {
         .values({ id, username: account.username, office_id: account.officeCode, role: account.role, password_hash: account.passwordHash, created_at: now, password_changed_at: now })
         .execute();
       const created: AccountSummary = { username: account.username, officeCode: account.officeCode, role: account.role, createdAt: now, active: true };
-      return { created, officeCreated: !office, id };
+      return { created, officeCreated: !office };
     });
   }
 
