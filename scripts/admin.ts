@@ -11,4 +11,4 @@ import { openAccountDirectory } from '../server/auth/directory.js';
 import { runAdmin } from '../server/auth/admin-command.js';
 
 const config = loadConfig();
-process.exitCode = await runAdmin(process.argv.slice(2), process, await openAccountDirectory(config));
+process.exitCode = await runAdmin(process.argv.slice(2), process, async () => (await openAccountDirectory(config))!);

@@ -24,12 +24,29 @@ import { pageRoutes } from './page/routes.js';
 import { draftFileRoutes } from './routes/draft-files.js';
 import { PdfConverter } from './pdf/converter.js';
 import { join } from 'node:path';
+import { currentScope } from './auth/scope.js';
+import { draftAccess } from './auth/roles.js';
 import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
 import { ModelQueue } from './queue/model-queue.js';
 import { QueuedProvider } from './queue/queued-provider.js';
 import { defaultCallerKey, namingCallers, type CallerKey } from './queue/caller.js';
 import { idempotency } from './idempotency/middleware.js';
 import { IdempotencyStore } from './idempotency/store.js';
+import { mustRequireLogin } from './security/exposure.js';
+import { sessionGate } from './security/session-gate.js';
+import { AccountStore } from './store/account-store.js';
+import { Sessions } from './auth/sessions.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AuditedDraftingService } from './audit/audited-service.js';
+import { DraftOffice } from './store/draft-office.js';
+import { sessionRoutes } from './routes/session.js';
+import { userRoutes } from './routes/users.js';
+import { auditRoutes, deletedDraftRoutes } from './routes/audit.js';
+import { draftGate } from './routes/draft-gate.js';
+import { draftOfficeRoutes } from './routes/draft-office.js';
+import { requirePermission } from './routes/permission.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
+import type { ExpiryPolicy } from './auth/session-expiry.js';
 
 export interface AppDeps {
   store: DraftStore;
@@ -47,6 +64,11 @@ export interface AppDeps {
   pdf?: PdfConverter;
   /** Whose line in the model queue a request's calls wait in; the draft, else the client address, when absent. */
   callerKey?: CallerKey;
+  /** Bound to an address others can reach: every route but login and health needs a session. */
+  requireLogin?: boolean;
+  /** Login throttle and session expiry; the OWASP-minded defaults when absent. */
+  throttle?: LoginThrottle;
+  expiry?: ExpiryPolicy;
 }
 
 /**
@@ -67,13 +89,17 @@ export async function depsFromConfig(config: Config): Promise<AppDeps> {
     concurrency: config.concurrency,
     maxBodyBytes: config.maxBodyBytes,
     security: config.security,
+    requireLogin: mustRequireLogin(config.host),
   };
 }
 
 /** The composition root: one place that wires the store, templates and provider into the routes. */
 export function createApp(deps: AppDeps) {
+  const audit = new AuditLog(deps.store.db);
+  const sessions = new Sessions(new AccountStore(deps.store.db), deps.throttle, deps.expiry);
+  const office = new DraftOffice(deps.store.db);
   const profiles = new ProfileStore(deps.store.db);
-  const service = new DraftingService(deps.store, deps.templates, deps.provider, deps.concurrency, profiles);
+  const service: DraftingService = new AuditedDraftingService(audit, deps.store, deps.templates, deps.provider, deps.concurrency, profiles);
   const chat = new ConversationService(
     new ConversationStore(deps.store.db),
     service,
@@ -84,8 +110,11 @@ export function createApp(deps: AppDeps) {
   );
   const schema = briefJsonSchema();
   const app = new Hono();
-  app.use(...webDefences(deps.security ?? LOOPBACK_SECURITY));
-  app.use('/api/*', namingCallers(deps.callerKey ?? defaultCallerKey((deps.security ?? LOOPBACK_SECURITY).trustProxy)));
+  const security = deps.security ?? LOOPBACK_SECURITY;
+  const access = { requireLogin: deps.requireLogin ?? false, trustProxy: security.trustProxy };
+  app.use(...webDefences(security));
+  app.use(sessionGate(sessions, access));
+  app.use('/api/*', namingCallers(deps.callerKey ?? defaultCallerKey(security.trustProxy)));
 
   const limit = (maxSize: number, what: string) =>
     bodyLimit({
@@ -120,11 +149,34 @@ export function createApp(deps: AppDeps) {
   app.get('/api/templates', (c) =>
     c.json({ templates: deps.templates.list().map((t) => ({ id: t.id, name: t.name, sections: t.sections })) }),
   );
+  app.route('/api/session', sessionRoutes(sessions, audit, access));
+  app.route('/api/users', userRoutes(sessions, audit));
+  app.route('/api', auditRoutes(audit));
+  app.route('/api/deleted-drafts', deletedDraftRoutes(office, deps.store, audit));
+  // Matches `/api/drafts/:id` itself too.
+  app.use('/api/drafts/:id/*', draftGate(office));
+  // An export is a change to the record of who saw what: any format the draft routes offer.
+  app.use('/api/drafts/:id/*', async (c, next) => {
+    await next();
+    const format = /\/export\.([a-z0-9]+)$/.exec(c.req.path)?.[1];
+    if (format && c.res.status === 200) await audit.record({ action: 'export', draftId: c.req.param('id'), detail: format });
+  });
+  app.route('/api/drafts', draftOfficeRoutes(office, audit));
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
   app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (id) => deps.store.stamp(id)));
-  app.route('/api/conversations', conversationRoutes(chat));
+  app.route('/api/conversations', conversationRoutes(chat, async (draftId) => {
+    const { actor } = currentScope();
+    const standing = await office.standing(actor.officeId, draftId);
+    return standing !== null && draftAccess(actor, standing).has('write');
+  }));
   app.route('/api/accents', accentRoutes(chat));
   app.route('/api/nd30', nd30Routes());
+  app.use('/api/profile', async (c, next) => {
+    if (c.req.method !== 'PUT') return next();
+    requirePermission('profile.manage', 'sửa hồ sơ cơ quan');
+    await next();
+    if (c.res.status === 200) await audit.record({ action: 'profile' });
+  });
   app.route('/api/profile', profileRoutes(profiles, deps.templates));
   app.route('/', pageRoutes(service));
 

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'not_found'
   | 'too_large'
   | 'forbidden'
+  | 'unauthenticated'
+  | 'too_many_attempts'
   | 'misdirected_host'
   | 'unknown_template'
   | 'unknown_section'
@@ -30,6 +32,8 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   too_large: 413,
   forbidden: 403,
+  unauthenticated: 401,
+  too_many_attempts: 429,
   misdirected_host: 421,
   unknown_template: 422,
   unknown_section: 422,

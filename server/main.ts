@@ -2,13 +2,14 @@ import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { loadConfig } from './config.js';
 import { createApp, depsFromConfig } from './app.js';
-import { startRefusal } from './security/exposure.js';
+import { mustRequireLogin, startRefusal } from './security/exposure.js';
 import { openAccountDirectory } from './auth/directory.js';
 import { SchemaTooNewError } from './store/migrations.js';
 
 const config = loadConfig();
-const accounts = await openAccountDirectory(config);
+const accounts = mustRequireLogin(config.host) ? await openAccountDirectory(config, { existingOnly: true }) : null;
 const refusal = await startRefusal(config.host, accounts && (() => accounts.countAdministrators()));
+await accounts?.close();
 if (refusal) {
   console.error(refusal);
   process.exit(1);

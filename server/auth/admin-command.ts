@@ -8,7 +8,7 @@ import { readAllInput, readHiddenLine } from './hidden-input.js';
 
 /**
  * `npm run admin -- <lệnh>`: the accounts of a soanthao server, from its own machine. Exit codes:
- * 0 done, 1 could not be done (no accounts storage, name taken), 2 bad arguments or password.
+ * 0 done, 1 could not be done (name taken, cancelled), 2 bad arguments or password.
  */
 export const ADMIN_USAGE = [
   'Cách dùng:',
@@ -68,12 +68,8 @@ export interface AdminIo {
   stderr: Writable;
 }
 
-export const NO_STORAGE = [
-  'Chưa có nơi lưu tài khoản: phiên bản soanthao này chưa có kho tài khoản, nên chưa tạo hay liệt kê được tài khoản nào.',
-  'Không có gì bị thay đổi. (Accounts storage is not available yet in this version; nothing was changed.)',
-].join('\n');
-
-export async function runAdmin(argv: readonly string[], io: AdminIo, directory: AccountDirectory | null): Promise<number> {
+/** `directory` is opened only once the arguments are known to be right, so a typo touches no database. */
+export async function runAdmin(argv: readonly string[], io: AdminIo, openDirectory: () => Promise<AccountDirectory>): Promise<number> {
   const say = (text: string) => io.stdout.write(`${text}\n`);
   const complain = (text: string) => io.stderr.write(`${text}\n`);
   let command: AdminCommand;
@@ -88,10 +84,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo, directory: 
     say(ADMIN_USAGE);
     return 0;
   }
-  if (!directory) {
-    complain(NO_STORAGE);
-    return 1;
-  }
+  const directory = await openDirectory();
   try {
     if (command.kind === 'list') {
       say(describeAccounts(await directory.list()));

@@ -1,10 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import type { Role } from './roles.js';
+import { StoreAccountDirectory } from './store-directory.js';
 
-/**
- * Where accounts live, as the admin command and the start-up check need them. The accounts store
- * implements it; until then `openAccountDirectory` has nothing to open.
- */
+/** Where accounts live, as the admin command and the start-up check need them. */
 export interface NewAccount {
   /** Already checked and normalised (names.ts). */
   username: string;
@@ -34,7 +34,12 @@ export interface AccountDirectory {
   close(): Promise<void>;
 }
 
-/** The accounts store of this configuration, or null while soanthao has none. */
-export async function openAccountDirectory(_config: Config): Promise<AccountDirectory | null> {
-  return null;
+/**
+ * The accounts store of this configuration (the drafts' database, migrated if need be). With
+ * `existingOnly`, null instead of creating a SQLite database that is not there yet: the start rule
+ * then knows there is no administrator without leaving an empty data folder behind.
+ */
+export async function openAccountDirectory(config: Config, options: { existingOnly?: boolean } = {}): Promise<AccountDirectory | null> {
+  if (options.existingOnly && !config.databaseUrl && !existsSync(join(config.dataDir, 'soanthao.db'))) return null;
+  return StoreAccountDirectory.open(config);
 }

@@ -11,7 +11,9 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
       <span class="provider" id="provider" data-offline={offline ? 'true' : 'false'}>
         Soạn bằng: <strong>{provider}</strong>
       </span>
+      <span id="account" class="account" hidden></span>
     </header>
+    <div id="admin-panel" class="admin-panel" hidden></div>
     <main class="workspace">
       <section class="chat-pane" aria-labelledby="chat-heading">
         <h2 id="chat-heading" class="sr-only">
@@ -84,6 +86,9 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
               <button id="duplicate" type="button" class="secondary">
                 Nhân bản
               </button>
+              <button id="history" type="button" class="secondary" aria-expanded="false" aria-controls="history-panel">
+                Lịch sử
+              </button>
               <button id="copy-text" type="button" class="secondary">
                 Sao chép văn bản
               </button>
@@ -91,12 +96,14 @@ export const HomePage: FC<{ provider: string; offline: boolean }> = ({ provider,
                 Xuất .docx, PDF
               </button>
             </div>
+            <div id="review" class="review" hidden></div>
             <p id="doc-error" class="error" role="alert" hidden></p>
             <p id="doc-status" class="ok-text" role="status"></p>
             <div id="staff-confirm" class="panel staff-confirm" role="group" aria-labelledby="staff-confirm-text" hidden></div>
           </div>
           <div id="header-panel" class="panel wide" hidden></div>
           <div id="export-panel" class="panel wide export-panel" hidden></div>
+          <div id="history-panel" class="panel wide history-panel" hidden></div>
           <div id="missing" class="panel missing" hidden>
             <span id="missing-text"></span>{' '}
             <button id="missing-draft" type="button" class="small">

@@ -1,7 +1,7 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 
 /** The page shell: every asset is served by soanthao itself (no CDN), so it works on a closed office network. */
-export const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, children }) => (
+export const Layout: FC<PropsWithChildren<{ title: string; script?: string }>> = ({ title, script = 'app.js', children }) => (
   <html lang="vi">
     <head>
       <meta charset="utf-8" />
@@ -13,7 +13,7 @@ export const Layout: FC<PropsWithChildren<{ title: string }>> = ({ title, childr
     </head>
     <body>
       {children}
-      <script type="module" src="/assets/app.js"></script>
+      <script type="module" src={`/assets/${script}`}></script>
     </body>
   </html>
 );

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DraftingService } from '../draft/service.js';
 import { HomePage } from './home.js';
+import { LoginPage } from './login.js';
 
 const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
@@ -28,6 +29,7 @@ export function pageRoutes(service: DraftingService) {
       const provider = model ? `mô hình ${model} (${name})` : 'bộ soạn ngoại tuyến (không dùng mô hình)';
       return c.html(`<!DOCTYPE html>${(<HomePage provider={provider} offline={model === null} />).toString()}`);
     })
+    .get('/dang-nhap', (c) => c.html(`<!DOCTYPE html>${(<LoginPage />).toString()}`))
     .get('/assets/:name', (c) => {
       const asset = assets.get(c.req.param('name'));
       if (!asset) return c.notFound();

@@ -4,14 +4,17 @@ import type { ConversationService } from '../chat/service.js';
 import { readJson } from './body.js';
 import { cleanText } from '../text/clean.js';
 import { queueAs } from '../queue/caller.js';
+import { DraftError } from '../errors.js';
 
 const StartBody = z.object({ draftId: z.string().max(100).optional() });
 const MessageBody = z.object({ text: z.string({ error: 'Cần nội dung tin nhắn (text)' }).transform(cleanText) });
 
-export function conversationRoutes(chat: ConversationService) {
+/** `mayWrite` says whether the request's user may change a draft: only then may they talk about it. */
+export function conversationRoutes(chat: ConversationService, mayWrite: (draftId: string) => Promise<boolean> = async () => true) {
   return new Hono()
     .post('/', async (c) => {
       const { draftId } = await readJson(c, StartBody);
+      if (draftId && !(await mayWrite(draftId))) throw new DraftError('not_found', 'Không tìm thấy bản thảo này: có thể đã bị xóa.');
       return c.json(await chat.start(draftId), 201);
     })
     .get('/:id', async (c) => c.json(await chat.get(c.req.param('id'))))

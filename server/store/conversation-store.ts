@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Intake, Message } from '../chat/model.js';
 import { DraftError } from '../errors.js';
 import type { Database } from './database.js';
+import { currentScope } from '../auth/scope.js';
 
 export interface StoredConversation {
   id: string;
@@ -10,7 +11,10 @@ export interface StoredConversation {
   intake: Intake;
 }
 
-/** Conversations and their messages, beside the drafts in the same database. */
+/**
+ * Conversations and their messages, beside the drafts in the same database. A conversation is its
+ * author's: another user, in the office or not, finds none (404).
+ */
 export class ConversationStore {
   constructor(private readonly db: Database) {}
 
@@ -21,21 +25,45 @@ export class ConversationStore {
   async create(intake: Intake, draftId: string | null = null, templateId: string | null = null): Promise<StoredConversation> {
     const id = randomUUID();
     const now = new Date().toISOString();
+    const { actor } = currentScope();
     await this.q
       .insertInto('conversations')
-      .values({ id, draft_id: draftId, template_id: templateId, intake_json: JSON.stringify(intake), created_at: now, updated_at: now })
+      .values({
+        id,
+        draft_id: draftId,
+        template_id: templateId,
+        intake_json: JSON.stringify(intake),
+        created_at: now,
+        updated_at: now,
+        office_id: actor.officeId,
+        owner_id: actor.userId,
+      })
       .execute();
     return { id, draftId, templateId, intake };
   }
 
   async get(id: string): Promise<StoredConversation> {
-    const row = await this.q.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    const { actor } = currentScope();
+    const row = await this.q
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', id)
+      .where('office_id', '=', actor.officeId)
+      .where('owner_id', '=', actor.userId)
+      .executeTakeFirst();
     if (!row) throw new DraftError('not_found', 'Không tìm thấy cuộc trao đổi này.');
     return { id: row.id, draftId: row.draft_id, templateId: row.template_id, intake: JSON.parse(row.intake_json) as Intake };
   }
 
   async findByDraft(draftId: string): Promise<StoredConversation | null> {
-    const row = await this.q.selectFrom('conversations').select('id').where('draft_id', '=', draftId).executeTakeFirst();
+    const { actor } = currentScope();
+    const row = await this.q
+      .selectFrom('conversations')
+      .select('id')
+      .where('draft_id', '=', draftId)
+      .where('office_id', '=', actor.officeId)
+      .where('owner_id', '=', actor.userId)
+      .executeTakeFirst();
     return row ? this.get(row.id) : null;
   }
 

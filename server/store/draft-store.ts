@@ -7,6 +7,8 @@ import { DraftError } from '../errors.js';
 import { Database, type Queries, type StoreLocation } from './database.js';
 import type { DraftTable, RevisionTable } from './schema.js';
 import { type Page, type PageRequest, decodeCursor, encodeCursor } from './page.js';
+import { currentScope } from '../auth/scope.js';
+import { visibleTo } from './draft-office.js';
 
 type RevisionRow = Selectable<RevisionTable>;
 
@@ -126,14 +128,16 @@ export class DraftStore {
     return new Date(this.lastNow).toISOString();
   }
 
-  /**
-   * Refuses a new draft past the office's quota. There is one office per server until accounts
-   * exist: `office` is null and every draft counts; then drafts gain an office column to filter on.
-   */
-  private async checkQuota(q: Queries, office: string | null): Promise<void> {
+  /** Refuses a new draft past the office's quota; a deleted draft no longer counts. */
+  private async checkQuota(q: Queries, office: string): Promise<void> {
     const max = this.limits.maxDraftsPerOffice ?? 0;
     if (max <= 0) return;
-    const { n } = await q.selectFrom('drafts').select(sql<number>`cast(count(*) as integer)`.as('n')).executeTakeFirstOrThrow();
+    const { n } = await q
+      .selectFrom('drafts')
+      .select(sql<number>`cast(count(*) as integer)`.as('n'))
+      .where('office_id', '=', office)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
     if (Number(n) >= max) {
       throw new DraftError(
         'quota_exceeded',
@@ -142,21 +146,32 @@ export class DraftStore {
     }
   }
 
-  async createDraft(title: string, brief: Brief, q: Queries = this.q, office: string | null = null): Promise<DraftSummary> {
-    await this.checkQuota(q, office);
+  /** A new draft of the request's office, written by the request's user. */
+  async createDraft(title: string, brief: Brief, q: Queries = this.q): Promise<DraftSummary> {
+    const { actor } = currentScope();
+    await this.checkQuota(q, actor.officeId);
     const id = randomUUID();
     const now = this.now();
     await q
       .insertInto('drafts')
-      .values({ id, title, template_id: brief.template, brief_json: JSON.stringify(brief), created_at: now, updated_at: now })
+      .values({
+        id,
+        title,
+        template_id: brief.template,
+        brief_json: JSON.stringify(brief),
+        created_at: now,
+        updated_at: now,
+        office_id: actor.officeId,
+        owner_id: actor.userId,
+      })
       .execute();
     return { id, title, templateId: brief.template, createdAt: now, updatedAt: now };
   }
 
-  /** Drafts, most recently changed first, a page at a time; without their briefs. */
+  /** The drafts the request's user may read, most recently changed first, a page at a time; without their briefs. */
   async listDrafts(page: PageRequest = {}): Promise<Page<DraftSummary>> {
     const after = decodeCursor(page.cursor, ['string', 'string']);
-    let query = this.q.selectFrom('drafts').select(SUMMARY).orderBy('updated_at', 'desc').orderBy('id', 'desc');
+    let query = visibleTo(this.q.selectFrom('drafts').select(SUMMARY), currentScope().actor).orderBy('updated_at', 'desc').orderBy('id', 'desc');
     if (after) query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after[0] as string, after[1] as string)));
     if (page.limit !== undefined) query = query.limit(page.limit + 1);
     const rows = await query.execute();
@@ -167,7 +182,14 @@ export class DraftStore {
   }
 
   async getDraft(id: string, q: Queries = this.q): Promise<Draft> {
-    const row = await q.selectFrom('drafts').selectAll().where('id', '=', id).executeTakeFirst();
+    // Another office's draft, or a deleted one, is missing as far as this request is concerned.
+    const row = await q
+      .selectFrom('drafts')
+      .selectAll()
+      .where('id', '=', id)
+      .where('office_id', '=', currentScope().actor.officeId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!row) throw notFound();
     const rows = await currentParagraphs(q)
       .where('p.draft_id', '=', id)
@@ -190,6 +212,7 @@ export class DraftStore {
       .updateTable('drafts')
       .set((eb) => ({ updated_at: this.now(), version: eb('version', '+', 1) }))
       .where('id', '=', draftId)
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
@@ -459,7 +482,12 @@ export class DraftStore {
   async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
     await this.db.transaction(async (q) => {
       // The draft may have been deleted while a model was still writing for it.
-      const bumped = await q.updateTable('drafts').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', draftId).executeTakeFirst();
+      const bumped = await q
+        .updateTable('drafts')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', draftId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
       if (Number(bumped.numUpdatedRows) === 0) throw notFound();
       await q
         .insertInto('sections')
@@ -475,6 +503,7 @@ export class DraftStore {
       .updateTable('drafts')
       .set((eb) => ({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now(), version: eb('version', '+', 1) }))
       .where('id', '=', draftId)
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
@@ -505,13 +534,28 @@ export class DraftStore {
       .updateTable('drafts')
       .set((eb) => ({ title, updated_at: this.now(), version: eb('version', '+', 1) }))
       .where('id', '=', draftId)
+      .where('deleted_at', 'is', null)
       .returning(SUMMARY)
       .executeTakeFirst();
     if (!row) throw notFound();
     return toSummary(row);
   }
 
+  /** Hides the draft; the administrator may bring it back for 30 days (draft-office.ts), then it is purged. */
   async deleteDraft(draftId: string): Promise<void> {
+    const { actor } = currentScope();
+    const result = await this.q
+      .updateTable('drafts')
+      .set({ deleted_at: this.now(), deleted_by: actor.userId })
+      .where('id', '=', draftId)
+      .where('office_id', '=', actor.officeId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw notFound();
+  }
+
+  /** Removes a draft for good, with its revisions and the conversation that made it. */
+  async purgeDraft(draftId: string): Promise<void> {
     await this.db.transaction(async (q) => {
       await q
         .deleteFrom('revisions')

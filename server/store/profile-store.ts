@@ -1,5 +1,6 @@
 import type { OfficeProfile } from '../profile/schema.js';
 import { GlossarySchema, withAnswer, type Glossary } from '../lexicon/glossary.js';
+import { currentScope } from '../auth/scope.js';
 import type { Database } from './database.js';
 
 export interface StoredProfile {
@@ -11,24 +12,27 @@ export interface StoredProfile {
 type StoredJson = Partial<OfficeProfile>;
 
 /**
- * The office profile in the drafts' database: one row, replaced as a whole on save. It shares the
- * DraftStore's database, which opening has already migrated. The glossary lives in the same row but
- * is saved on its own, one answer at a time, so a profile form that does not show it never erases it.
+ * Each office's profile in the drafts' database: one row per office, replaced as a whole on save,
+ * always the profile of the office the request is made for. It shares the DraftStore's database,
+ * which opening has already migrated. The glossary lives in the same row but is saved on its own,
+ * one answer at a time, so a profile form that does not show it never erases it.
  */
 export class ProfileStore {
   constructor(private readonly db: Database) {}
 
   private async row(): Promise<{ json: StoredJson; updatedAt: string } | null> {
-    const row = await this.db.kysely.selectFrom('office_profile').select(['profile_json', 'updated_at']).where('id', '=', 1).executeTakeFirst();
+    const office = currentScope().actor.officeId;
+    const row = await this.db.kysely.selectFrom('office_profiles').select(['profile_json', 'updated_at']).where('office_id', '=', office).executeTakeFirst();
     return row ? { json: JSON.parse(row.profile_json) as StoredJson, updatedAt: row.updated_at } : null;
   }
 
   private async write(json: StoredJson): Promise<string> {
+    const office = currentScope().actor.officeId;
     const updatedAt = new Date().toISOString();
     await this.db.kysely
-      .insertInto('office_profile')
-      .values({ id: 1, profile_json: JSON.stringify(json), updated_at: updatedAt })
-      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ profile_json: eb.ref('excluded.profile_json'), updated_at: eb.ref('excluded.updated_at') })))
+      .insertInto('office_profiles')
+      .values({ office_id: office, profile_json: JSON.stringify(json), updated_at: updatedAt })
+      .onConflict((oc) => oc.column('office_id').doUpdateSet((eb) => ({ profile_json: eb.ref('excluded.profile_json'), updated_at: eb.ref('excluded.updated_at') })))
       .execute();
     return updatedAt;
   }

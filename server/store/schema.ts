@@ -14,6 +14,16 @@ export interface DraftTable {
   updated_at: string;
   /** Bumped by every write to the draft, its paragraphs, revisions or sections' findings. */
   version: Generated<number>;
+  /** The cơ quan it belongs to and the user who writes it (`LOCAL` / `local` before accounts). */
+  office_id: Generated<string>;
+  owner_id: Generated<string>;
+  /** 1 when its owner shared it with the office. */
+  shared: Generated<number>;
+  approved_at: string | null;
+  approved_by: string | null;
+  /** Deleted drafts are hidden, and kept for the administrator to bring back for 30 days. */
+  deleted_at: string | null;
+  deleted_by: string | null;
 }
 
 export interface SectionTable {
@@ -52,9 +62,59 @@ export interface RevisionTable {
 }
 
 export interface OfficeProfileTable {
-  id: number;
+  office_id: string;
   profile_json: string;
   updated_at: string;
+}
+
+export interface OfficeTable {
+  id: string;
+  name: Generated<string>;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  office_id: string;
+  role: 'chuyen-vien' | 'van-thu' | 'lanh-dao' | 'quan-tri';
+  password_hash: string;
+  /** 0 once an administrator disabled the account. */
+  active: Generated<number>;
+  created_at: string;
+  password_changed_at: string;
+}
+
+/** Keyed by the SHA-256 of the cookie's token: the token itself is never stored. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE on it. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  office_id: string;
+  user_id: string;
+  username: string;
+  address: string;
+  action: string;
+  draft_id: string | null;
+  paragraph_id: number | null;
+  revision_id: number | null;
+  detail: Generated<string>;
+}
+
+export interface DraftCommentTable {
+  id: Generated<number>;
+  draft_id: string;
+  user_id: string;
+  username: string;
+  text: string;
+  created_at: string;
 }
 
 export interface ConversationTable {
@@ -64,6 +124,8 @@ export interface ConversationTable {
   intake_json: string;
   created_at: string;
   updated_at: string;
+  office_id: Generated<string>;
+  owner_id: Generated<string>;
 }
 
 export interface ConversationMessageTable {
@@ -98,7 +160,12 @@ export interface Schema {
   sections: SectionTable;
   paragraphs: ParagraphTable;
   revisions: RevisionTable;
-  office_profile: OfficeProfileTable;
+  office_profiles: OfficeProfileTable;
+  offices: OfficeTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  draft_comments: DraftCommentTable;
   conversations: ConversationTable;
   conversation_messages: ConversationMessageTable;
   schema_migrations: SchemaMigrationTable;

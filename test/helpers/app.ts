@@ -13,7 +13,7 @@ import { openTestStore } from './store.js';
 /** The real app over a real store (SQLite, or PostgreSQL under SOANTHAO_TEST_DATABASE=postgres) in a fresh place. */
 export async function testApp(
   provider: Provider = new OfflineProvider(),
-  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions; callerKey?: CallerKey } = {},
+  options: { maxBodyBytes?: number; maxDrafts?: number; storage?: StorageHealth; security?: SecurityOptions; callerKey?: CallerKey; requireLogin?: boolean } = {},
 ) {
   const dir = mkdtempSync(join(tmpdir(), 'soanthao-test-'));
   const opened = await openTestStore(dir, { maxDraftsPerOffice: options.maxDrafts });
@@ -27,6 +27,7 @@ export async function testApp(
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     security: options.security,
     callerKey: options.callerKey,
+    requireLogin: options.requireLogin,
   });
   const request = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const { json, ...rest } = init;

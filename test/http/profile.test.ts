@@ -49,7 +49,7 @@ describe('office profile', () => {
     await put({ ...PROFILE, signers: [], copies: [] });
     const got = (await (await ctx.request('/api/profile')).json()) as any;
     expect(got.profile.signers).toEqual([]);
-    expect(await ctx.store.db.kysely.selectFrom('office_profile').select('id').execute()).toHaveLength(1);
+    expect(await ctx.store.db.kysely.selectFrom('office_profiles').select('office_id').execute()).toHaveLength(1);
     const reopened = await DraftStore.open(ctx.place.location);
     try {
       expect((await new ProfileStore(reopened.db).get())?.profile).toEqual({ ...PROFILE, signers: [], copies: [] });

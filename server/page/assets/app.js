@@ -12,6 +12,9 @@ import { openExport, copyDocument } from './export.js';
 import { renderHeaderForm } from './brief-form.js';
 import { openProfile } from './profile.js';
 import { wireDocxImport } from './import-docx.js';
+import { renderAccount } from './account.js';
+import { openHistory } from './history.js';
+import { renderReview } from './review.js';
 
 /** The last open draft or conversation, so opening soanthao again (without the address) resumes it. */
 const LAST_OPEN = 'soanthao.lastOpen';
@@ -191,6 +194,7 @@ async function openDraft(id, { keepConversation = false, fromHistory = false } =
       clearDraftUi();
       status('');
       showError($('doc-error'), null);
+      renderReview(detail.id);
     }
     state.draft = detail;
     showError($('doc-error'), null);
@@ -224,11 +228,12 @@ function newDocument({ fromHistory = false } = {}) {
 }
 
 function closePanels() {
-  for (const id of ['export-panel', 'header-panel']) {
+  for (const id of ['export-panel', 'header-panel', 'history-panel']) {
     $(id).hidden = true;
     $(id).replaceChildren();
   }
   $('export').setAttribute('aria-expanded', 'false');
+  $('history').setAttribute('aria-expanded', 'false');
   $('edit-header').setAttribute('aria-expanded', 'false');
 }
 
@@ -312,6 +317,16 @@ function wire() {
       });
     }),
   );
+  $('history').addEventListener('click', async () => {
+    const open = $('history-panel').hidden;
+    closePanels();
+    if (!open) return;
+    $('history').setAttribute('aria-expanded', 'true');
+    await openHistory($('history-panel'), state.draft.id, () => {
+      closePanels();
+      $('history').focus();
+    });
+  });
   $('edit-header').addEventListener('click', () => {
     status('');
     const panel = $('header-panel');
@@ -387,6 +402,7 @@ Object.assign(hooks, { render, reload, openDraft, renderChat, refreshList, newDo
 
 async function start() {
   wire();
+  await renderAccount({ onRestored: () => refreshList() });
   try {
     state.templates = (await api('/api/templates')).templates;
   } catch (e) {

@@ -69,6 +69,8 @@ export async function api(path, { method = 'GET', body, signal, key } = {}) {
     if (signal?.aborted) throw e;
     throw new ApiError(OFFLINE_MESSAGE);
   }
+  // The session ended (expired, logged out elsewhere, password changed): log in again.
+  if (res.status === 401 && path !== '/api/session') location.assign('/dang-nhap');
   if (!res.ok) throw await errorOf(res);
   if (res.status === 204) return null;
   return res.json();
