@@ -39,7 +39,7 @@ export function checkFactsUsed(section: string, facts: readonly { original: stri
     if (forms[0]!.length < 2) continue;
     // A form with no content words left (its words all short or common) cannot show the fact left out.
     if (paragraphs.length > 0 && forms.some((own) => own.length === 0)) continue;
-    const share = Math.max(0, ...forms.map((own) => bestShare(own, holding)));
+    const share = Math.max(0, ...forms.map((own) => bestShare(own, holding, paragraphs.length)));
     if (share < MIN_SHARE) {
       findings.push({
         rule: 'grounding.dropped-fact',
@@ -55,10 +55,9 @@ export function checkFactsUsed(section: string, facts: readonly { original: stri
 const wordSet = new TextMemo((text: string) => new Set(words(text)));
 
 /** The largest share of a fact's distinct words that one paragraph holds. */
-function bestShare(own: readonly string[], holding: ReadonlyMap<string, readonly number[]>): number {
-  const found = new Map<number, number>();
-  for (const w of own) for (const i of holding.get(w) ?? []) found.set(i, (found.get(i) ?? 0) + 1);
-  let best = 0;
-  for (const n of found.values()) best = Math.max(best, n / own.length);
-  return best;
+function bestShare(own: readonly string[], holding: ReadonlyMap<string, readonly number[]>, paragraphs: number): number {
+  const found = new Uint32Array(paragraphs);
+  let most = 0;
+  for (const w of own) for (const i of holding.get(w) ?? []) most = Math.max(most, ++found[i]!);
+  return own.length === 0 ? 0 : most / own.length;
 }
