@@ -1,17 +1,9 @@
 import type { Finding } from './finding.js';
 import { findAbbreviations, questionFor, type AbbreviationUse, type Glossary } from '../lexicon/index.js';
-import { TextMemo } from '../text/memo.js';
+import { GlossaryMemo } from '../text/memo.js';
 
-/** A text's abbreviations as one glossary reads them, kept per glossary (every empty one reads alike). */
-const readings = new WeakMap<Glossary, TextMemo<AbbreviationUse[]>>();
-const withoutGlossary = new TextMemo((text: string) => findAbbreviations(text, {}));
-
-function abbreviationsOf(text: string, glossary: Glossary): readonly AbbreviationUse[] {
-  if (Object.keys(glossary).length === 0) return withoutGlossary.get(text);
-  let memo = readings.get(glossary);
-  if (!memo) readings.set(glossary, (memo = new TextMemo((t) => findAbbreviations(t, glossary))));
-  return memo.get(text);
-}
+/** A text's abbreviations as one glossary reads them. */
+const readings = new GlossaryMemo<Glossary, readonly AbbreviationUse[]>((text, glossary) => findAbbreviations(text, glossary), {});
 
 /**
  * An abbreviation a reader cannot resolve: several meanings and no context to choose, or unknown to
@@ -22,7 +14,7 @@ export function checkAbbreviations(section: string, paragraphs: readonly string[
   const whole = paragraphs.join('\n');
   const asked = new Set<string>();
   return paragraphs.flatMap((text, paragraph) =>
-    abbreviationsOf(text, glossary)
+    readings.get(text, glossary)
       .filter((u) => u.meaning === null && !whole.includes(`(${u.abbr})`))
       .filter((u) => !asked.has(u.abbr) && asked.add(u.abbr))
       .map((u) => ({

@@ -21,8 +21,11 @@ const namesOf = new TextMemo((text: string) =>
   [...text.normalize('NFC').matchAll(NAME)].map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length })),
 );
 
+const foldedSources = new TextMemo(fold, 2 ** 21);
+
 export function checkNames(section: string, paragraphs: readonly string[], sources: readonly string[]): Finding[] {
-  const known = fold(sources.join('\n'));
+  // The sources are mostly the same from one check to the next (the lexicon's names, the brief's facts).
+  const known = foldedSources.get(sources.join('\n'));
   const findings: Finding[] = [];
   paragraphs.forEach((text, paragraph) => {
     for (const n of properNames(text)) {

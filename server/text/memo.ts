@@ -10,7 +10,7 @@ export class TextMemo<T> {
 
   constructor(
     private readonly make: (text: string) => T,
-    private readonly maxChars = 2 ** 21,
+    private readonly maxChars = 2 ** 20,
   ) {}
 
   get(text: string): T {
@@ -31,5 +31,22 @@ export class TextMemo<T> {
       this.chars -= oldest.length;
     }
     return made;
+  }
+}
+
+/** A TextMemo per glossary: what a text means depends on the office's glossary too (every empty one reads alike). */
+export class GlossaryMemo<G extends object, T> {
+  private readonly memos = new WeakMap<G, TextMemo<T>>();
+  private readonly plain: TextMemo<T>;
+
+  constructor(private readonly make: (text: string, glossary: G) => T, empty: G) {
+    this.plain = new TextMemo((text) => make(text, empty));
+  }
+
+  get(text: string, glossary: G): T {
+    if (Object.keys(glossary).length === 0) return this.plain.get(text);
+    let memo = this.memos.get(glossary);
+    if (!memo) this.memos.set(glossary, (memo = new TextMemo((t) => this.make(t, glossary))));
+    return memo.get(text);
   }
 }
