@@ -278,7 +278,7 @@ export class DraftingService {
   async check(id: string): Promise<Finding[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const findings = checkDocument(draft, template, await this.store.sectionFindings(id));
+    const findings = await checkDocument(draft, template, await this.store.sectionFindings(id));
     // Marks an import left on a revision (figures to update) stay until staff write a new revision.
     const imported = (p: Paragraph) => p.current.findings.filter((f) => f.rule.startsWith('import.'));
     for (const s of template.sections) {
