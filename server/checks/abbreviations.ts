@@ -1,9 +1,5 @@
 import type { Finding } from './finding.js';
-import { findAbbreviations, questionFor, type AbbreviationUse, type Glossary } from '../lexicon/index.js';
-import { GlossaryMemo } from '../text/memo.js';
-
-/** A text's abbreviations as one glossary reads them. */
-const readings = new GlossaryMemo<Glossary, readonly AbbreviationUse[]>((text, glossary) => findAbbreviations(text, glossary), {});
+import { findAbbreviations, questionFor, type Glossary } from '../lexicon/index.js';
 
 /**
  * An abbreviation a reader cannot resolve: several meanings and no context to choose, or unknown to
@@ -14,7 +10,7 @@ export function checkAbbreviations(section: string, paragraphs: readonly string[
   const whole = paragraphs.join('\n');
   const asked = new Set<string>();
   return paragraphs.flatMap((text, paragraph) =>
-    readings.get(text, glossary)
+    findAbbreviations(text, glossary)
       .filter((u) => u.meaning === null && !whole.includes(`(${u.abbr})`))
       .filter((u) => !asked.has(u.abbr) && asked.add(u.abbr))
       .map((u) => ({

@@ -15,10 +15,7 @@ import { checkNoteLabels } from './note-labels.js';
 import { checkAbbreviations } from './abbreviations.js';
 import { formulaSlots } from '../text/formula-slots.js';
 import { expandAbbreviations, knownNames, type Glossary } from '../lexicon/index.js';
-import { GlossaryMemo } from '../text/memo.js';
 
-/** A fact with its abbreviations spelled out, as a glossary reads them. */
-const spelledOut = new GlossaryMemo<Glossary, string>((fact, glossary) => expandAbbreviations(fact, glossary), {});
 
 /** Header values any section may restate. */
 export function headerTexts(brief: Brief): string[] {
@@ -43,7 +40,7 @@ export function checkSection(
   const slots = formulaSlots(brief);
   const facts = briefSection ? sectionFacts(briefSection) : [];
   // A fact is written in prose with its abbreviations spelled out, as the lexicon and the office's glossary read them.
-  const spelled = facts.map((f) => ({ original: f, spelled: spelledOut.get(f, glossary) }));
+  const spelled = facts.map((f) => ({ original: f, spelled: expandAbbreviations(f, glossary) }));
   const formulaTexts = formula ? [formula.withFacts, formula.withoutFacts, slots.org, slots.recipient, slots.subject] : [];
   // A task table prints its cells as written: the prose may restate them (a deadline, a unit) but need not.
   const taskCells = briefSection ? sectionTaskCells(briefSection) : [];
