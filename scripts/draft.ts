@@ -100,7 +100,7 @@ async function main() {
       // A document with sections missing must not pass for a finished one.
       fail(`Chưa xuất tệp ${out}: còn ${failed.length} mục chưa soạn được.`, 1);
     }
-    const findings = checkDocument(draft, template, {}, glossary);
+    const findings = await checkDocument(draft, template, {}, glossary);
     const errors = findings.filter((f) => f.severity === 'error');
     const document = toDocument(draft, template);
     if (findings.length === 0) console.log('Kiểm tra: không phát hiện lỗi.');

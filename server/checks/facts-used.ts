@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { TextMemo } from '../text/memo.js';
 
 /** Words too common to show that a fact was used. */
 const STOP = new Set(
@@ -19,7 +20,16 @@ const MIN_SHARE = 0.5;
  * left out whole.
  */
 export function checkFactsUsed(section: string, facts: readonly { original: string; spelled: string }[], paragraphs: readonly string[]): Finding[] {
-  const written = paragraphs.map((p) => new Set(words(p)));
+  // Which paragraphs hold each word, read once: a fact is then weighed against the paragraphs that
+  // share a word with it, not against every paragraph of the section.
+  const holding = new Map<string, number[]>();
+  paragraphs.forEach((p, i) => {
+    for (const w of wordSet.get(p)) {
+      const list = holding.get(w);
+      if (list) list.push(i);
+      else holding.set(w, [i]);
+    }
+  });
   const findings: Finding[] = [];
   for (const fact of facts) {
     // The fact as staff wrote it or with its abbreviations spelled out: prose may keep "UBND" or write "Ủy ban nhân dân".
@@ -27,7 +37,9 @@ export function checkFactsUsed(section: string, facts: readonly { original: stri
     const undecided = fact.spelled.replace(/(?<![\p{L}\p{M}])\p{Lu}{2,}(?![\p{L}\p{M}])/gu, ' ');
     const forms = [fact.spelled, fact.original, undecided].map((f) => [...new Set(words(f))]);
     if (forms[0]!.length < 2) continue;
-    const share = Math.max(0, ...forms.flatMap((own) => written.map((w) => own.filter((x) => w.has(x)).length / own.length)));
+    // A form with no content words left (its words all short or common) cannot show the fact left out.
+    if (paragraphs.length > 0 && forms.some((own) => own.length === 0)) continue;
+    const share = Math.max(0, ...forms.map((own) => bestShare(own, holding, paragraphs.length)));
     if (share < MIN_SHARE) {
       findings.push({
         rule: 'grounding.dropped-fact',
@@ -38,4 +50,14 @@ export function checkFactsUsed(section: string, facts: readonly { original: stri
     }
   }
   return findings;
+}
+
+const wordSet = new TextMemo((text: string) => new Set(words(text)));
+
+/** The largest share of a fact's distinct words that one paragraph holds. */
+function bestShare(own: readonly string[], holding: ReadonlyMap<string, readonly number[]>, paragraphs: number): number {
+  const found = new Uint32Array(paragraphs);
+  let most = 0;
+  for (const w of own) for (const i of holding.get(w) ?? []) most = Math.max(most, ++found[i]!);
+  return own.length === 0 ? 0 : most / own.length;
 }

@@ -16,6 +16,7 @@ import { checkAbbreviations } from './abbreviations.js';
 import { formulaSlots } from '../text/formula-slots.js';
 import { expandAbbreviations, knownNames, type Glossary } from '../lexicon/index.js';
 
+
 /** Header values any section may restate. */
 export function headerTexts(brief: Brief): string[] {
   const h = brief.header;
@@ -80,15 +81,21 @@ export function checkSection(
 
 /** Every check of the first set, over the whole draft as it stands. */
 export function checkDraft(draft: Draft, template: Template, glossary: Glossary = {}): Finding[] {
-  const findings: Finding[] = [...checkHeader(draft.brief, template), ...checkStructure(draft, template)];
-  for (const section of template.sections) {
-    const paragraphs = visibleParagraphs(draft, section.key);
-    if (paragraphs.length === 0) continue;
-    const result = checkSection(draft.brief, template, section.key, paragraphs.map((p) => p.current.text), glossary);
-    // Findings count visible paragraphs; staff see them by their place in the section.
-    const atPosition = (f: Finding): Finding =>
-      f.where.paragraph === undefined ? f : { ...f, where: { ...f.where, paragraph: paragraphs[f.where.paragraph]!.position } };
-    findings.push(...result.section, ...result.byParagraph.flat().map(atPosition));
-  }
-  return findings;
+  return [...checkDraftWhole(draft, template), ...template.sections.flatMap((s) => checkDraftSection(draft, template, s.key, glossary))];
+}
+
+/** The checks of the draft as a whole: its header and its structure. */
+export function checkDraftWhole(draft: Draft, template: Template): Finding[] {
+  return [...checkHeader(draft.brief, template), ...checkStructure(draft, template)];
+}
+
+/** The checks of one section of the draft, its findings placed where staff see its paragraphs. */
+export function checkDraftSection(draft: Draft, template: Template, sectionKey: string, glossary: Glossary = {}): Finding[] {
+  const paragraphs = visibleParagraphs(draft, sectionKey);
+  if (paragraphs.length === 0) return [];
+  const result = checkSection(draft.brief, template, sectionKey, paragraphs.map((p) => p.current.text), glossary);
+  // Findings count visible paragraphs; staff see them by their place in the section.
+  const atPosition = (f: Finding): Finding =>
+    f.where.paragraph === undefined ? f : { ...f, where: { ...f.where, paragraph: paragraphs[f.where.paragraph]!.position } };
+  return [...result.section, ...result.byParagraph.flat().map(atPosition)];
 }

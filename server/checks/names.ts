@@ -1,4 +1,5 @@
 import type { Finding } from './finding.js';
+import { TextMemo } from '../text/memo.js';
 
 /**
  * Proper names: runs of two or more capitalised words ("Nguyễn Viết Hưng", "Sở Công Thương", "Hà
@@ -11,12 +12,20 @@ function fold(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/gu, ' ');
 }
 
-export function properNames(text: string): { name: string; start: number; end: number }[] {
-  return [...text.normalize('NFC').matchAll(NAME)].map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length }));
+/** The proper names of a text, kept per text (see TextMemo): treat them as read-only. */
+export function properNames(text: string): readonly { name: string; start: number; end: number }[] {
+  return namesOf.get(text);
 }
 
+const namesOf = new TextMemo((text: string) =>
+  [...text.normalize('NFC').matchAll(NAME)].map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length })),
+);
+
+const foldedSources = new TextMemo(fold, 2 ** 21);
+
 export function checkNames(section: string, paragraphs: readonly string[], sources: readonly string[]): Finding[] {
-  const known = fold(sources.join('\n'));
+  // The sources are mostly the same from one check to the next (the lexicon's names, the brief's facts).
+  const known = foldedSources.get(sources.join('\n'));
   const findings: Finding[] = [];
   paragraphs.forEach((text, paragraph) => {
     for (const n of properNames(text)) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Finding } from './finding.js';
+import { TextMemo } from '../text/memo.js';
 
 interface WordList {
   words: string[];
@@ -43,6 +44,19 @@ function hits(list: CompiledList, text: string): RegExpMatchArray[] {
   return [...text.matchAll(list.words)].filter((m) => !excepted.some(([s, e]) => m.index! >= s && m.index! + m[0].length <= e));
 }
 
+/** What the register checks find in a text, whatever its section and place. */
+const marksOf = new TextMemo((text: string) => {
+  const lower = text.toLocaleLowerCase('vi');
+  return {
+    firstPerson: hits(FIRST_PERSON, text),
+    colloquial: hits(COLLOQUIAL, text),
+    english: hits(ENGLISH, text),
+    formula: WORDS.formulaMarks.find((w) => lower.includes(w)),
+    signature: WORDS.signatureMarks.find((w) => lower.includes(w)),
+    heading: HEADING.test(text),
+  };
+});
+
 /**
  * Register checks of a paragraph: no first person, no colloquial or English words (lists kept as
  * data), and, for text a model wrote, no heading, formula or signature: code owns those.
@@ -52,18 +66,18 @@ export function checkRegister(section: string, paragraph: number, text: string, 
   const add = (rule: string, m: RegExpMatchArray, message: string) =>
     findings.push({ rule, severity: 'error', where: { section, paragraph, span: [m.index!, m.index! + m[0].length] }, message });
 
-  for (const m of hits(FIRST_PERSON, text)) {
+  const marks = marksOf.get(text);
+  for (const m of marks.firstPerson) {
     add('register.first-person', m, `Không dùng ngôi thứ nhất "${m[0]}": cơ quan tự gọi mình bằng tên cơ quan.`);
   }
-  for (const m of hits(COLLOQUIAL, text)) {
+  for (const m of marks.colloquial) {
     add('register.colloquial', m, `"${m[0]}" là từ khẩu ngữ, không hợp văn phong hành chính: thay bằng từ trang trọng.`);
   }
-  for (const m of hits(ENGLISH, text)) {
+  for (const m of marks.english) {
     add('register.english', m, `"${m[0]}" là từ tiếng Anh: dùng từ tiếng Việt tương đương.`);
   }
   if (role === 'body') {
-    const lower = text.toLocaleLowerCase('vi');
-    const formula = WORDS.formulaMarks.find((w) => lower.includes(w));
+    const { formula, signature } = marks;
     if (formula) {
       findings.push({
         rule: 'structure.model-formula',
@@ -72,7 +86,6 @@ export function checkRegister(section: string, paragraph: number, text: string, 
         message: `Đoạn văn có câu mở đầu hoặc kết thúc văn bản ("${formula}"): phần này do hệ thống tự thêm, cần bỏ khỏi đoạn.`,
       });
     }
-    const signature = WORDS.signatureMarks.find((w) => lower.includes(w));
     if (signature) {
       findings.push({
         rule: 'structure.model-signature',
@@ -81,7 +94,7 @@ export function checkRegister(section: string, paragraph: number, text: string, 
         message: 'Đoạn văn có phần ký hoặc "Nơi nhận": phần này do hệ thống tự thêm, cần bỏ khỏi đoạn.',
       });
     }
-    if (HEADING.test(text)) {
+    if (marks.heading) {
       findings.push({
         rule: 'structure.model-heading',
         severity: 'error',

@@ -316,7 +316,7 @@ export class DraftingService {
   async check(id: string): Promise<Finding[]> {
     const draft = await this.store.getDraft(id);
     const template = this.templates.get(draft.templateId);
-    const findings = checkDocument(draft, template, await this.store.sectionFindings(id), await this.glossaries.glossary());
+    const findings = await checkDocument(draft, template, await this.store.sectionFindings(id), await this.glossaries.glossary());
     const kept = (p: Paragraph) => p.current.findings.filter(lasting);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];

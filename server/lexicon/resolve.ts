@@ -1,6 +1,7 @@
 import { defaultLexicon, senseOf, type Lexicon, type LexiconEntry, type LexiconMeaning } from './lexicon.js';
 import type { Glossary } from './glossary.js';
 import { isSyllable } from './syllable.js';
+import { GlossaryMemo } from '../text/memo.js';
 
 /** One abbreviation in a text and what it means there, if that is certain. */
 export interface AbbreviationUse {
@@ -92,7 +93,15 @@ function resolveGlossary(meaning: string, entry: LexiconEntry | undefined, after
  * context make it certain; the others (ambiguous, or unknown capitals) with meaning null, to keep as
  * written and ask staff about.
  */
-export function findAbbreviations(input: string, glossary: Glossary = NO_GLOSSARY, lex: Lexicon = defaultLexicon()): AbbreviationUse[] {
+export function findAbbreviations(input: string, glossary: Glossary = NO_GLOSSARY, lex: Lexicon = defaultLexicon()): readonly AbbreviationUse[] {
+  // The same facts and paragraphs are read again by every prompt, composition and check: with the
+  // lexicon everybody shares, a text is read once per glossary (see TextMemo); treat the uses as read-only.
+  return lex === defaultLexicon() ? readings.get(input, glossary) : readAbbreviations(input, glossary, lex);
+}
+
+const readings = new GlossaryMemo<Glossary, readonly AbbreviationUse[]>((text, glossary) => readAbbreviations(text, glossary, defaultLexicon()), NO_GLOSSARY);
+
+function readAbbreviations(input: string, glossary: Glossary, lex: Lexicon): AbbreviationUse[] {
   const text = input.normalize('NFC');
   const uses: AbbreviationUse[] = [];
   const taken: boolean[] = new Array(text.length).fill(false);

@@ -29,7 +29,8 @@ export interface DraftStamp {
 
 interface Answer {
   key: string;
-  body: string;
+  /** UTF-8, encoded once: every read of the same version sends the same bytes. */
+  body: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -37,13 +38,13 @@ interface Answer {
  * GET's answers, serialized, kept while their draft's stamp stays the same: a page polling a draft,
  * or many people reading one, cost one small query each instead of rebuilding the document. Every
  * instance checks the stamp in the shared database, so a write on another instance is seen at once.
- * The least recently read go first past `maxChars`.
+ * The least recently read go first past `maxBytes`.
  */
 export class DraftAnswers {
   private readonly answers = new Map<string, Answer>();
-  private chars = 0;
+  private bytes = 0;
 
-  constructor(private readonly maxChars = 8 * 2 ** 20) {}
+  constructor(private readonly maxBytes = 8 * 2 ** 20) {}
 
   async get(id: string, stamp: DraftStamp, build: () => Promise<string>): Promise<Answer> {
     const key = `${stamp.version}.${stamp.conversationId ?? '-'}`;
@@ -53,13 +54,13 @@ export class DraftAnswers {
       this.answers.set(id, kept);
       return kept;
     }
-    const answer = { key, body: await build(), etag: `"${id}.${key}"` };
+    const answer = { key, body: Buffer.from(await build(), 'utf8'), etag: `"${id}.${key}"` };
     this.forget(id);
-    if (answer.body.length <= this.maxChars / 4) {
+    if (answer.body.length <= this.maxBytes / 4) {
       this.answers.set(id, answer);
-      this.chars += answer.body.length;
+      this.bytes += answer.body.length;
       for (const [oldest] of this.answers) {
-        if (this.chars <= this.maxChars) break;
+        if (this.bytes <= this.maxBytes) break;
         this.forget(oldest);
       }
     }
@@ -69,7 +70,7 @@ export class DraftAnswers {
   private forget(id: string): void {
     const kept = this.answers.get(id);
     if (!kept) return;
-    this.chars -= kept.body.length;
+    this.bytes -= kept.body.length;
     this.answers.delete(id);
   }
 }

@@ -92,7 +92,7 @@ export function draftRoutes(
       const stamp = stampOf ? await stampOf(id) : null;
       const answer = stamp
         ? await answers.get(id, stamp, () => build(id, stamp.conversationId))
-        : { body: await build(id, await conversationOf(id)), etag: null };
+        : { body: Buffer.from(await build(id, await conversationOf(id)), 'utf8'), etag: null };
       const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' };
       if (answer.etag) headers.ETag = answer.etag;
       if (answer.etag && c.req.header('If-None-Match') === answer.etag) return c.body(null, 304, headers);

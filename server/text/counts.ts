@@ -22,13 +22,33 @@ const MEASURE_WORDS = [
 
 const lower = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi');
 
+/** Characters before a number that decide whether it names something: a citation word and a short list of numbers. */
+const CONTEXT = 40;
+/** A character no list of numbers ("2, 3a và 5") holds, and one no run of words does. */
+const NOT_IN_LIST = /[^\d\sa-zđàặế,\-–]/u;
+const NOT_IN_WORDS = /[^\p{L}\s]/u;
+
 /** Whether a number after this text names or orders something (a citation, a date part, an ordinal) rather than counts. */
 export function isNamingContext(before: string): boolean {
+  // Only the end of the text matters, but the patterns below, anchored at its end, cost as much as the
+  // text is long: a paragraph's numbers would each rescan everything before them. A tail decides when
+  // nothing before it could join what it holds: past the list (which a character no list holds
+  // closes), its last two words begin after its first character, or a character no word holds stands
+  // before them. Otherwise the whole text is read.
+  if (before.length > CONTEXT) {
+    const tail = namingContext(before.slice(-CONTEXT));
+    if (NOT_IN_LIST.test(tail.head) && (tail.twoAt > 0 || NOT_IN_WORDS.test(tail.head))) return tail.naming;
+  }
+  return namingContext(before).naming;
+}
+
+function namingContext(before: string): { naming: boolean; head: string; twoAt: number } {
   // A list of numbers after a citation word names each of them: "khoản 2, 3 và 5 Điều 162".
   const head = before.replace(/(?:\d+[a-zđ]?\s*(?:,|và|hoặc|-|–|đến)\s*)+$/u, '');
   const one = /([\p{L}]+)\s*$/u.exec(head)?.[1];
-  const two = /([\p{L}]+\s+[\p{L}]+)\s*$/u.exec(head)?.[1];
-  return (one !== undefined && NAMING_WORDS.has(lower(one))) || (two !== undefined && NAMING_WORDS.has(lower(two)));
+  const two = /([\p{L}]+\s+[\p{L}]+)\s*$/u.exec(head);
+  const naming = (one !== undefined && NAMING_WORDS.has(lower(one))) || (two !== null && NAMING_WORDS.has(lower(two[1]!)));
+  return { naming, head, twoAt: two?.index ?? -1 };
 }
 
 function measuredAfter(after: string): boolean {

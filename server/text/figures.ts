@@ -19,6 +19,7 @@ export interface Figure {
 }
 
 import { isNamingContext } from './counts.js';
+import { TextMemo } from './memo.js';
 
 const L = '\\p{L}';
 // A document reference: number, optional year, then a ký hiệu (7664/UBND-KT₂, 10/2022/TT-BLĐTBXH). A dot
@@ -57,7 +58,14 @@ export function canonicalNumber(written: string, scale?: string): string {
   return String(value);
 }
 
-export function extractFigures(input: string): Figure[] {
+/** The figures of a text, in order. Kept per text (see TextMemo): treat them as read-only. */
+export function extractFigures(input: string): readonly Figure[] {
+  return figuresOf.get(input);
+}
+
+const figuresOf = new TextMemo(readFigures);
+
+function readFigures(input: string): Figure[] {
   const text = input.normalize('NFC');
   const taken: boolean[] = new Array(text.length).fill(false);
   const figures: Figure[] = [];
@@ -117,31 +125,36 @@ export interface FigureIndex {
 
 export function figureIndex(texts: readonly string[]): FigureIndex {
   const index: FigureIndex = { values: figureValues(texts), counted: new Map(), bare: new Set() };
-  const note = (value: string, after: string) => {
-    const words = countedWords(after, 3);
-    if (words.length === 0) {
-      index.bare.add(value);
-      return;
-    }
-    const set = index.counted.get(value) ?? new Set<string>();
-    for (const w of words) set.add(w);
-    index.counted.set(value, set);
-  };
   for (const raw of texts) {
-    const t = raw.normalize('NFC');
-    for (const f of extractFigures(t)) if (f.kind === 'number') note(f.value, t.slice(f.end));
-    for (const m of t.matchAll(NUMBER_WORD)) {
-      const word = m[1]!.toLocaleLowerCase('vi');
-      const after = t.slice(m.index! + m[0].length);
-      // "năm" is also the year, "một số" is "some", "mười" may open a larger number: none of them a count here.
-      if (word === 'năm' && /^\d/u.test(after)) continue;
-      if (word === 'một' && /^số(?![\p{L}\p{M}])/u.test(after)) continue;
-      if (/^(mươi|trăm|nghìn|ngàn|triệu|tỷ|lăm|mốt|tư)(?![\p{L}\p{M}])/u.test(after)) continue;
-      note(String(NUMBER_WORDS[word]), ` ${after}`);
+    for (const [value, words] of countsOf.get(raw)) {
+      if (words.length === 0) {
+        index.bare.add(value);
+        continue;
+      }
+      const set = index.counted.get(value) ?? new Set<string>();
+      for (const w of words) set.add(w);
+      index.counted.set(value, set);
     }
   }
   return index;
 }
+
+/** Each number of a text, in digits or in words, with the words after it (none: written bare). */
+const countsOf = new TextMemo((raw: string): [value: string, words: string[]][] => {
+  const counts: [string, string[]][] = [];
+  const t = raw.normalize('NFC');
+  for (const f of extractFigures(t)) if (f.kind === 'number') counts.push([f.value, countedWords(t.slice(f.end), 3)]);
+  for (const m of t.matchAll(NUMBER_WORD)) {
+    const word = m[1]!.toLocaleLowerCase('vi');
+    const after = t.slice(m.index! + m[0].length);
+    // "năm" is also the year, "một số" is "some", "mười" may open a larger number: none of them a count here.
+    if (word === 'năm' && /^\d/u.test(after)) continue;
+    if (word === 'một' && /^số(?![\p{L}\p{M}])/u.test(after)) continue;
+    if (/^(mươi|trăm|nghìn|ngàn|triệu|tỷ|lăm|mốt|tư)(?![\p{L}\p{M}])/u.test(after)) continue;
+    counts.push([String(NUMBER_WORDS[word]), countedWords(` ${after}`, 3)]);
+  }
+  return counts;
+});
 
 /**
  * Whether the texts of an index hold a figure of the facts: a date or a reference by its value, a
@@ -165,26 +178,30 @@ function monthValue(m: number, y: number): string | null {
 /** The set of canonical values of the figures in some texts, with the years of their dates. */
 export function figureValues(texts: readonly string[]): Set<string> {
   const values = new Set<string>();
-  for (const t of texts) {
-    for (const f of extractFigures(t)) {
-      values.add(key(f));
-      if (f.kind === 'date') {
-        // A date's parts may be restated on their own ("năm 2021", "tháng 11").
-        const [y, m, d] = f.value.split('-');
-        values.add(`number:${Number(y)}`);
-        values.add(`number:${Number(m)}`);
-        if (d) values.add(`number:${Number(d)}`);
-      }
-      if (f.kind === 'reference') {
-        // "Công văn số 7664" names the reference by its number alone.
-        values.add(`number:${Number(f.value.split('/')[0])}`);
-        const year = /\/(\d{4})\//.exec(f.value);
-        if (year) values.add(`number:${Number(year[1])}`);
-      }
+  for (const t of texts) for (const v of valuesOf.get(t)) values.add(v);
+  return values;
+}
+
+const valuesOf = new TextMemo((t: string): string[] => {
+  const values: string[] = [];
+  for (const f of extractFigures(t)) {
+    values.push(key(f));
+    if (f.kind === 'date') {
+      // A date's parts may be restated on their own ("năm 2021", "tháng 11").
+      const [y, m, d] = f.value.split('-');
+      values.push(`number:${Number(y)}`);
+      values.push(`number:${Number(m)}`);
+      if (d) values.push(`number:${Number(d)}`);
+    }
+    if (f.kind === 'reference') {
+      // "Công văn số 7664" names the reference by its number alone.
+      values.push(`number:${Number(f.value.split('/')[0])}`);
+      const year = /\/(\d{4})\//.exec(f.value);
+      if (year) values.push(`number:${Number(year[1])}`);
     }
   }
   return values;
-}
+});
 
 export function key(f: Pick<Figure, 'kind' | 'value'>): string {
   return `${f.kind}:${f.value}`;
