@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { testApp } from '../helpers/app.js';
+import { serveApp } from '../helpers/serve.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
@@ -23,6 +26,40 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** What a browser test runs against: an app, served on 127.0.0.1, with closing of its own. */
+export interface ServedApp {
+  app: Parameters<typeof serveApp>[0];
+  close(): unknown;
+}
+
+/**
+ * Registers the file's beforeAll and afterAll: the app made by makeApp (the offline composer by
+ * default), served, and Debian's chromium. The returned object's ctx, server and context are
+ * filled in by beforeAll; afterAll closes the browser, the server and the app in that order.
+ */
+export function servedPage<C extends ServedApp = Awaited<ReturnType<typeof testApp>>>(
+  makeApp: () => Promise<C> = () => testApp() as Promise<ServedApp> as Promise<C>,
+) {
+  const served = {} as {
+    ctx: C;
+    server: Awaited<ReturnType<typeof serveApp>>;
+    browser: Awaited<ReturnType<typeof launchBrowser>>;
+    context: BrowserContext;
+  };
+  beforeAll(async () => {
+    served.ctx = await makeApp();
+    served.server = await serveApp(served.ctx.app);
+    served.browser = await launchBrowser();
+    served.context = served.browser.context;
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+    await served.ctx?.close();
+  });
+  return served;
 }
 
 /** A new tab of the given size that fails the test on any script error or failed request to the app. */

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
-import { firstVisit, launchBrowser, screenshot } from './browser.js';
+import { firstVisit, screenshot, servedPage } from './browser.js';
 import { importBrief, say, waitDrafted } from './flows.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,28 +8,14 @@ import { join } from 'node:path';
 import { rawBrief } from '../helpers/fixtures.js';
 
 /** A clerk drafting a công văn by chat in Debian's chromium, making and correcting the usual mistakes. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ctx = await testApp();
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  ctx?.close();
-});
+const served = servedPage();
 
 const lastAnswer = (page: Page) => page.locator('#messages .msg.assistant').last();
 const status = (page: Page) => page.locator('#interview-status').textContent();
 
 describe('the chat page corrects a clerk’s usual mistakes', { timeout: 120_000 }, () => {
   it('drafts a công văn after a wrong type, an unaccented địa danh, a one-line signer and a step back', async () => {
-    const { page, problems } = await firstVisit(browser.context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
 
     // The wrong type, with the routing words in the trích yếu.
     await say(page, 'báo cáo đề nghị hướng dẫn thủ tục đăng ký khai sinh quá hạn của UBND huyện Nghi Xuân gửi Sở Tư pháp tỉnh Hà Tĩnh');
@@ -121,7 +105,7 @@ describe('the chat page corrects a clerk’s usual mistakes', { timeout: 120_000
   });
 
   it('lists text typed without accents, never confirmed, before the .docx is downloaded', async () => {
-    const { page, problems } = await firstVisit(browser.context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
     const brief = rawBrief();
     brief.header.org = 'UBND HUYEN NGHI XUAN';
     const file = join(mkdtempSync(join(tmpdir(), 'soanthao-brief-')), 'khong-dau.json');

@@ -1,39 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
+import { describe, expect, it } from 'vitest';
 import { SEED_BRIEF_PATH } from '../helpers/fixtures.js';
-import { launchBrowser, openPage, ready } from './browser.js';
+import { openPage, ready, servedPage } from './browser.js';
 import { importBrief, paragraph } from './flows.js';
 
 /** The page in Debian's chromium under the server's Content-Security-Policy: nothing it does is refused. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ctx = await testApp();
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  ctx?.close();
-});
+const served = servedPage();
 
 describe('the page under the Content-Security-Policy', { timeout: 90_000 }, () => {
   it('drafts, streams and redrafts without a single policy violation, while an injected inline script is refused', async () => {
-    const { page, problems } = await openPage(context);
+    const { page, problems } = await openPage(served.context);
     // Installed through the DevTools protocol, so the policy does not apply to this listener itself.
     await page.addInitScript(() => {
       (window as any).__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective}: ${e.blockedURI || 'inline'} ${e.sample}`));
     });
-    const response = await page.goto(`${server.url}/`);
+    const response = await page.goto(`${served.server.url}/`);
     expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
     await ready(page);
     await page.evaluate(() => localStorage.clear());

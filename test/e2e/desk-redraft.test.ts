@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import type { ParagraphAsk, RewrittenParagraph } from '../../server/provider/types.js';
-import { launchBrowser, openPage, ready, screenshot } from './browser.js';
+import { openPage, ready, screenshot, servedPage } from './browser.js';
 import { paragraph, sectionTexts } from './flows.js';
 
 /** A provider whose paragraph rewrites wait until the test lets them finish. */
@@ -32,32 +30,16 @@ class GatedProvider extends OfflineProvider {
 }
 
 const provider = new GatedProvider();
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ctx = await testApp(provider);
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-});
+const served = servedPage(() => testApp(provider));
 
 describe('an edit made while its paragraph is redrafted', { timeout: 90_000 }, () => {
   it('keeps the hand edit current and shows the new text among the revisions', async () => {
-    const res = await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief(), title: 'Sửa trong lúc soạn lại' } });
+    const res = await served.ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief(), title: 'Sửa trong lúc soạn lại' } });
     const { id } = (await res.json()) as { id: string };
-    await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' });
-    const tabs = await Promise.all([openPage(context), openPage(context)]);
+    await served.ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' });
+    const tabs = await Promise.all([openPage(served.context), openPage(served.context)]);
     for (const { page } of tabs) {
-      await page.goto(`${server.url}/#draft=${id}`);
+      await page.goto(`${served.server.url}/#draft=${id}`);
       await ready(page);
     }
     const [redrafting, editing] = tabs.map((t) => t.page);

@@ -1,41 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { rawBrief } from '../helpers/fixtures.js';
-import { firstVisit, ready, screenshot } from './browser.js';
-import { launchBrowser } from './browser.js';
+import { firstVisit, ready, screenshot, servedPage } from './browser.js';
 import { paragraph, sectionTexts, waitDrafted } from './flows.js';
 
 /** The review desk in Debian's chromium: header edits, honest export, kept edits, safe clicks, navigation, paragraph tools. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ctx = await testApp();
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-});
+const served = servedPage();
 
 async function createDraft(title: string, drafted = true): Promise<string> {
-  const res = await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief(), title } });
+  const res = await served.ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief(), title } });
   const { id } = (await res.json()) as { id: string };
-  if (drafted) await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' });
+  if (drafted) await served.ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' });
   return id;
 }
 
 async function openAt(id: string, size?: { width: number; height: number }) {
-  const { page, problems } = await firstVisit(context, server.url, size);
-  await page.goto(`${server.url}/#draft=${id}`);
+  const { page, problems } = await firstVisit(served.context, served.server.url, size);
+  await page.goto(`${served.server.url}/#draft=${id}`);
   await ready(page);
   await expect.poll(() => page.locator('#doc').isVisible()).toBe(true);
   return { page, problems };
@@ -52,7 +33,7 @@ async function editParagraph(page: Page, key: string, index: number, text: strin
 }
 
 async function draftCount(): Promise<number> {
-  return ((await (await ctx.request('/api/drafts')).json()) as { drafts: unknown[] }).drafts.length;
+  return ((await (await served.ctx.request('/api/drafts')).json()) as { drafts: unknown[] }).drafts.length;
 }
 
 describe('the review desk', { timeout: 90_000 }, () => {
@@ -78,9 +59,9 @@ describe('the review desk', { timeout: 90_000 }, () => {
 
   it('the export panel lists an undrafted section and does not call the document ready', async () => {
     const id = await createDraft('Chưa soạn hết', false);
-    await ctx.request(`/api/drafts/${id}/sections/mo-dau/draft`, { method: 'POST' });
-    await ctx.request(`/api/drafts/${id}/sections/ket-thuc/draft`, { method: 'POST' });
-    await ctx.request(`/api/drafts/${id}/sections/ket-qua/draft`, { method: 'POST' });
+    await served.ctx.request(`/api/drafts/${id}/sections/mo-dau/draft`, { method: 'POST' });
+    await served.ctx.request(`/api/drafts/${id}/sections/ket-thuc/draft`, { method: 'POST' });
+    await served.ctx.request(`/api/drafts/${id}/sections/ket-qua/draft`, { method: 'POST' });
     const { page, problems } = await openAt(id);
     await page.click('#export');
     await expect.poll(() => page.locator('#export-readiness').textContent()).toMatch(/^Chưa sẵn sàng: còn 1 mục chưa soạn/);
@@ -135,7 +116,7 @@ describe('the review desk', { timeout: 90_000 }, () => {
   it('Back and Forward move between drafts and the list; a reload opens the same draft', async () => {
     const a = await createDraft('Bản A');
     const b = await createDraft('Bản B');
-    const { page, problems } = await firstVisit(context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
     await page.click('#toggle-drafts');
     await page.click(`[data-draft-open="${a}"]`);
     await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Bản A');
@@ -158,7 +139,7 @@ describe('the review desk', { timeout: 90_000 }, () => {
 
   it('on a 390 px phone, opening a draft from the list shows it', async () => {
     const id = await createDraft('Trên điện thoại');
-    const { page, problems } = await firstVisit(context, server.url, { width: 390, height: 844 });
+    const { page, problems } = await firstVisit(served.context, served.server.url, { width: 390, height: 844 });
     await page.click('#toggle-drafts');
     await page.click(`[data-draft-open="${id}"]`);
     await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Trên điện thoại');

@@ -1,27 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
 import { rawBrief } from '../helpers/fixtures.js';
-import { firstVisit, launchBrowser, ready, screenshot } from './browser.js';
+import { firstVisit, ready, screenshot, servedPage } from './browser.js';
 import { interview, waitDrafted } from './flows.js';
 
 /** A clerk answering what the office's abbreviations mean, beside the paragraph and in the chat, in Debian's chromium. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ctx = await testApp();
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-});
+const served = servedPage();
 
 function briefWith(...facts: string[]) {
   const brief = rawBrief();
@@ -29,23 +13,23 @@ function briefWith(...facts: string[]) {
   return brief;
 }
 
-const glossary = async () => ((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary;
+const glossary = async () => ((await (await served.ctx.request('/api/profile/glossary')).json()) as any).glossary;
 const paper = (page: Page) => page.locator('#paper').textContent();
 const forget = async (...abbrs: string[]) => {
-  for (const a of abbrs) await ctx.request(`/api/profile/glossary/${encodeURIComponent(a)}`, { method: 'DELETE' });
+  for (const a of abbrs) await served.ctx.request(`/api/profile/glossary/${encodeURIComponent(a)}`, { method: 'DELETE' });
 };
 
 describe('the office glossary round trip in the page', { timeout: 120_000 }, () => {
   it('offers the meanings beside the paragraph, saves the answer, redrafts the section, and lists the glossary in the profile panel', async () => {
     const brief = briefWith('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai', 'Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
-    const { id } = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
-    expect((await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
+    const { id } = (await (await served.ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
+    expect((await served.ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
     // Another draft written before the answer, which still carries the question.
-    const older = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: briefWith('Mời LĐ 05 xã dự họp') } })).json()) as any;
-    expect((await ctx.request(`/api/drafts/${older.id}/draft`, { method: 'POST' })).status).toBe(200);
+    const older = (await (await served.ctx.request('/api/drafts', { method: 'POST', json: { brief: briefWith('Mời LĐ 05 xã dự họp') } })).json()) as any;
+    expect((await served.ctx.request(`/api/drafts/${older.id}/draft`, { method: 'POST' })).status).toBe(200);
 
-    const { page, problems } = await firstVisit(browser.context, server.url);
-    await page.goto(`${server.url}/#draft=${id}`);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
+    await page.goto(`${served.server.url}/#draft=${id}`);
     await ready(page);
     await waitDrafted(page);
     const ld = page.locator('.glossary-ask[data-abbr="LĐ"]');
@@ -74,7 +58,7 @@ describe('the office glossary round trip in the page', { timeout: 120_000 }, () 
     await screenshot(page, 'glossary-02-redrafted-with-meanings');
 
     // The draft written before the answer shows the meaning chosen since, and is redrafted with it on request.
-    await page.goto(`${server.url}/#draft=${older.id}`);
+    await page.goto(`${served.server.url}/#draft=${older.id}`);
     await waitDrafted(page);
     const chosen = page.locator('.glossary-ask[data-abbr="LĐ"]');
     await expect.poll(() => chosen.textContent()).toContain('Bảng chữ viết tắt của cơ quan đã ghi LĐ là "lãnh đạo"');
@@ -101,7 +85,7 @@ describe('the office glossary round trip in the page', { timeout: 120_000 }, () 
 describe('the office glossary round trip in the chat', { timeout: 180_000 }, () => {
   it('asks after drafting with the meanings as buttons; the answer is saved and the section redrafted', async () => {
     const brief = briefWith('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai');
-    const { page, problems } = await firstVisit(browser.context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
     await interview(page, brief, `Báo cáo ${brief.header.subject.toLocaleLowerCase('vi')}`);
     await waitDrafted(page);
     expect(await paper(page)).toContain('cho LĐ 12 xã');

@@ -1,39 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 import { llmConfig } from '../helpers/llm-app.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../helpers/fake-openai.js';
-import { serveApp } from '../helpers/serve.js';
 import { answerByHeading } from '../helpers/model-answers.js';
 import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
 import { OpenAIProvider } from '../../server/provider/openai/provider.js';
 import { ModelQueue } from '../../server/queue/model-queue.js';
 import { QueuedProvider } from '../../server/queue/queued-provider.js';
-import { firstVisit, launchBrowser, screenshot } from './browser.js';
+import { firstVisit, screenshot, servedPage } from './browser.js';
 import { paragraph, sectionTexts, waitDrafted } from './flows.js';
 
 const REWRITTEN = 'Tăng cường kiểm tra, kiểm soát thị trường và xử lý nghiêm vi phạm trong sản xuất, kinh doanh.';
 
 /** The page in Debian's chromium against a server that lets one model call through at a time. */
 let fake: FakeOpenAI;
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
+const served = servedPage(async () => {
   fake = await startFakeOpenAI([]);
-  ctx = await testApp(new QueuedProvider(new OpenAIProvider(llmConfig(fake.baseURL)), new ModelQueue({ limit: 1 })));
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-  await fake?.close();
+  const app = await testApp(new QueuedProvider(new OpenAIProvider(llmConfig(fake.baseURL)), new ModelQueue({ limit: 1 })));
+  return {
+    ...app,
+    async close() {
+      await app.close();
+      await fake.close();
+    },
+  };
 });
 
 describe('the page while the model is busy', { timeout: 90_000 }, () => {
@@ -43,7 +33,7 @@ describe('the page while the model is busy', { timeout: 90_000 }, () => {
     let release!: () => void;
     const busy = new Promise<void>((resolve) => (release = resolve));
     fake.script((request) => ({ kind: 'gated', gate: busy, reply: answer(request) }));
-    const { page, problems } = await firstVisit(context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
     await page.setInputFiles('#brief-file', SEED_BRIEF_PATH);
     // The page drafts a few sections at once; one reaches the model, the others wait their turn.
     await page.waitForFunction(() => {
@@ -61,9 +51,9 @@ describe('the page while the model is busy', { timeout: 90_000 }, () => {
     let free!: () => void;
     const held = new Promise<void>((resolve) => (free = resolve));
     fake.script((request) => ({ kind: 'gated', gate: held, reply: answer(request) }));
-    const other = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as { id: string };
+    const other = (await (await served.ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as { id: string };
     const before = fake.requests.length;
-    const otherDraft = ctx.request(`/api/drafts/${other.id}/sections/ket-qua/draft`, { method: 'POST' });
+    const otherDraft = served.ctx.request(`/api/drafts/${other.id}/sections/ket-qua/draft`, { method: 'POST' });
     await expect.poll(() => fake.requests.length).toBe(before + 1);
     fake.script((request) => (request.body.model === 'fake-paragraph-model' ? { kind: 'stream', content: JSON.stringify({ paragraph: REWRITTEN }) } : answer(request)));
     const target = paragraph(page, 'phuong-huong', 2);

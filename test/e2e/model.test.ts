@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { llmApp } from '../helpers/llm-app.js';
-import { serveApp } from '../helpers/serve.js';
 import { answerByHeading, goodSectionJson, requestedHeading } from '../helpers/model-answers.js';
 import type { ReceivedRequest, Reply } from '../helpers/fake-openai.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
-import { firstVisit, launchBrowser, ready, screenshot } from './browser.js';
+import { firstVisit, ready, screenshot, servedPage } from './browser.js';
 import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server, drafting with the OpenAI provider talking to a scripted server. */
-let ctx: Awaited<ReturnType<typeof llmApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
 const brief = rawBrief();
+const served = servedPage(() => llmApp(answerByHeading(brief)));
 
 const SHORTER = 'Tăng cường kiểm tra, kiểm soát thị trường và xử lý nghiêm vi phạm trong sản xuất, kinh doanh.';
 const FORMAL = 'Tăng cường công tác kiểm tra, kiểm soát thị trường; xử lý vi phạm trong sản xuất, kinh doanh.';
@@ -35,21 +31,8 @@ function answerAnyHeading() {
   };
 }
 
-beforeAll(async () => {
-  ctx = await llmApp(answerByHeading(brief));
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await ctx?.close();
-});
-
 function fresh() {
-  return firstVisit(context, server.url);
+  return firstVisit(served.context, served.server.url);
 }
 
 function importSeed(page: Page) {
@@ -58,7 +41,7 @@ function importSeed(page: Page) {
 
 describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
   it('names the model in use, and turns the seed’s notes into the Báo cáo through the conversation', async () => {
-    ctx.fake.script(answerAnyHeading());
+    served.ctx.fake.script(answerAnyHeading());
     const { page, problems } = await fresh();
     expect(await page.locator('#provider').textContent()).toContain('mô hình fake-section-model');
     await interview(page, brief, `Báo cáo ${brief.header.subject.toLocaleLowerCase('vi')}`);
@@ -76,7 +59,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
   });
 
   it('streams each section into the document with its progress; one section can be stopped and drafted later', async () => {
-    ctx.fake.script(answerByHeading(brief, (key) => ({ kind: 'stream', content: goodSectionJson(brief, key), chunkSize: 12, delayMs: 40 })));
+    served.ctx.fake.script(answerByHeading(brief, (key) => ({ kind: 'stream', content: goodSectionJson(brief, key), chunkSize: 12, delayMs: 40 })));
     const { page, problems } = await fresh();
     await page.setInputFiles('#brief-file', SEED_BRIEF_PATH);
     await page.waitForFunction(() => (document.querySelector('[data-stream="ket-qua"]')?.textContent ?? '').length > 40);
@@ -86,7 +69,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     await screenshot(page, '10-streaming');
 
     await page.getByRole('button', { name: 'Dừng soạn KẾT QUẢ THỰC HIỆN' }).click();
-    const aborted = await ctx.fake.waitForAbort();
+    const aborted = await served.ctx.fake.waitForAbort();
     expect(aborted.aborted).toBe(true);
     await page.waitForFunction(() => document.querySelector('[data-section="ket-qua"] .status')?.textContent === 'Đã dừng');
     expect(await page.locator('[data-section-error="ket-qua"]').textContent()).toContain('Đã dừng soạn mục này');
@@ -94,7 +77,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     expect(await page.locator('[data-section="ket-qua"] .paragraph').count()).toBe(0);
     expect(await page.locator('[data-section="ket-thuc"] .paragraph').count()).toBeGreaterThan(0);
 
-    ctx.fake.script(answerByHeading(brief));
+    served.ctx.fake.script(answerByHeading(brief));
     await expect.poll(() => page.locator('#missing-text').textContent()).toBe('Còn 1 mục chưa soạn.');
     await page.getByRole('button', { name: 'Soạn các mục còn thiếu' }).click();
     await waitDrafted(page);
@@ -104,7 +87,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
   });
 
   it('a reload mid-draft loses nothing: what was written stays, and the rest is offered again', async () => {
-    ctx.fake.script(answerByHeading(brief, (key) => ({ kind: 'stream', content: goodSectionJson(brief, key), chunkSize: 12, delayMs: key === 'ket-qua' ? 60 : 5 })));
+    served.ctx.fake.script(answerByHeading(brief, (key) => ({ kind: 'stream', content: goodSectionJson(brief, key), chunkSize: 12, delayMs: key === 'ket-qua' ? 60 : 5 })));
     const { page, problems } = await fresh();
     await page.setInputFiles('#brief-file', SEED_BRIEF_PATH);
     await page.waitForFunction(() => (document.querySelector('[data-stream="ket-qua"]')?.textContent ?? '').length > 40);
@@ -114,11 +97,11 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     await ready(page);
     expect(page.url()).toBe(url);
     await page.locator('#paper .paragraph').first().waitFor();
-    await ctx.fake.waitForAbort();
+    await served.ctx.fake.waitForAbort();
     expect(await sectionTexts(page, 'phuong-huong')).toHaveLength(4);
     expect(await page.locator('[data-section="ket-qua"] .paragraph').count()).toBe(0);
     await screenshot(page, '14-reloaded-mid-draft');
-    ctx.fake.script(answerByHeading(brief));
+    served.ctx.fake.script(answerByHeading(brief));
     await page.getByRole('button', { name: 'Soạn các mục còn thiếu' }).click();
     await waitDrafted(page);
     expect((await sectionTexts(page, 'ket-qua')).join(' ')).toContain('phát 29 đĩa tuyên truyền');
@@ -127,14 +110,14 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
   });
 
   it('regenerates a paragraph with an instruction, shows the word diff, and goes back to the earlier revision', async () => {
-    ctx.fake.script(answerByHeading(brief));
+    served.ctx.fake.script(answerByHeading(brief));
     const { page, problems } = await fresh();
     await importSeed(page);
     const target = paragraph(page, 'phuong-huong', 2);
     const original = (await target.locator('.para').textContent())!;
     expect(original).toContain('Tăng cường kiểm tra, kiểm soát thị trường');
 
-    ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: SHORTER }), chunkSize: 6, delayMs: 40 }]);
+    served.ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: SHORTER }), chunkSize: 6, delayMs: 40 }]);
     await target.getByRole('button', { name: 'Soạn lại' }).click();
     await target.getByLabel('Yêu cầu cho đoạn mới (không bắt buộc)').fill('ngắn gọn hơn');
     await target.getByRole('button', { name: 'Soạn lại đoạn này' }).click();
@@ -149,7 +132,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     await screenshot(page, '11-diff');
 
     // The same through the conversation: "viết lại đoạn 3 mục II …".
-    ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: FORMAL }) }]);
+    served.ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: FORMAL }) }]);
     await say(page, 'viết lại đoạn 3 mục II trang trọng hơn');
     await page.waitForFunction(() => document.querySelector('[data-section="phuong-huong"] .paragraph:nth-of-type(3) .rev-position')?.textContent === 'Bản 3/3');
     expect(await target.locator('.para').textContent()).toBe(`- ${FORMAL}`);
@@ -168,12 +151,12 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
   });
 
   it('highlights a finding in the paragraph’s text, with the reason in Vietnamese', async () => {
-    ctx.fake.script(answerByHeading(brief));
+    served.ctx.fake.script(answerByHeading(brief));
     const { page, problems } = await fresh();
     await importSeed(page);
     const target = paragraph(page, 'phuong-huong', 2);
     const invented = 'Tăng cường kiểm tra, kiểm soát thị trường, xử lý 35 vụ vi phạm trong sản xuất, kinh doanh.';
-    ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: invented }) }]);
+    served.ctx.fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: invented }) }]);
     await target.getByRole('button', { name: 'Soạn lại' }).click();
     await target.getByRole('button', { name: 'Soạn lại đoạn này' }).click();
     const mark = target.locator('.para mark.finding');
@@ -187,12 +170,12 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
   });
 
   it('a model error mid-stream is told in Vietnamese where it happened, and the old text stays', async () => {
-    ctx.fake.script(answerByHeading(brief));
+    served.ctx.fake.script(answerByHeading(brief));
     const { page, problems } = await fresh();
     await importSeed(page);
     const before = await sectionTexts(page, 'phuong-huong');
 
-    ctx.fake.script([{ kind: 'stream', content: goodSectionJson(brief, 'phuong-huong'), chunkSize: 10, delayMs: 30, cutAfter: 6 }]);
+    served.ctx.fake.script([{ kind: 'stream', content: goodSectionJson(brief, 'phuong-huong'), chunkSize: 10, delayMs: 30, cutAfter: 6 }]);
     await page.getByRole('button', { name: 'Soạn lại KẾ HOẠCH THỰC HIỆN NHIỆM VỤ TRONG THỜI GIAN TỚI' }).click();
     const alert = page.locator('[data-section-error="phuong-huong"]');
     await alert.waitFor();
@@ -201,7 +184,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     expect(await sectionTexts(page, 'phuong-huong')).toEqual(before);
     await screenshot(page, '13-model-error');
 
-    ctx.fake.script([{ kind: 'error', status: 500 }]);
+    served.ctx.fake.script([{ kind: 'error', status: 500 }]);
     const target = paragraph(page, 'phuong-huong', 1);
     await target.getByRole('button', { name: 'Soạn lại' }).click();
     await target.getByRole('button', { name: 'Soạn lại đoạn này' }).click();

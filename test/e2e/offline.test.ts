@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
+import type { Page } from 'playwright-core';
 import { docxParagraphs } from '../helpers/docx.js';
 import { BRIEFS_DIR, SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
-import { firstVisit, launchBrowser, ready, screenshot } from './browser.js';
+import { firstVisit, ready, screenshot, servedPage } from './browser.js';
 import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server with the offline composer. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ctx = await testApp();
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  ctx?.close();
-});
+const served = servedPage();
 
 function fresh(size?: { width: number; height: number }) {
-  return firstVisit(context, server.url, size);
+  return firstVisit(served.context, served.server.url, size);
 }
 
 function importSeed(page: Page) {
@@ -81,7 +63,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await importSeed(page);
     const printed = () => page.locator('#paper .doc-header, #paper .doc-title, #paper h3, #paper h4, #paper .para, #paper .doc-signature').allTextContents();
     const before = await printed();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await served.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.server.url });
     await page.click('#copy-text');
     await expect.poll(() => page.locator('#doc-status').textContent()).toBe('Đã sao chép toàn văn vào bộ nhớ tạm.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -202,8 +184,8 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await copy.getByRole('button', { name: 'Xóa' }).click();
     await copy.locator('.confirm').getByRole('button', { name: 'Xóa', exact: true }).click();
     await page.waitForFunction((gone) => !document.querySelector(`[data-draft-open="${gone}"]`), copyId);
-    expect((await ctx.request(`/api/drafts/${copyId}`)).status).toBe(404);
-    expect((await ctx.request(`/api/drafts/${id}`)).status).toBe(200);
+    expect((await served.ctx.request(`/api/drafts/${copyId}`)).status).toBe(404);
+    expect((await served.ctx.request(`/api/drafts/${id}`)).status).toBe(200);
     expect(await page.locator('#doc').isHidden()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
@@ -284,7 +266,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     expect(await page.locator('#messages .msg').allTextContents()).toEqual(messages);
     expect(await page.locator('#interview-status').textContent()).toContain('Đang chuẩn bị thông báo');
     // Closing the tab and opening soanthao again, without the address, resumes the interview too.
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await ready(page);
     await page.waitForFunction((n) => document.querySelectorAll('#messages .msg').length === n, messages.length);
     expect(page.url()).toMatch(/#conv=/);

@@ -1,38 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { testApp } from '../helpers/app.js';
 import { serveApp } from '../helpers/serve.js';
 import { SEED_BRIEF_PATH } from '../helpers/fixtures.js';
 import { pdfText } from '../helpers/poppler.js';
-import { firstVisit, launchBrowser, screenshot } from './browser.js';
+import { firstVisit, screenshot, servedPage } from './browser.js';
 import { importBrief } from './flows.js';
 import { wordReport } from '../import/word-docx.js';
 
 /** PDF export with the printed first page, and a draft from last month's Word file, in Debian's chromium. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  ctx = await testApp();
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-  context = browser.context;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  ctx?.close();
-});
+const served = servedPage();
 
 describe('PDF and import from the page', { timeout: 90_000 }, () => {
   it('shows the first page as printed in the export panel, and downloads the PDF', async () => {
-    const { page, problems } = await firstVisit(context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
     await importBrief(page, SEED_BRIEF_PATH);
     await page.click('#export');
     const preview = page.locator('#print-preview img');
@@ -55,7 +38,7 @@ describe('PDF and import from the page', { timeout: 90_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'e2e-import-'));
     const path = join(dir, 'bao-cao-thang-10.docx');
     writeFileSync(path, await wordReport());
-    const { page, problems } = await firstVisit(context, server.url);
+    const { page, problems } = await firstVisit(served.context, served.server.url);
     await page.click('#toggle-drafts');
     await page.check('#docx-next-period');
     await screenshot(page, 'import-01-drafts-panel');
@@ -90,7 +73,7 @@ describe('PDF and import from the page', { timeout: 90_000 }, () => {
     });
     const other = await serveApp(app);
     try {
-      const { page } = await firstVisit(context, other.url);
+      const { page } = await firstVisit(served.context, other.url);
       await importBrief(page, SEED_BRIEF_PATH);
       await page.click('#export');
       await expect.poll(() => page.locator('#print-preview').textContent()).toMatch(/Chưa xem trước được trang in: Máy chủ chưa cài LibreOffice/);
@@ -105,7 +88,7 @@ describe('PDF and import from the page', { timeout: 90_000 }, () => {
   });
 
   it('says in Vietnamese why a file that is not a .docx cannot be imported', async () => {
-    const { page } = await firstVisit(context, server.url);
+    const { page } = await firstVisit(served.context, served.server.url);
     await page.click('#toggle-drafts');
     await page.setInputFiles('#docx-file', { name: 'ghi-chu.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải Word') });
     await expect.poll(() => page.locator('#docx-import-error').textContent()).toMatch(/không phải văn bản Word/);

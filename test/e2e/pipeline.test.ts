@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { serveApp } from '../helpers/serve.js';
 import { rawBrief } from '../helpers/fixtures.js';
-import { launchBrowser, openPage, ready } from './browser.js';
+import { openPage, ready, servedPage } from './browser.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import type { Provider } from '../../server/provider/types.js';
 
@@ -19,31 +18,17 @@ const splitting: Provider = {
 };
 
 /** What the drafting pipeline shows on the page, in Debian's chromium against the real server. */
-let ctx: Awaited<ReturnType<typeof testApp>>;
-let server: Awaited<ReturnType<typeof serveApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ctx = await testApp(splitting);
-  server = await serveApp(ctx.app);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  ctx?.close();
-});
+const served = servedPage(() => testApp(splitting));
 
 describe('the page over the drafting pipeline', { timeout: 90_000 }, () => {
   it('lists the open errors and downloads only once staff confirm they have read them', async () => {
-    const { id } = await ctx.service.create(rawBrief());
-    await ctx.service.draftAll(id);
-    const paragraph = (await ctx.service.detail(id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[0]!;
-    await ctx.service.editParagraph(id, paragraph.id, `${paragraph.current.text.replace(/\.$/u, '')} tại 17 xã.`);
+    const { id } = await served.ctx.service.create(rawBrief());
+    await served.ctx.service.draftAll(id);
+    const paragraph = (await served.ctx.service.detail(id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[0]!;
+    await served.ctx.service.editParagraph(id, paragraph.id, `${paragraph.current.text.replace(/\.$/u, '')} tại 17 xã.`);
 
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(`${server.url}/#draft=${id}`);
+    const { page, problems } = await openPage(served.context);
+    await page.goto(`${served.server.url}/#draft=${id}`);
     await ready(page);
     await page.click('#export');
     const box = page.locator('#confirm-export');
@@ -67,13 +52,13 @@ describe('the page over the drafting pipeline', { timeout: 90_000 }, () => {
   });
 
   it('shows a paragraph the model returned as two once, with both its parts', async () => {
-    const { id } = await ctx.service.create(rawBrief());
-    await ctx.service.draftAll(id);
-    const target = (await ctx.service.detail(id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[2]!;
-    await ctx.service.redraftParagraph(id, target.id, null);
+    const { id } = await served.ctx.service.create(rawBrief());
+    await served.ctx.service.draftAll(id);
+    const target = (await served.ctx.service.detail(id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[2]!;
+    await served.ctx.service.redraftParagraph(id, target.id, null);
 
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(`${server.url}/#draft=${id}`);
+    const { page, problems } = await openPage(served.context);
+    await page.goto(`${served.server.url}/#draft=${id}`);
     await ready(page);
     const shown = page.locator(`[data-paragraph-id="${target.id}"] .para`);
     expect(await shown.count()).toBe(1);
