@@ -4,6 +4,7 @@ import { checkText } from '../../server/checks/text.js';
 import { checkHeader } from '../../server/checks/header.js';
 import { checkSection } from '../../server/checks/index.js';
 import { checkRegister } from '../../server/checks/register.js';
+import { checkNames } from '../../server/checks/names.js';
 import { composeSection } from '../../server/composer/compose.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { TemplateRegistry } from '../../server/template/load.js';
@@ -138,5 +139,16 @@ describe('register', () => {
   it('finds a heading or signature the model wrote into the body', () => {
     expect(rules(checkRegister('ket-qua', 0, 'II. PHƯƠNG HƯỚNG NHIỆM VỤ', 'body'))).toEqual(['structure.model-heading']);
     expect(rules(checkRegister('ket-qua', 0, 'Nơi nhận: - Như trên;', 'body'))).toEqual(['structure.model-signature']);
+  });
+});
+
+describe('names in human prose', () => {
+  it('reads "V/v" after a name as a code, and known names written one after another as known', () => {
+    const sources = ['Công văn của UBND tỉnh Quảng Ninh', 'gửi Sở Công Thương, Sở Tài chính'];
+    expect(checkNames('mo-dau', ['Ủy ban nhân dân tỉnh nhận được Công văn của Quảng Ninh V/v tiếp tục phối hợp.'], sources)).toEqual([]);
+    expect(checkNames('mo-dau', ['Gửi Sở Công Thương Sở Tài chính tổng hợp.'], sources)).toEqual([]);
+    // A name the notes never mention is still found, alone or beside a known one.
+    const invented = checkNames('mo-dau', ['Gửi Sở Công Thương Sở Xây Dựng tổng hợp.'], sources);
+    expect(invented.map((f) => f.rule)).toEqual(['grounding.invented-name']);
   });
 });
