@@ -5,9 +5,14 @@
  */
 
 /** Words after "luật" that make a common noun, not a law's name ("luật định", "luật sư"). */
-const NOT_A_LAW = new Set(['định', 'sư', 'pháp', 'lệ', 'chơi', 'số', 'này', 'đó', 'nêu', 'trên', 'và', 'hiện', 'mới', 'các', 'của', 'giao', 'hóa']);
+const NOT_A_LAW = new Set([
+  'định', 'sư', 'pháp', 'lệ', 'chơi', 'số', 'này', 'đó', 'nêu', 'trên', 'và', 'hiện', 'mới', 'các', 'của', 'giao', 'hóa',
+  // A word that links "luật" to what follows is no law's name: "pháp luật về đất đai", "luật với ...".
+  'về', 'với', 'cho', 'để', 'đã', 'được', 'là', 'có', 'sẽ', 'không', 'thì', 'mà', 'khi', 'nhưng', 'hoặc', 'nào',
+]);
 
-const LAW = /(?<![\p{L}\p{M}])(bộ luật|Bộ luật|luật|Luật|pháp lệnh|Pháp lệnh)\s+(\p{L}[\p{L}\p{M}]*)/gu;
+/** "luật" after "pháp" is the common noun "pháp luật" (the law in general), never a law's name. */
+const LAW = /(?<![\p{L}\p{M}])(?<!pháp\s)(?<!Pháp\s)(bộ luật|Bộ luật|luật|Luật|pháp lệnh|Pháp lệnh)\s+(\p{L}[\p{L}\p{M}]*)/gu;
 
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 

@@ -20,6 +20,8 @@ describe('names and capitals of Nghị định 30 Phụ lục II', () => {
       'theo Luật Doanh nghiệp, Luật Bảo hiểm y tế và Bộ luật Lao động',
     );
     expect(capitalizeLaws('theo luật định; luật sư tư vấn; Luật BHYT')).toBe('theo luật định; luật sư tư vấn; Luật BHYT');
+    // "pháp luật" is the law in general; a linking word after "luật" starts no law's name.
+    expect(capitalizeLaws('thực hiện chính sách pháp luật về sản xuất; tuân thủ luật về đất đai')).toBe('thực hiện chính sách pháp luật về sản xuất; tuân thủ luật về đất đai');
     expect(capitalizeTitles('phó chủ tịch Ủy ban nhân dân xã và giám đốc Sở Y tế dự; các trưởng phòng vắng')).toBe(
       'Phó Chủ tịch Ủy ban nhân dân xã và Giám đốc Sở Y tế dự; các trưởng phòng vắng',
     );
