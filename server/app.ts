@@ -77,15 +77,16 @@ export interface AppDeps {
  */
 export async function depsFromConfig(config: Config): Promise<AppDeps> {
   const limits = { maxDraftsPerOffice: config.maxDrafts };
+  // One line for every call to the model, drafting and chat alike; the offline composer costs none.
+  const queue = new ModelQueue({ limit: config.modelConcurrency });
   return {
     store: config.databaseUrl
       ? await DraftStore.open({ url: config.databaseUrl, maxConnections: config.dbPool }, limits)
       : await DraftStore.open({ file: join(config.dataDir, 'soanthao.db') }, limits),
     storage: new StorageHealth(config.databaseUrl ? null : config.dataDir),
     templates: TemplateRegistry.load(),
-    // The offline composer costs no model call: only a model waits its turn.
-    provider: config.llm ? new QueuedProvider(providerFromConfig(config), new ModelQueue({ limit: config.modelConcurrency })) : providerFromConfig(config),
-    intentReader: config.llm ? new ModelIntentReader(config.llm) : new TextIntentReader(),
+    provider: config.llm ? new QueuedProvider(providerFromConfig(config), queue) : providerFromConfig(config),
+    intentReader: config.llm ? new ModelIntentReader(config.llm, undefined, queue) : new TextIntentReader(),
     concurrency: config.concurrency,
     maxBodyBytes: config.maxBodyBytes,
     security: config.security,

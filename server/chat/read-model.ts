@@ -10,6 +10,8 @@ import type { IntentReader, ReaderContext } from './reader.js';
 import { TextIntentReader } from './reader.js';
 import { readText } from './read-text.js';
 import { sectionHeadings } from './sections.js';
+import type { ModelQueue } from '../queue/model-queue.js';
+import { ANONYMOUS, callerOf } from '../queue/caller.js';
 
 /** Every key present and nullable: structured output requires it. */
 const ChatIntent = z.object({
@@ -45,6 +47,8 @@ export class ModelIntentReader implements IntentReader {
   constructor(
     private readonly config: LlmConfig,
     private readonly prompts: PromptLibrary = PromptLibrary.load(),
+    /** The process's model queue: a chat message's call waits its turn like a section's. */
+    private readonly queue?: ModelQueue,
   ) {
     this.client = new OpenAI({ apiKey: config.apiKey ?? 'soanthao-no-key', baseURL: config.baseURL, timeout: config.timeoutMs, maxRetries: config.retries });
   }
@@ -54,15 +58,17 @@ export class ModelIntentReader implements IntentReader {
     const byCode = readText(text, ctx);
     if (byCode.kind !== 'unknown' && byCode.kind !== 'invalid' && byCode.kind !== 'facts' && byCode.kind !== 'set') return byCode;
     try {
-      const answer = await complete(this.client, {
-        model: this.config.models.chat,
-        messages: [{ role: 'user', content: this.prompt(text, ctx) }],
-        responseFormat: FORMAT,
-        // Staff wait on every message: a slow or failing model gives way to the interview quickly.
-        timeoutMs: Math.min(this.config.timeoutMs, CHAT_TIMEOUT_MS),
-        maxRetries: 0,
-        signal: ctx.signal,
-      });
+      const ask = () =>
+        complete(this.client, {
+          model: this.config.models.chat,
+          messages: [{ role: 'user', content: this.prompt(text, ctx) }],
+          responseFormat: FORMAT,
+          // Staff wait on every message: a slow or failing model gives way to the interview quickly.
+          timeoutMs: Math.min(this.config.timeoutMs, CHAT_TIMEOUT_MS),
+          maxRetries: 0,
+          signal: ctx.signal,
+        });
+      const answer = this.queue ? await this.queue.run(callerOf(ctx.signal)?.key ?? ANONYMOUS, ask, { signal: ctx.signal }) : await ask();
       return this.toIntent(parseLenient(answer.text, ChatIntent), text, ctx);
     } catch (e) {
       if (ctx.signal?.aborted) throw e;

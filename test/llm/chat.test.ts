@@ -5,6 +5,7 @@ import { llmConfig } from '../helpers/llm-app.js';
 import { ModelIntentReader } from '../../server/chat/read-model.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import { createApp } from '../../server/app.js';
+import { ModelQueue } from '../../server/queue/model-queue.js';
 
 let fake: FakeOpenAI;
 let ctx: Awaited<ReturnType<typeof testApp>>;
@@ -18,14 +19,14 @@ const none = {
   recipients: null, signer: null, copies: null, section: null, paragraph: null, instruction: null, facts: null,
 };
 
-async function chatApp(script: Parameters<typeof startFakeOpenAI>[0]) {
+async function chatApp(script: Parameters<typeof startFakeOpenAI>[0], queue?: ModelQueue) {
   fake = await startFakeOpenAI(script);
   ctx = await testApp();
   const { app } = createApp({
     store: ctx.store,
     templates: (await import('../../server/template/load.js')).TemplateRegistry.load(),
     provider: new OfflineProvider(),
-    intentReader: new ModelIntentReader(llmConfig(fake.baseURL)),
+    intentReader: new ModelIntentReader(llmConfig(fake.baseURL), undefined, queue),
     concurrency: 2,
     maxBodyBytes: 1 << 20,
   });
@@ -66,6 +67,25 @@ describe('the conversation read by a model', () => {
     const r = await say('làm cái tờ trình xin');
     expect(r.conversation).toMatchObject({ templateId: 'to-trinh', asking: 'header.org' });
     expect(r.reply[0].text).toContain('Trích yếu "xin" quá ngắn');
+  });
+
+  it('waits its turn in the model queue like a section being drafted, and is asked once a slot frees', async () => {
+    const queue = new ModelQueue({ limit: 1 });
+    let release!: () => void;
+    const busy = queue.run('another office', () => new Promise<void>((resolve) => (release = resolve)));
+    const { say } = await chatApp(
+      [{ kind: 'stream', content: JSON.stringify({ ...none, intent: 'set', template: 'bao-cao', subject: 'kết quả công tác năm 2024' }) }],
+      queue,
+    );
+    const answered = say('báo cáo kết quả công tác năm 2024');
+    // The only slot is taken: the chat's question has not reached the model.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.requests).toHaveLength(0);
+    release();
+    await busy;
+    const r = await answered;
+    expect(fake.requests).toHaveLength(1);
+    expect(r.conversation).toMatchObject({ templateId: 'bao-cao' });
   });
 
   it('falls back to the deterministic interview when the model fails', async () => {
