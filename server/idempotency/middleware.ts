@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { DraftError } from '../errors.js';
 import type { IdempotencyStore, StoredAnswer } from './store.js';
+import { currentScope } from '../auth/scope.js';
 
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[\x21-\x7E]{1,200}$/u;
@@ -20,7 +21,8 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler {
         { field: 'Idempotency-Key', message: 'Mã không hợp lệ' },
       ]);
     }
-    const route = `${c.req.method} ${c.req.path}`;
+    // A key is one person's: another user sending the same key gets nothing of the first answer.
+    const route = `${currentScope().actor.userId} ${c.req.method} ${c.req.path}`;
     const claim = await store.claim(key, route);
     if (claim.kind === 'answered') return replay(claim.answer);
     if (claim.kind === 'running') {
