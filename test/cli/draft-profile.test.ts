@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
+import { draftCli } from '../helpers/run-script.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
-function draftCli(...args: string[]) {
-  const env = { ...process.env };
-  for (const k of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'SOANTHAO_MODEL', 'OPENAI_MODEL']) delete env[k];
-  return spawnSync(TSX, [join(ROOT, 'scripts/draft.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env });
-}
 
 describe('npm run draft -- --profile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-profile-'));

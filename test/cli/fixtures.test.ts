@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BRIEFS_DIR, briefFiles, rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
+import { offlineEnv } from '../helpers/run-script.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { sectionFacts } from '../../server/brief/schema.js';
 import { extractFigures, figureValues, key } from '../../server/text/figures.js';
@@ -17,9 +18,7 @@ const run = promisify(execFile);
 
 /** The CLI with no model configured: the offline composer drafts. */
 function draftCli(...args: string[]) {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('OPENAI_') || k.startsWith('SOANTHAO_MODEL')) delete env[k];
-  return run(TSX, [join(ROOT, 'scripts/draft.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+  return run(TSX, [join(ROOT, 'scripts/draft.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: offlineEnv() });
 }
 
 describe('npm run draft on every fixture brief', () => {

@@ -3,17 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_BRIEF_PATH } from '../helpers/fixtures.js';
-import { runTsx } from '../helpers/run-script.js';
+import { offlineEnv, runTsx } from '../helpers/run-script.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { pdfText } from '../helpers/poppler.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { wordReport } from '../import/word-docx.js';
-
-function offlineEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of ['OPENAI_BASE_URL', 'OPENAI_API_KEY', 'SOANTHAO_MODEL', 'OPENAI_MODEL']) delete env[k];
-  return env;
-}
 
 describe('npm run draft -- … --pdf', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-pdf-'));

@@ -11,7 +11,7 @@ import { kinhGuiLines, type DocumentView } from '../../server/draft/document.js'
 import { renderDocx } from '../../server/export/docx/render.js';
 import { checkDocx } from '../../server/nd30/check.js';
 import { BRIEFS_DIR, briefFiles, rawBrief } from '../helpers/fixtures.js';
-import { runTsx } from '../helpers/run-script.js';
+import { offlineEnv, runTsx } from '../helpers/run-script.js';
 import { pdfPages, soffice } from './soffice.js';
 
 interface Printed {
@@ -34,8 +34,6 @@ const lastPageOf = (pages: readonly string[], pred: (line: string) => boolean) =
   return -1;
 };
 
-/** The environment without any model configured: the offline composer drafts, as in CI. */
-const offline = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|SOANTHAO_MODEL)/.test(k)));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'soanthao-print-'));
@@ -43,7 +41,7 @@ beforeAll(async () => {
   for (const name of names) {
     const out = join(dir, name.replace(/\.json$/, '.docx'));
     // Some example briefs hold only part of a document: what is printed is what this test looks at.
-    const result = await runTsx('scripts/draft.ts', [join(BRIEFS_DIR, name), '-o', out, '--allow-findings'], offline);
+    const result = await runTsx('scripts/draft.ts', [join(BRIEFS_DIR, name), '-o', out, '--allow-findings'], offlineEnv());
     expect(result.status, `${name}: ${result.stderr}`).toBe(0);
     docx.push(out);
   }

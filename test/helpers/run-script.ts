@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,4 +17,14 @@ export function runTsx(script: string, args: string[], env: NodeJS.ProcessEnv): 
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/** The environment with no model configured, as on a machine without one: the offline composer drafts. */
+export function offlineEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|SOANTHAO_MODEL)/.test(k)));
+}
+
+/** `npm run draft -- <args>` with no model configured, waited for. */
+export function draftCli(...args: string[]) {
+  return spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts/draft.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: offlineEnv() });
 }
