@@ -28,6 +28,26 @@ const section = (d: any, key: string) => d.sections.find((s: any) => s.key === k
 const shown = (d: any, key: string) => section(d, key).paragraphs.filter((p: any) => p.current.text !== '');
 const revisions = async (id: string, pid: number) => (await json(await ctx.request(`/api/drafts/${id}/paragraphs/${pid}/revisions`))).revisions as any[];
 
+
+/**
+ * The offline composer, held inside a paragraph rewrite until `release`: `running` settles once the
+ * rewrite has started. `text`, when given, is what the rewrite answers.
+ */
+function heldRewrite(text?: string) {
+  let release!: () => void;
+  let started!: () => void;
+  const running = new Promise<void>((r) => (started = r));
+  const gate = new Promise<void>((r) => (release = r));
+  class HeldProvider extends OfflineProvider {
+    override async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
+      started();
+      await gate;
+      const rewritten = await super.rewriteParagraph(ask);
+      return text === undefined ? rewritten : { ...rewritten, texts: [text], answer: text };
+    }
+  }
+  return { provider: new HeldProvider(), running, release: () => release() };
+}
 describe('Idempotency-Key', () => {
   it('a repeated create answers with the first draft and makes no second one', async () => {
     ctx = await testApp();
@@ -98,18 +118,8 @@ describe('staff edits are kept', () => {
   });
 
   it('a paragraph edited while its redraft runs keeps the edit; the new text waits among its revisions', async () => {
-    let release!: () => void;
-    let started!: () => void;
-    const running = new Promise<void>((r) => (started = r));
-    const gate = new Promise<void>((r) => (release = r));
-    class SlowProvider extends OfflineProvider {
-      override async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
-        started();
-        await gate;
-        return { ...(await super.rewriteParagraph(ask)), texts: ['Đoạn do máy soạn lại.'], answer: 'Đoạn do máy soạn lại.' };
-      }
-    }
-    ctx = await testApp(new SlowProvider());
+    const { provider, running, release } = heldRewrite('Đoạn do máy soạn lại.');
+    ctx = await testApp(provider);
     const id = await drafted();
     const p = shown(await detail(id), 'phuong-huong')[0];
     const redraft = ctx.request(`/api/drafts/${id}/paragraphs/${p.id}/redraft`, { method: 'POST', json: {} });
@@ -138,18 +148,8 @@ describe('staff edits are kept', () => {
   });
 
   it('a repeat of a redraft still running is told to wait, and changes nothing', async () => {
-    let release!: () => void;
-    let started!: () => void;
-    const running = new Promise<void>((r) => (started = r));
-    const gate = new Promise<void>((r) => (release = r));
-    class SlowProvider extends OfflineProvider {
-      override async rewriteParagraph(ask: ParagraphAsk): Promise<RewrittenParagraph> {
-        started();
-        await gate;
-        return super.rewriteParagraph(ask);
-      }
-    }
-    ctx = await testApp(new SlowProvider());
+    const { provider, running, release } = heldRewrite();
+    ctx = await testApp(provider);
     const id = await drafted();
     const p = shown(await detail(id), 'phuong-huong')[0];
     const headers = { 'Idempotency-Key': 'redraft-1' };
