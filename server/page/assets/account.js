@@ -2,6 +2,20 @@
 // drafts deleted within 30 days. On a loopback server without accounts, only what the local user needs.
 import { el, $, api, showError, formField, showFieldIssues } from './dom.js';
 
+/** A form's submit: earlier alerts cleared, `work` run, a refusal's issues shown beside their fields. */
+function submitted(alerts, error, work) {
+  return async (event) => {
+    event.preventDefault();
+    for (const a of Object.values(alerts)) a.hidden = true;
+    showError(error, null);
+    try {
+      await work();
+    } catch (e) {
+      showFieldIssues(e, error, (field) => alerts[field]);
+    }
+  };
+}
+
 const ROLES = [
   ['chuyen-vien', 'Chuyên viên'],
   ['van-thu', 'Văn thư'],
@@ -120,21 +134,14 @@ async function openUsers() {
     'form',
     {
       class: 'new-user',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        for (const a of Object.values(alerts)) a.hidden = true;
-        showError(error, null);
+      onsubmit: submitted(alerts, error, async () => {
         const body = { username: $('new-username').value.trim(), role: $('new-role').value, password: $('new-password').value };
-        try {
-          const created = await api('/api/users', { method: 'POST', body });
-          $('new-username').value = '';
-          $('new-password').value = '';
-          status.textContent = `Đã tạo tài khoản ${created.username} (${created.roleLabel}).`;
-          await refresh();
-        } catch (e) {
-          showFieldIssues(e, error, (field) => alerts[field]);
-        }
-      },
+        const created = await api('/api/users', { method: 'POST', body });
+        $('new-username').value = '';
+        $('new-password').value = '';
+        status.textContent = `Đã tạo tài khoản ${created.username} (${created.roleLabel}).`;
+        await refresh();
+      }),
     },
     el('h3', {}, 'Thêm người dùng'),
     username.row,
@@ -206,17 +213,10 @@ function openPasswordChange() {
     'form',
     {
       class: 'new-user',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        for (const a of Object.values(alerts)) a.hidden = true;
-        showError(error, null);
-        try {
-          await api('/api/session/password', { method: 'PUT', body: { currentPassword: $('current-password').value, password: $('changed-password').value } });
-          location.assign('/dang-nhap');
-        } catch (e) {
-          showFieldIssues(e, error, (field) => alerts[field]);
-        }
-      },
+      onsubmit: submitted(alerts, error, async () => {
+        await api('/api/session/password', { method: 'PUT', body: { currentPassword: $('current-password').value, password: $('changed-password').value } });
+        location.assign('/dang-nhap');
+      }),
     },
     el('p', { class: 'muted' }, 'Sau khi đổi, mọi phiên đăng nhập của bạn (cả trên máy khác) kết thúc; hãy đăng nhập lại bằng mật khẩu mới.'),
     current.row,
