@@ -1,6 +1,8 @@
 import { currentScope, type RequestScope } from '../auth/scope.js';
 import type { Database } from '../store/database.js';
 import { AUDIT_ACTIONS, type AuditAction } from './actions.js';
+import type { Selectable } from 'kysely';
+import type { AuditEventTable } from '../store/schema.js';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -62,17 +64,7 @@ export class AuditLog {
   }
 }
 
-function toEvent(r: {
-  id: number;
-  at: string;
-  username: string;
-  address: string;
-  action: string;
-  draft_id: string | null;
-  paragraph_id: number | null;
-  revision_id: number | null;
-  detail: string;
-}): AuditEvent {
+function toEvent(r: Selectable<AuditEventTable>): AuditEvent {
   const action = r.action as AuditAction;
   return {
     id: Number(r.id),

@@ -617,19 +617,29 @@ export class ConversationService {
     return notes.join(' ');
   }
 
-  /** "soạn" before the end of the interview: the summary to confirm, once the required parts are there. */
-  private async toSummary(c: StoredConversation, template: Template | undefined): Promise<Action[]> {
+  /**
+   * The template when the interview has what a draft needs: a type, and facts for every required
+   * section. When not, null, once it has said what is missing and asked for it.
+   */
+  private async readyToDraft(c: StoredConversation, template: Template | undefined): Promise<Template | null> {
     if (!template) {
       await this.say(c, 'template', 'Chưa chọn loại văn bản.');
-      return [];
+      return null;
     }
     const empty = template.sections.find((s) => s.required && s.role === 'body' && factCount(c.intake, s.key) === 0);
     if (empty) {
       const heading = sectionHeadings(template, c.intake).get(empty.key)!;
       this.reopen(c, `facts:${empty.key}`);
       await this.say(c, `facts:${empty.key}`, `Chưa soạn được: ${heading} là mục bắt buộc nhưng chưa có ý nào.`);
-      return [];
+      return null;
     }
+    return template;
+  }
+
+  /** "soạn" before the end of the interview: the summary to confirm, once the required parts are there. */
+  private async toSummary(c: StoredConversation, chosen: Template | undefined): Promise<Action[]> {
+    const template = await this.readyToDraft(c, chosen);
+    if (!template) return [];
     // "soạn" means the rest is not needed: optional questions are skipped, sections with facts are done.
     for (const a of asks(template)) {
       const key = a.startsWith('facts:') ? a.slice(6) : null;
@@ -643,20 +653,13 @@ export class ConversationService {
   }
 
   /** Makes the draft from the intake once it is a valid brief; otherwise says what is missing. */
-  private async createDraft(c: StoredConversation, template: Template | undefined, asked: boolean): Promise<Action[]> {
-    if (!template) {
-      await this.say(c, 'template', 'Chưa chọn loại văn bản.');
-      return [];
+  private async createDraft(c: StoredConversation, chosen: Template | undefined, asked: boolean): Promise<Action[]> {
+    if (chosen) {
+      delete c.intake.focus;
+      c.intake.confirmed = false;
     }
-    delete c.intake.focus;
-    c.intake.confirmed = false;
-    const empty = template.sections.find((s) => s.required && s.role === 'body' && factCount(c.intake, s.key) === 0);
-    if (empty) {
-      const heading = sectionHeadings(template, c.intake).get(empty.key)!;
-      this.reopen(c, `facts:${empty.key}`);
-      await this.say(c, `facts:${empty.key}`, `Chưa soạn được: ${heading} là mục bắt buộc nhưng chưa có ý nào.`);
-      return [];
-    }
+    const template = await this.readyToDraft(c, chosen);
+    if (!template) return [];
     try {
       const detail = await this.drafts.create(toBriefInput(c.intake, template));
       c.draftId = detail.id;
