@@ -137,6 +137,38 @@ describe('the review desk', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('two quick Backs land on the list even when the draft in between answers late', async () => {
+    const a = await createDraft('Chậm A');
+    const b = await createDraft('Nhanh B');
+    const { page, problems } = await firstVisit(served.context, served.server.url);
+    await page.click('#toggle-drafts');
+    await page.click(`[data-draft-open="${a}"]`);
+    await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Chậm A');
+    await page.click(`[data-draft-open="${b}"]`);
+    await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Nhanh B');
+    // Draft A's answer is held until both Backs have happened, as on a slow office network.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(`**/api/drafts/${a}`, async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goBack();
+    await expect.poll(() => asked).toBe(true);
+    await page.goBack();
+    await expect.poll(() => page.locator('#drafts-panel').isVisible()).toBe(true);
+    release();
+    await page.waitForResponse((r) => r.url().endsWith(`/api/drafts/${a}`));
+    // The late answer must not reopen A over the list nor rewrite the address.
+    await page.waitForTimeout(300);
+    expect(await page.locator('#doc').isVisible()).toBe(false);
+    expect(new URL(page.url()).hash).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('on a 390 px phone, opening a draft from the list shows it', async () => {
     const id = await createDraft('Trên điện thoại');
     const { page, problems } = await firstVisit(served.context, served.server.url, { width: 390, height: 844 });

@@ -184,12 +184,21 @@ function showDocument() {
 }
 
 /**
+ * Counts navigations (a draft opened, the start shown). A draft that arrives after staff have already
+ * gone elsewhere (two quick Backs, a second click in the list) is dropped instead of covering the
+ * newer page and rewriting the address.
+ */
+let navigation = 0;
+
+/**
  * Opens a draft; its conversation comes with it unless the conversation on screen just made it.
  * `fromHistory`: Back/Forward or a reload brought it, so no new history entry.
  */
 async function openDraft(id, { keepConversation = false, fromHistory = false } = {}) {
+  const mine = ++navigation;
   try {
     const detail = withTexts(await api(`/api/drafts/${encodeURIComponent(id)}`));
+    if (mine !== navigation) return;
     if (state.draft?.id !== detail.id) {
       clearDraftUi();
       status('');
@@ -203,6 +212,7 @@ async function openDraft(id, { keepConversation = false, fromHistory = false } =
       if (state.conversation?.id !== conversationId || !conversationId) {
         resetChat();
         await loadConversation(conversationId);
+        if (mine !== navigation) return;
       }
     }
     updateHash({ push: !fromHistory });
@@ -210,12 +220,14 @@ async function openDraft(id, { keepConversation = false, fromHistory = false } =
     renderChat();
     showDocument();
   } catch (e) {
+    if (mine !== navigation) return;
     showError(state.draft ? $('doc-error') : $('chat-error'), e);
   }
   await refreshList();
 }
 
 function newDocument({ fromHistory = false } = {}) {
+  navigation++;
   clearDraftUi();
   state.draft = null;
   state.conversation = null;
@@ -383,7 +395,10 @@ async function route({ fromHistory = false } = {}) {
   const draft = /^(?:draft=)?([\w-]+)$/.exec(hash);
   const conv = /^conv=([\w-]+)$/.exec(hash);
   if (conv) {
-    if (state.conversation?.id !== conv[1]) await loadConversation(conv[1]);
+    if (state.conversation?.id !== conv[1]) {
+      navigation++;
+      await loadConversation(conv[1]);
+    }
   } else if (draft && !hash.startsWith('conv=')) {
     if (state.draft?.id !== draft[1]) await openDraft(draft[1], { fromHistory: true });
   } else if (!hash && fromHistory && (state.draft || state.conversation)) {

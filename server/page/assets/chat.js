@@ -23,6 +23,7 @@ export function note(text) {
 }
 
 export function resetChat() {
+  loads++;
   chat.notes = [];
   chat.pending = null;
   showError($('chat-error'), null);
@@ -119,16 +120,23 @@ async function perform(actions) {
   }
 }
 
+/** Counts conversation loads; a load that answers after a newer one (or a reset) is dropped. */
+let loads = 0;
+
 /** Loads the conversation of a draft (or by id); a draft without one gets one at the first message. */
 export async function loadConversation(id) {
+  const mine = ++loads;
   if (!id) {
     state.conversation = null;
     renderChat();
     return;
   }
   try {
-    state.conversation = await api(`/api/conversations/${encodeURIComponent(id)}`);
+    const conversation = await api(`/api/conversations/${encodeURIComponent(id)}`);
+    if (mine !== loads) return;
+    state.conversation = conversation;
   } catch (e) {
+    if (mine !== loads) return;
     state.conversation = null;
     showError($('chat-error'), e);
   }
