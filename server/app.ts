@@ -164,7 +164,8 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api/drafts', draftOfficeRoutes(office, audit));
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
-  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (id) => deps.store.stamp(id)));
+  // The gate has read the draft's version and conversation with its standing: GET's kept answer needs no second query.
+  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (c) => c.get('draft')));
   app.route('/api/conversations', conversationRoutes(chat, async (draftId) => {
     const { actor } = currentScope();
     const standing = await office.standing(actor.officeId, draftId);

@@ -11,8 +11,12 @@ export interface ModelCaller {
 /** Names a request's caller: an office or user once requests carry one. */
 export type CallerKey = (c: Context) => string;
 
-/** How each request's caller is named, set by the app's middleware. */
-const keyOfRequest = new WeakMap<Context, () => string>();
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Names the request's caller in the model queue (set by namingCallers, worked out on demand). */
+    callerKey: () => string;
+  }
+}
 
 /**
  * A drafting job's abort signal goes unchanged from the route through the pipeline to the provider,
@@ -23,15 +27,17 @@ const callerOfSignal = new WeakMap<AbortSignal, ModelCaller>();
 
 /** Names the caller of every request; the name is worked out only for requests that draft. */
 export function namingCallers(key: CallerKey): MiddlewareHandler {
+  // On the context, not in a WeakMap keyed by it: a WeakMap entry per request made the garbage
+  // collector the largest cost of every cheap route.
   return async (c, next) => {
-    keyOfRequest.set(c, () => key(c));
+    c.set('callerKey', () => key(c));
     await next();
   };
 }
 
 /** Model calls made with `signal` wait in the line of the request's caller, and report their place to `onQueued`. */
 export function queueAs(c: Context, signal: AbortSignal, onQueued?: ModelCaller['onQueued']): void {
-  callerOfSignal.set(signal, { key: keyOfRequest.get(c)?.() ?? ANONYMOUS, onQueued });
+  callerOfSignal.set(signal, { key: c.get('callerKey')?.() ?? ANONYMOUS, onQueued });
 }
 
 export function callerOf(signal: AbortSignal | undefined): ModelCaller | undefined {

@@ -71,7 +71,7 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
 export function draftRoutes(
   service: DraftingService,
   conversationOf: (draftId: string) => Promise<string | null> = async () => null,
-  stampOf?: (draftId: string) => Promise<DraftStamp | null>,
+  stampOf?: (c: Context) => DraftStamp | null,
 ) {
   const answers = new DraftAnswers();
   const build = async (id: string, conversationId: string | null) => JSON.stringify({ ...onceEach(await service.detail(id)), conversationId });
@@ -89,7 +89,7 @@ export function draftRoutes(
     // A page that polls a draft nobody changed gets a 304, not the whole text again.
     .get('/:id', async (c) => {
       const id = c.req.param('id');
-      const stamp = stampOf ? await stampOf(id) : null;
+      const stamp = stampOf?.(c) ?? null;
       const answer = stamp
         ? await answers.get(id, stamp, () => build(id, stamp.conversationId))
         : { body: Buffer.from(await build(id, await conversationOf(id)), 'utf8'), etag: null };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountSummary, CreateResult, NewAccount } from '../auth/directory.js';
 import type { Role } from '../auth/roles.js';
 import type { Database } from './database.js';
-import type { UserTable } from './schema.js';
+import { preparedQuery } from './prepared.js';
+import type { Schema, UserTable } from './schema.js';
 
 export interface Account extends AccountSummary {
   id: string;
@@ -23,16 +24,33 @@ function toAccount(r: AccountRow): Account {
   return { id: r.id, username: r.username, officeCode: r.office_id, officeId: r.office_id, role: r.role as Role, createdAt: r.created_at, active: Number(r.active) === 1 };
 }
 
+/** A session with its user: every request with a session cookie asks this first, so it is built once. */
+function sessionQuery(kysely: Kysely<Schema>) {
+  return preparedQuery(kysely, (p: { id: string }) =>
+    kysely
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .selectAll('u')
+      .select(['s.id as session_id', 's.created_at as session_created', 's.last_seen_at'])
+      .where('s.id', '=', p.id),
+  );
+}
+
 /**
  * Offices, users and their sessions. Users are never deleted, only disabled, so the audit trail
  * always names someone who existed. A session row is keyed by the SHA-256 of its token.
  */
 export class AccountStore {
-  constructor(private readonly db: Database) {}
+  private readonly sessionRow: ReturnType<typeof sessionQuery>;
+
+  constructor(private readonly db: Database) {
+    this.sessionRow = sessionQuery(db.kysely);
+  }
 
   private get q() {
     return this.db.kysely;
   }
+
 
   async create(account: NewAccount): Promise<CreateResult> {
     const now = new Date().toISOString();
@@ -109,13 +127,7 @@ export class AccountStore {
   }
 
   async session(id: string): Promise<SessionRow | null> {
-    const row = await this.q
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .selectAll('u')
-      .select(['s.id as session_id', 's.created_at as session_created', 's.last_seen_at'])
-      .where('s.id', '=', id)
-      .executeTakeFirst();
+    const [row] = await this.sessionRow({ id });
     if (!row) return null;
     return { id: row.session_id, createdAt: row.session_created, lastSeenAt: row.last_seen_at, user: toAccount(row) };
   }

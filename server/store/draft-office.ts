@@ -1,7 +1,8 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { can, type Actor, type DraftOwnership } from '../auth/roles.js';
 import type { Database } from './database.js';
 import type { Schema } from './schema.js';
+import { preparedQuery } from './prepared.js';
 
 /** How long a deleted draft can be brought back before it is removed for good. */
 export const RECOVERY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -22,6 +23,10 @@ export interface DraftStanding extends DraftOwnership {
   title: string;
   approvedAt: string | null;
   approvedBy: string | null;
+  /** Grows with every change to the draft: a kept answer of the same version is still the draft's. */
+  version: number;
+  /** The conversation that made the draft, if any. */
+  conversationId: string | null;
 }
 
 export interface DeletedDraft {
@@ -40,23 +45,39 @@ export interface Comment {
   createdAt: string;
 }
 
+/** A draft's standing: every request on a draft asks this first, so it is built once. */
+function standingQuery(kysely: Kysely<Schema>) {
+  return preparedQuery(kysely, (p: { officeId: string; id: string }) =>
+    kysely
+      .selectFrom('drafts as d')
+      .leftJoin('conversations as c', 'c.draft_id', 'd.id')
+      .select(['d.id', 'd.title', 'd.office_id', 'd.owner_id', 'd.shared', 'd.approved_at', 'd.approved_by', 'd.version', 'c.id as conversation_id'])
+      .where('d.id', '=', p.id)
+      .where('d.office_id', '=', p.officeId)
+      .where('d.deleted_at', 'is', null),
+  );
+}
+
 /** Who a draft belongs to, who it is shared with, its approval, its deletion, its comments. */
 export class DraftOffice {
-  constructor(private readonly db: Database) {}
+  private readonly standingRow: ReturnType<typeof standingQuery>;
+
+  constructor(private readonly db: Database) {
+    this.standingRow = standingQuery(db.kysely);
+  }
+
 
   private get q() {
     return this.db.kysely;
   }
 
-  /** A draft of `officeId` that is not deleted; null for anything else, foreign or missing alike. */
+  /**
+   * A draft of `officeId` that is not deleted; null for anything else, foreign or missing alike.
+   * One query tells every request on a draft both whether it may go on and whether a kept answer
+   * is still current (version, conversation).
+   */
   async standing(officeId: string, id: string): Promise<DraftStanding | null> {
-    const row = await this.q
-      .selectFrom('drafts')
-      .select(['id', 'title', 'office_id', 'owner_id', 'shared', 'approved_at', 'approved_by'])
-      .where('id', '=', id)
-      .where('office_id', '=', officeId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const [row] = await this.standingRow({ officeId, id });
     if (!row) return null;
     return {
       id: row.id,
@@ -66,6 +87,8 @@ export class DraftOffice {
       shared: Number(row.shared) === 1,
       approvedAt: row.approved_at,
       approvedBy: row.approved_by,
+      version: Number(row.version),
+      conversationId: row.conversation_id,
     };
   }
 

@@ -465,20 +465,6 @@ export class DraftStore {
     });
   }
 
-  /**
-   * What a cached reading of the draft depends on: its version, and the conversation that made it.
-   * Null when the draft is gone.
-   */
-  async stamp(draftId: string): Promise<{ version: number; conversationId: string | null } | null> {
-    const row = await this.q
-      .selectFrom('drafts as d')
-      .leftJoin('conversations as c', 'c.draft_id', 'd.id')
-      .select(['d.version', 'c.id as conversation_id'])
-      .where('d.id', '=', draftId)
-      .executeTakeFirst();
-    return row ? { version: Number(row.version), conversationId: row.conversation_id } : null;
-  }
-
   async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
     await this.db.transaction(async (q) => {
       // The draft may have been deleted while a model was still writing for it.

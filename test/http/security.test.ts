@@ -138,29 +138,45 @@ describe('CSRF: a page on another site cannot change anything', () => {
 });
 
 describe('security headers', () => {
-  it('are on the page, its assets, the API, errors and refusals, with a policy that allows no inline script or style', async () => {
-    ctx = await testApp();
-    const answers = [
-      await ctx.app.request('/'),
-      await ctx.app.request('/assets/app.js'),
-      await ctx.app.request('/api/health'),
-      await ctx.app.request('/api/khong-co'),
-      await ctx.app.request('/api/drafts', { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{}' }),
-    ];
-    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 404, 403]);
-    for (const res of answers) {
-      const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp).toContain("default-src 'none'");
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).toContain("style-src 'self'");
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).not.toContain('unsafe-inline');
-      expect(csp).not.toContain('unsafe-eval');
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('x-frame-options')).toBe('DENY');
-      expect(res.headers.get('referrer-policy')).toBe('same-origin');
-    }
-  });
+  // In-process (as most tests call the app) and over real HTTP (as staff reach it), where the headers
+  // are put on Node's response before any route runs and must survive every kind of answer.
+  for (const via of ['in-process', 'HTTP'] as const) {
+    it(`are on the page, its assets, the API, errors, refusals and streams, with a policy that allows no inline script or style (${via})`, async () => {
+      ctx = await testApp();
+      const ask =
+        via === 'HTTP'
+          ? await serveApp(ctx.app).then((s) => {
+              server = s;
+              return (path: string, init?: RequestInit) => fetch(`${s.url}${path}`, init);
+            })
+          : (path: string, init?: RequestInit) => ctx.app.request(path, init);
+      const created = (await (await ctx.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as { id: string };
+      const answers = [
+        await ask('/'),
+        await ask('/assets/app.js'),
+        await ask('/api/health'),
+        await ask('/api/khong-co'),
+        await ask('/api/drafts', { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{}' }),
+        await ask(`/api/drafts/${created.id}/draft`, { method: 'POST', headers: { Accept: 'text/event-stream' } }),
+      ];
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 404, 403, 200]);
+      expect(await answers[5]!.text()).toContain('event: done');
+      for (const res of answers) {
+        const csp = res.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("default-src 'none'");
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).toContain("style-src 'self'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toContain('unsafe-inline');
+        expect(csp).not.toContain('unsafe-eval');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('x-frame-options')).toBe('DENY');
+        expect(res.headers.get('referrer-policy')).toBe('same-origin');
+        // One of each: Node must not send a header twice when a route sets its own.
+        expect(res.headers.get('x-frame-options')).not.toContain(',');
+      }
+    });
+  }
 
   it('the page itself carries no inline script, handler or style for the policy to block', async () => {
     ctx = await testApp();
