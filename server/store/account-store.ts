@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { AccountSummary, CreateResult, NewAccount } from '../auth/directory.js';
 import type { Role } from '../auth/roles.js';
 import type { Database } from './database.js';
 import { preparedQuery } from './prepared.js';
-import type { Schema, UserTable } from './schema.js';
+import type { UserTable } from './schema.js';
 
 export interface Account extends AccountSummary {
   id: string;
@@ -25,8 +25,9 @@ function toAccount(r: AccountRow): Account {
 }
 
 /** A session with its user: every request with a session cookie asks this first, so it is built once. */
-function sessionQuery(kysely: Kysely<Schema>) {
-  return preparedQuery(kysely, (p: { id: string }) =>
+function sessionQuery(db: Database) {
+  const kysely = db.kysely;
+  return preparedQuery(db, (p: { id: string }) =>
     kysely
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
@@ -44,7 +45,7 @@ export class AccountStore {
   private readonly sessionRow: ReturnType<typeof sessionQuery>;
 
   constructor(private readonly db: Database) {
-    this.sessionRow = sessionQuery(db.kysely);
+    this.sessionRow = sessionQuery(db);
   }
 
   private get q() {

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,6 +22,8 @@ export class Database {
   private constructor(
     readonly kysely: Kysely<Schema>,
     readonly dialect: Dialect,
+    /** PostgreSQL's pool, the same Kysely uses: for statements prepared on the server. */
+    private readonly pool: pg.Pool | null = null,
   ) {}
 
   static async open(location: StoreLocation): Promise<Database> {
@@ -62,7 +64,7 @@ export class Database {
     const pool = new pg.Pool({ connectionString: url, max });
     // An idle client whose server went away must not take the process down.
     pool.on('error', (e) => console.error('soanthao: PostgreSQL connection lost:', e.message));
-    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool);
   }
 
   /**
@@ -83,6 +85,16 @@ export class Database {
         throw e;
       }
     });
+  }
+
+  /**
+   * Runs SQL the builder compiled once (store/prepared.ts). On PostgreSQL it is a named statement,
+   * parsed and planned once per connection instead of at every request; SQLite keeps its prepared
+   * statements already (above).
+   */
+  async runPrepared<Row>(name: string, text: string, values: unknown[]): Promise<Row[]> {
+    if (this.pool) return (await this.pool.query({ name, text, values })).rows as Row[];
+    return (await this.kysely.executeQuery<Row>(CompiledQuery.raw(text, values))).rows;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { SelectQueryBuilder } from 'kysely';
 import { can, type Actor, type DraftOwnership } from '../auth/roles.js';
 import type { Database } from './database.js';
 import type { Schema } from './schema.js';
@@ -46,8 +46,9 @@ export interface Comment {
 }
 
 /** A draft's standing: every request on a draft asks this first, so it is built once. */
-function standingQuery(kysely: Kysely<Schema>) {
-  return preparedQuery(kysely, (p: { officeId: string; id: string }) =>
+function standingQuery(db: Database) {
+  const kysely = db.kysely;
+  return preparedQuery(db, (p: { officeId: string; id: string }) =>
     kysely
       .selectFrom('drafts as d')
       .leftJoin('conversations as c', 'c.draft_id', 'd.id')
@@ -63,7 +64,7 @@ export class DraftOffice {
   private readonly standingRow: ReturnType<typeof standingQuery>;
 
   constructor(private readonly db: Database) {
-    this.standingRow = standingQuery(db.kysely);
+    this.standingRow = standingQuery(db);
   }
 
 
