@@ -8,33 +8,26 @@ cd "$(dirname "$0")/.."
 
 npm ci --no-audit --no-fund
 
-if [ ! -x /usr/bin/chromium ] && [ "${SOANTHAO_SKIP_BROWSER:-}" != "1" ]; then
-  if [ "$(id -u)" = "0" ]; then
-    echo "setup: installing Debian's chromium for the browser tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  else
-    echo "setup: /usr/bin/chromium is missing; install Debian's chromium (sudo apt-get install chromium) for the browser tests" >&2
+updated=""
+# need <what it is for> <skip variable> <test that it is present> <Debian packages...>
+need() {
+  local why="$1" skip="$2" present="$3"
+  shift 3
+  if [ "${!skip:-}" = "1" ] || bash -c "$present" >/dev/null 2>&1; then return; fi
+  if [ "$(id -u)" != "0" ]; then
+    echo "setup: missing for $why; install them with: sudo apt-get install $*" >&2
+    return
   fi
-fi
-
-if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ "${SOANTHAO_SKIP_POSTGRES:-}" != "1" ]; then
-  if [ "$(id -u)" = "0" ]; then
-    echo "setup: installing Debian's postgresql for the tests on PostgreSQL"
+  echo "setup: installing $* for $why"
+  if [ -z "$updated" ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-  else
-    echo "setup: PostgreSQL is missing; install Debian's postgresql (sudo apt-get install postgresql) for the tests on PostgreSQL" >&2
+    updated=1
   fi
-fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 
+need "the browser tests" SOANTHAO_SKIP_BROWSER "test -x /usr/bin/chromium" chromium
+need "the tests on PostgreSQL" SOANTHAO_SKIP_POSTGRES "ls /usr/lib/postgresql/*/bin/initdb" postgresql
 # LibreOffice prints exports to PDF (the product's PDF export, its preview, and the print tests).
-if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
-  if [ "$(id -u)" = "0" ]; then
-    echo "setup: installing LibreOffice Writer and poppler to print exports in the tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation2 poppler-utils >/dev/null
-  else
-    echo "setup: soffice or pdftotext is missing; install them (sudo apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils) for the print tests" >&2
-  fi
-fi
+need "PDF export and the print tests" SOANTHAO_SKIP_PRINT "command -v soffice && command -v pdftotext" \
+  libreoffice-writer-nogui fonts-liberation2 poppler-utils
