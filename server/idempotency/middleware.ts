@@ -22,7 +22,9 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler {
       ]);
     }
     // A key is one person's: another user sending the same key gets nothing of the first answer.
-    const route = `${currentScope().actor.userId} ${c.req.method} ${c.req.path}`;
+    // It also stands for one body: a key sent again with other content (a client reusing keys) is a
+    // new request, never answered with the first one's result, which would drop the new edit.
+    const route = `${currentScope().actor.userId} ${c.req.method} ${c.req.path} ${await fingerprint(c.req.arrayBuffer())}`;
     const claim = await store.claim(key, route);
     if (claim.kind === 'answered') return replay(claim.answer);
     if (claim.kind === 'running') {
@@ -67,6 +69,16 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler {
     });
     c.res = new Response(stream, { status: res.status, headers: res.headers });
   };
+}
+
+/**
+ * The body's SHA-256, hashed off the event loop (a 20 MB upload would take tens of milliseconds).
+ * Hono keeps the body it read here for the route to read again.
+ */
+async function fingerprint(body: Promise<ArrayBuffer>): Promise<string> {
+  const bytes = await body;
+  if (bytes.byteLength === 0) return '-';
+  return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('base64url');
 }
 
 function replay(answer: StoredAnswer): Response {

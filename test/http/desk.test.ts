@@ -82,6 +82,19 @@ describe('Idempotency-Key', () => {
     expect(await revisions(id, p.id)).toHaveLength(2);
   });
 
+  it('the same key sent with another text is a new edit, not a replay that would drop it', async () => {
+    ctx = await testApp();
+    const id = await drafted();
+    const p = shown(await detail(id), 'ket-qua')[0];
+    const headers = { 'Idempotency-Key': 'reused-key' };
+    await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}`, { method: 'PUT', headers, json: { text: 'Bản sửa thứ nhất.' } });
+    const second = await ctx.request(`/api/drafts/${id}/paragraphs/${p.id}`, { method: 'PUT', headers, json: { text: 'Bản sửa thứ hai.' } });
+    expect(second.status).toBe(200);
+    expect(second.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(shown(await detail(id), 'ket-qua')[0].current.text).toBe('Bản sửa thứ hai.');
+    expect((await revisions(id, p.id)).map((r) => r.text)).toEqual([p.current.text, 'Bản sửa thứ nhất.', 'Bản sửa thứ hai.']);
+  });
+
   it('refuses a malformed key with a Vietnamese message and keeps a failed request retryable', async () => {
     ctx = await testApp();
     const bad = await ctx.request('/api/drafts', { method: 'POST', headers: { 'Idempotency-Key': 'two words' }, json: { brief: rawBrief() } });
