@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BRIEFS_DIR, SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
+import { BRIEFS_DIR, SEED_BRIEF_PATH, SEED_GLOSSARY, rawBrief } from '../helpers/fixtures.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { draftCli } from '../helpers/run-script.js';
 import { parseBrief } from '../../server/brief/load.js';
@@ -17,7 +17,10 @@ describe('npm run draft', () => {
   it('drafts the seed brief into a .docx holding every figure of its facts, and a JSON report', async () => {
     const out = join(dir, 'seed.docx');
     const report = join(dir, 'seed.json');
-    const run = draftCli(SEED_BRIEF_PATH, '-o', out, '--json', report);
+    // Drafted as its office, whose glossary knows its own shorthand (the profile as saved).
+    const profile = join(dir, 'seed-profile.json');
+    writeFileSync(profile, JSON.stringify({ org: 'ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN', place: 'Nghi Xuân', symbolSuffix: 'UBND', glossary: SEED_GLOSSARY }));
+    const run = draftCli(SEED_BRIEF_PATH, '-o', out, '--json', report, '--profile', profile);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`-> ${out}`);
     expect(run.stdout).toContain('header.blank');
@@ -28,7 +31,7 @@ describe('npm run draft', () => {
     expect(paragraphs).toContain('ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN');
     expect(text).toContain('I. KẾT QUẢ THỰC HIỆN');
     expect(text).toContain('II. KẾ HOẠCH THỰC HIỆN NHIỆM VỤ TRONG THỜI GIAN TỚI');
-    expect(text).toContain('Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước');
+    expect(text).toContain('Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước liên quan chương trình sản xuất và tiêu dùng bền vững');
     const written = figureValues([text]);
     const brief = parseBrief(rawBrief());
     for (const fact of brief.sections.flatMap(sectionFacts)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { rawBrief } from '../helpers/fixtures.js';
+import { rawBrief, SEED_GLOSSARY } from '../helpers/fixtures.js';
+import { saveGlossary } from '../helpers/app.js';
 import { firstVisit, ready, screenshot, servedPage } from './browser.js';
 import { interview, waitDrafted } from './flows.js';
 
@@ -21,6 +22,8 @@ const forget = async (...abbrs: string[]) => {
 
 describe('the office glossary round trip in the page', { timeout: 120_000 }, () => {
   it('offers the meanings beside the paragraph, saves the answer, redrafts the section, and lists the glossary in the profile panel', async () => {
+    // The seed's office answered for its own shorthand "SXTDBV" before; LĐ and TTKSBT are new to it.
+    await saveGlossary(served.ctx.request, SEED_GLOSSARY);
     const brief = briefWith('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai', 'Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
     const { id } = (await (await served.ctx.request('/api/drafts', { method: 'POST', json: { brief } })).json()) as any;
     expect((await served.ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
@@ -41,7 +44,7 @@ describe('the office glossary round trip in the page', { timeout: 120_000 }, () 
     await ld.getByRole('button', { name: 'lãnh đạo', exact: true }).click();
     await expect.poll(() => paper(page)).toContain('cho lãnh đạo 12 xã');
     await waitDrafted(page);
-    expect(await glossary()).toEqual({ 'LĐ': 'lãnh đạo' });
+    expect(await glossary()).toEqual({ ...SEED_GLOSSARY, 'LĐ': 'lãnh đạo' });
     expect(await page.locator('.glossary-ask[data-abbr="LĐ"]').count()).toBe(0);
 
     // An abbreviation nobody knows: the clerk types what it means; an empty answer is refused first.
@@ -69,21 +72,24 @@ describe('the office glossary round trip in the page', { timeout: 120_000 }, () 
     // The profile panel lists what the office chose, and an entry can be removed.
     await page.click('#toggle-profile');
     const list = page.locator('.glossary-list');
-    await expect.poll(() => list.locator('li').count()).toBe(2);
+    await expect.poll(() => list.locator('li').count()).toBe(3);
     expect(await list.locator('li[data-abbr="LĐ"]').textContent()).toContain('lãnh đạo');
+    expect(await list.locator('li[data-abbr="SXTDBV"]').textContent()).toContain('sản xuất và tiêu dùng bền vững');
     await list.scrollIntoViewIfNeeded();
     await screenshot(page, 'glossary-03-profile-list');
     await list.getByRole('button', { name: 'Xóa LĐ khỏi bảng chữ viết tắt' }).click();
-    await expect.poll(() => list.locator('li').count()).toBe(1);
-    expect(await glossary()).toEqual({ TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
+    await expect.poll(() => list.locator('li').count()).toBe(2);
+    expect(await glossary()).toEqual({ ...SEED_GLOSSARY, TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
     expect(problems).toEqual([]);
     await page.close();
-    await forget('TTKSBT');
+    await forget('TTKSBT', ...Object.keys(SEED_GLOSSARY));
   });
 });
 
 describe('the office glossary round trip in the chat', { timeout: 180_000 }, () => {
   it('asks after drafting with the meanings as buttons; the answer is saved and the section redrafted', async () => {
+    // As in the page: the office's glossary already knows its own "SXTDBV", so the chat asks about LĐ only.
+    await saveGlossary(served.ctx.request, SEED_GLOSSARY);
     const brief = briefWith('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai');
     const { page, problems } = await firstVisit(served.context, served.server.url);
     await interview(page, brief, `Báo cáo ${brief.header.subject.toLocaleLowerCase('vi')}`);
@@ -101,7 +107,7 @@ describe('the office glossary round trip in the chat', { timeout: 180_000 }, () 
     const reply = page.locator('#messages .msg.assistant').last();
     expect(await reply.textContent()).toContain('LĐ là "lao động"');
     expect(await reply.textContent()).toContain('Đang soạn lại mục II');
-    expect(await glossary()).toEqual({ 'LĐ': 'lao động' });
+    expect(await glossary()).toEqual({ ...SEED_GLOSSARY, 'LĐ': 'lao động' });
     await screenshot(page, 'glossary-05-chat-answered');
     expect(problems).toEqual([]);
     await page.close();

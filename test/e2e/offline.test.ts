@@ -219,7 +219,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const { page, problems } = await fresh({ width: 390, height: 844 });
     await importSeed(page);
     await screenshot(page, '09-phone-full', true);
-    await page.locator('[data-section="ket-qua"]').scrollIntoViewIfNeeded();
+    await page.locator('.doc-section[data-section="ket-qua"]').scrollIntoViewIfNeeded();
     await screenshot(page, '09-phone-document');
     const chat = (await page.locator('.chat-pane').boundingBox())!;
     const doc = (await page.locator('.doc-pane').boundingBox())!;

@@ -24,6 +24,7 @@ export function contextOf(c: Case, sections: Record<string, string> = c.referenc
     output: { sections: { ...sections } },
     references: c.references,
     assertions: c.assertions,
+    glossary: c.glossary,
   };
 }
 

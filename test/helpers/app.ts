@@ -50,3 +50,13 @@ export async function testApp(
     },
   };
 }
+
+type JsonRequest = (path: string, init?: RequestInit & { json?: unknown }) => Response | Promise<Response>;
+
+/** Saves an office's glossary answers the way the page and the chat do: one POST /api/profile/glossary each. */
+export async function saveGlossary(request: JsonRequest, glossary: Readonly<Record<string, string>>): Promise<void> {
+  for (const [abbr, meaning] of Object.entries(glossary)) {
+    const res = await request('/api/profile/glossary', { method: 'POST', json: { abbr, meaning } });
+    if (res.status !== 200) throw new Error(`POST /api/profile/glossary ${abbr}: ${res.status} ${await res.text()}`);
+  }
+}

@@ -14,3 +14,10 @@ export function briefFiles(): string[] {
 export function rawBrief(name = 'bao-cao-nghi-xuan-2021.json'): any {
   return JSON.parse(readFileSync(join(BRIEFS_DIR, name), 'utf8'));
 }
+
+/**
+ * The seed brief's own shorthand: "SXTDBV" is the Nghi Xuân office's, not a general abbreviation,
+ * so no lexicon knows it. Its office glossary holds the meaning, as staff's answer to the question
+ * would have saved it; a test drafting the seed brief as that office passes it.
+ */
+export const SEED_GLOSSARY: Readonly<Record<string, string>> = { SXTDBV: 'sản xuất và tiêu dùng bền vững' };

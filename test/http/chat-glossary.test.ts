@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
-import { rawBrief } from '../helpers/fixtures.js';
+import { saveGlossary, testApp } from '../helpers/app.js';
+import { rawBrief, SEED_GLOSSARY } from '../helpers/fixtures.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
@@ -32,9 +32,21 @@ describe('the chat asks what an abbreviation means', () => {
   it('asks each open question with the meanings as buttons, saves the answers into the glossary and redrafts the section', async () => {
     ctx = await testApp();
     const { id, c } = await draftedWithChat('Tổ chức tập huấn cho LĐ 12 xã về phòng, chống thiên tai', 'Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
+    // The seed brief's own shorthand in mục I comes first: no lexicon knows it, so it is asked, not guessed.
     const asked = c.messages.at(-1);
-    expect(asked.text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
-    expect(asked.suggestions).toEqual(['lãnh đạo', 'lao động', 'giữ nguyên', 'bỏ qua']);
+    expect(asked.text).toContain('Các ý chính có 03 chữ viết tắt chưa rõ nghĩa');
+    expect(asked.text).toContain('SXTDBV là viết tắt của gì?');
+    expect(asked.suggestions).toEqual(['giữ nguyên', 'bỏ qua']);
+    expect(await sectionText(id, 'ket-qua')).toContain('liên quan chương trình SXTDBV');
+
+    const seed = await say(c.id, 'sản xuất và tiêu dùng bền vững');
+    expect(seed.reply[0].text).toContain('Đã ghi vào bảng chữ viết tắt của cơ quan: SXTDBV là "sản xuất và tiêu dùng bền vững"');
+    expect(seed.reply[0].text).toContain('Đang soạn lại mục I');
+    expect(seed.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'ket-qua' }]);
+    expect(seed.reply[0].text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
+    expect(seed.reply[0].suggestions).toEqual(['lãnh đạo', 'lao động', 'giữ nguyên', 'bỏ qua']);
+    await ctx.request(`/api/drafts/${id}/sections/ket-qua/draft`, { method: 'POST' });
+    expect(await sectionText(id, 'ket-qua')).toContain('liên quan chương trình sản xuất và tiêu dùng bền vững');
 
     const first = await say(c.id, 'lãnh đạo');
     expect(first.reply[0].text).toContain('Đã ghi vào bảng chữ viết tắt của cơ quan: LĐ là "lãnh đạo"');
@@ -45,7 +57,7 @@ describe('the chat asks what an abbreviation means', () => {
 
     const second = await say(c.id, 'Trung tâm Kiểm soát bệnh tật');
     expect(second.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
-    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lãnh đạo', TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ SXTDBV: 'sản xuất và tiêu dùng bền vững', 'LĐ': 'lãnh đạo', TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
 
     // What the page does with the action: the section is written again with the office's meanings.
     await ctx.request(`/api/drafts/${id}/sections/phuong-huong/draft`, { method: 'POST' });
@@ -72,12 +84,13 @@ describe('the chat asks what an abbreviation means', () => {
 
   it('asks about facts added later, understands an unaccented meaning, "bỏ qua", and a command instead of an answer', async () => {
     ctx = await testApp();
+    await saveGlossary(ctx.request, SEED_GLOSSARY);
     const { id, c } = await draftedWithChat('Tổ chức tập huấn cho LĐ 12 xã');
     expect(c.messages.at(-1).text).toContain('LĐ ở đây là lãnh đạo hay lao động?');
 
     const later = await say(c.id, 'bỏ qua');
     expect(later.reply[0].text).toContain('Chưa ghi nghĩa của LĐ');
-    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({});
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual(SEED_GLOSSARY);
 
     await say(c.id, 'thêm vào mục II: Hỗ trợ LĐ nông thôn học nghề; làm việc với TTKSBT');
     const unaccented = await say(c.id, 'lao dong');
@@ -85,24 +98,26 @@ describe('the chat asks what an abbreviation means', () => {
 
     const command = await say(c.id, 'soạn lại mục I');
     expect(command.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'ket-qua' }]);
-    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lao động' });
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ ...SEED_GLOSSARY, 'LĐ': 'lao động' });
   });
 
   it('keeps an abbreviation as written on "giữ nguyên" and refuses a meaning too long, in Vietnamese', async () => {
     ctx = await testApp();
+    await saveGlossary(ctx.request, SEED_GLOSSARY);
     const { c } = await draftedWithChat('Phối hợp với TTKSBT tỉnh giám sát dịch bệnh');
     const tooLong = await say(c.id, 'x'.repeat(250));
     expect(tooLong.reply[0].text).toContain('Chưa ghi được');
     expect(tooLong.reply[0].text).toContain('TTKSBT là viết tắt của gì?');
     const kept = await say(c.id, 'giữ nguyên');
     expect(kept.reply[0].text).toContain('giữ nguyên "TTKSBT"');
-    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ TTKSBT: 'TTKSBT' });
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ ...SEED_GLOSSARY, TTKSBT: 'TTKSBT' });
   });
 });
 
 describe('the chat and the page share one glossary', () => {
   it('does not ask again in the chat what was answered beside the paragraph', async () => {
     ctx = await testApp();
+    await saveGlossary(ctx.request, SEED_GLOSSARY);
     const { id, c } = await draftedWithChat('Tổ chức tập huấn cho LĐ 12 xã', 'Phối hợp với TTKSBT tỉnh');
     expect(c.messages.at(-1).text).toContain('LĐ ở đây');
     await ctx.request('/api/profile/glossary', { method: 'POST', json: { abbr: 'LĐ', meaning: 'lãnh đạo' } });
@@ -110,6 +125,6 @@ describe('the chat and the page share one glossary', () => {
     const r = await say(c.id, 'Trung tâm Kiểm soát bệnh tật');
     expect(r.reply[0].text).toContain('TTKSBT là "Trung tâm Kiểm soát bệnh tật"');
     expect(r.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
-    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lãnh đạo', TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
+    expect(((await (await ctx.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ ...SEED_GLOSSARY, 'LĐ': 'lãnh đạo', TTKSBT: 'Trung tâm Kiểm soát bệnh tật' });
   });
 });

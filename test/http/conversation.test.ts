@@ -68,8 +68,13 @@ describe('the conversation', () => {
     expect(preview.brief.header.subject).toBe(seed.header.subject);
     expect(last.conversation.asking).toBeNull();
     // With the offline composer, the chat does not offer rewrites on request that it cannot do.
-    expect(last.reply.at(-1).text).toContain('"soạn lại đoạn 2 mục I" (soạn lại từ các ý chính)');
-    expect(last.reply.at(-1).text).not.toContain('"viết lại đoạn 2 mục I ngắn gọn hơn"');
+    expect(last.reply[0].text).toContain('"soạn lại đoạn 2 mục I" (soạn lại từ các ý chính)');
+    expect(last.reply[0].text).not.toContain('"viết lại đoạn 2 mục I ngắn gọn hơn"');
+    // The notes' own shorthand, which no lexicon knows, is kept as written and asked about last.
+    expect(last.reply).toHaveLength(2);
+    expect(last.reply[1].text).toContain('Các ý chính có 01 chữ viết tắt chưa rõ nghĩa');
+    expect(last.reply[1].text).toContain('SXTDBV là viết tắt của gì?');
+    expect(last.reply[1].suggestions).toEqual(['giữ nguyên', 'bỏ qua']);
     const draftId = last.conversation.draftId;
     expect(last.actions).toEqual([
       { type: 'open-draft', draftId },

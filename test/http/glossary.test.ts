@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { saveGlossary, testApp } from '../helpers/app.js';
 import { llmApp } from '../helpers/llm-app.js';
 import { answerByHeading } from '../helpers/model-answers.js';
 import { promptText } from '../helpers/fake-openai.js';
-import { rawBrief } from '../helpers/fixtures.js';
+import { rawBrief, SEED_GLOSSARY } from '../helpers/fixtures.js';
 
 let ctx: { close(): Promise<void> } | undefined;
 afterEach(async () => {
@@ -88,10 +88,12 @@ describe('the office glossary round trip over HTTP', () => {
     const brief = briefWith(FACT);
     const app = await llmApp(answerByHeading(brief));
     ctx = app;
-    await app.request('/api/profile/glossary', { method: 'POST', json: { abbr: 'LĐ', meaning: 'lãnh đạo' } });
+    // The office has answered for its own shorthand before (the lexicon's general entries do not know it), and now for LĐ.
+    await saveGlossary(app.request, { ...SEED_GLOSSARY, 'LĐ': 'lãnh đạo' });
     const { id } = await draftOf(app.request, brief);
     const sectionPrompt = promptText(app.fake.requests.at(-1)!);
     expect(sectionPrompt).toContain('- LĐ: lãnh đạo');
+    expect(sectionPrompt).toContain('- SXTDBV: sản xuất và tiêu dùng bền vững');
     expect(sectionPrompt).not.toContain('chưa rõ nghĩa');
 
     const paragraph = ((await (await app.request(`/api/drafts/${id}`)).json()) as any).sections.find((s: any) => s.key === 'phuong-huong').paragraphs.at(-1);
@@ -106,6 +108,7 @@ describe('a glossary answer in the chat with a model configured', () => {
     const brief = briefWith(FACT);
     const app = await llmApp(answerByHeading(brief));
     ctx = app;
+    await saveGlossary(app.request, SEED_GLOSSARY);
     const { id } = (await (await app.request('/api/drafts', { method: 'POST', json: { brief: rawBrief() } })).json()) as any;
     expect((await app.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
     const c = (await (await app.request('/api/conversations', { method: 'POST', json: { draftId: id } })).json()) as any;
@@ -120,6 +123,6 @@ describe('a glossary answer in the chat with a model configured', () => {
     const redraft = (await (await app.request(`/api/conversations/${c.id}/messages`, { method: 'POST', json: { text: 'soạn lại mục II' } })).json()) as any;
     expect(redraft.actions).toEqual([{ type: 'draft-section', draftId: id, section: 'phuong-huong' }]);
     expect(app.fake.requests.length).toBe(calls);
-    expect(((await (await app.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ 'LĐ': 'lãnh đạo' });
+    expect(((await (await app.request('/api/profile/glossary')).json()) as any).glossary).toEqual({ ...SEED_GLOSSARY, 'LĐ': 'lãnh đạo' });
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { llmApp } from '../helpers/llm-app.js';
 import { answerByHeading, goodSectionJson } from '../helpers/model-answers.js';
 import { promptText } from '../helpers/fake-openai.js';
-import { rawBrief } from '../helpers/fixtures.js';
+import { rawBrief, SEED_GLOSSARY } from '../helpers/fixtures.js';
+import { saveGlossary } from '../helpers/app.js';
 
 let ctx: Awaited<ReturnType<typeof llmApp>>;
 afterEach(async () => ctx?.close());
@@ -171,6 +172,8 @@ describe('drafting a section with a model', () => {
 
   it('drafts a section with numbered parts, one part per sub-section', async () => {
     ctx = await llmApp(answerByHeading(rawBrief()));
+    // Drafted as the seed's office, whose glossary knows its shorthand "SXTDBV" (in sub-section 1).
+    await saveGlossary(ctx.request, SEED_GLOSSARY);
     const id = await newDraft();
     expect(await draftSection(id, 'ket-qua')).toMatchObject({ ok: true, findings: [] });
     const s = await section(id, 'ket-qua');

@@ -7,7 +7,7 @@ import { TemplateRegistry } from '../../server/template/load.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { sectionFacts } from '../../server/brief/schema.js';
 import { extractFigures, figureValues, key } from '../../server/text/figures.js';
-import { rawBrief } from '../helpers/fixtures.js';
+import { rawBrief, SEED_GLOSSARY } from '../helpers/fixtures.js';
 
 
 const template = TemplateRegistry.load().get('bao-cao');
@@ -21,8 +21,13 @@ function composeAll(raw: unknown) {
 
 describe('offline composer: sentences', () => {
   it('spells out staff abbreviations where formal prose needs them', () => {
-    expect(sentence('UBND huyện ban hành 6 văn bản QLNN liên quan ctr SXTDBV')).toBe(
+    // The lexicon's general abbreviations, and the office's own shorthand by its glossary.
+    expect(sentence('UBND huyện ban hành 6 văn bản QLNN liên quan ctr SXTDBV', SEED_GLOSSARY)).toBe(
       'Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước liên quan chương trình sản xuất và tiêu dùng bền vững.',
+    );
+    // Without that glossary, the office's shorthand is nobody's to guess: kept as written.
+    expect(sentence('UBND huyện ban hành 6 văn bản QLNN liên quan ctr SXTDBV')).toBe(
+      'Ủy ban nhân dân huyện ban hành 06 văn bản quản lý nhà nước liên quan chương trình SXTDBV.',
     );
     expect(sentence('phối hợp Cục QLTT Hà Tĩnh, Sở KH&CN phát 29 đĩa')).toBe(
       'Phối hợp Cục Quản lý thị trường Hà Tĩnh, Sở Khoa học và Công nghệ phát 29 đĩa.',
