@@ -4,6 +4,7 @@ import type { Draft } from './model.js';
 import { visibleParagraphs } from './model.js';
 import { BLANK, dateLine } from '../text/date.js';
 import { presentSections } from '../present/sections.js';
+import { keepNamesTogether } from '../text/line-breaks.js';
 
 /**
  * The document as it will print: every string resolved, ready for the page and the .docx.
@@ -15,6 +16,13 @@ export interface DocumentView {
     /** UPPER case; empty when there is no parent body. */
     parentOrg: string;
     org: string;
+    /**
+     * The two names as they print: word groups held together by no-break spaces, so the page, like
+     * the .docx, wraps "ỦY BAN NHÂN DÂN / HUYỆN NGHI XUÂN" and never "HUYỆN NGHI / XUÂN". Always set
+     * here; the export works them out from the names again, so a view made by hand needs none.
+     */
+    parentOrgPrint?: string;
+    orgPrint?: string;
     /** `Số: 84/BC-TTT`, or `Số:      /BC-UBND` with the number left blank. */
     numberLine: string;
     /** `Nghi Xuân, ngày 05 tháng 12 năm 2021` (day possibly blank). */
@@ -152,6 +160,8 @@ export function toDocument(draft: Draft, template: Template): DocumentView {
     header: {
       parentOrg: h.parentOrg.toLocaleUpperCase('vi'),
       org: h.org.toLocaleUpperCase('vi'),
+      parentOrgPrint: keepNamesTogether(h.parentOrg.toLocaleUpperCase('vi')),
+      orgPrint: keepNamesTogether(h.org.toLocaleUpperCase('vi')),
       numberLine: numberLine(h.number, h.symbol),
       dateLine: dateLine(h.place, h.date),
       typeName: template.typeName,

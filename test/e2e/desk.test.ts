@@ -169,6 +169,32 @@ describe('the review desk', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('the preview wraps the issuer between word groups, never inside a place name', async () => {
+    const id = await createDraft('Tên cơ quan', false);
+    for (const size of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const { page, problems } = await openAt(id, size);
+      // The line top of each word of the issuer as rendered, wherever the column made it wrap.
+      const tops = await page.evaluate(() => {
+        const line = document.querySelector('.doc-header .org')!;
+        const node = line.firstChild as Text;
+        const at: Record<string, number> = {};
+        for (const m of node.data.matchAll(/[^\s\u00a0]+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          at[m[0]] = Math.round(range.getBoundingClientRect().top);
+        }
+        return at;
+      });
+      expect(Object.keys(tops)).toEqual(['ỦY', 'BAN', 'NHÂN', 'DÂN', 'HUYỆN', 'NGHI', 'XUÂN']);
+      expect(new Set([tops['HUYỆN'], tops['NGHI'], tops['XUÂN']]).size).toBe(1);
+      expect(new Set([tops['ỦY'], tops['BAN'], tops['NHÂN'], tops['DÂN']]).size).toBe(1);
+      if (size.width === 390) expect(tops['HUYỆN']).toBeGreaterThan(tops['DÂN']!);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('on a 390 px phone, opening a draft from the list shows it', async () => {
     const id = await createDraft('Trên điện thoại');
     const { page, problems } = await firstVisit(served.context, served.server.url, { width: 390, height: 844 });

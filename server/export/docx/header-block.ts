@@ -1,7 +1,7 @@
 import { AlignmentType, Paragraph, type Table } from 'docx';
 import type { DocumentView } from '../../draft/document.js';
 import { borderlessTable, rule, shortRule, split } from './layout.js';
-import { keepNamesTogether, noLoneLastWord } from './line-breaks.js';
+import { keepNamesTogether, noLoneLastWord } from '../../text/line-breaks.js';
 import { textWidth, widestLine } from './measure.js';
 import { PT, text, type RunStyle } from './styles.js';
 

@@ -1,7 +1,7 @@
 import { AlignmentType, Paragraph } from 'docx';
 import type { DocumentView } from '../../draft/document.js';
 import { shortRule, TEXT_WIDTH } from './layout.js';
-import { noLoneLastWord } from './line-breaks.js';
+import { noLoneLastWord } from '../../text/line-breaks.js';
 import { widestLine } from './measure.js';
 import { PT, text } from './styles.js';
 

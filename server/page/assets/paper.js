@@ -16,8 +16,8 @@ function header(doc) {
     el(
       'div',
       { class: 'col' },
-      h.parentOrg ? el('div', {}, h.parentOrg) : null,
-      el('div', { class: 'b rule' }, h.org),
+      h.parentOrg ? el('div', {}, h.parentOrgPrint ?? h.parentOrg) : null,
+      el('div', { class: 'b rule org' }, h.orgPrint ?? h.org),
       el('div', { class: 'number-line' }, h.numberLine),
       doc.template.vv ? el('div', { class: 'vv' }, h.subject) : null,
     ),
