@@ -32,6 +32,23 @@ function joinClauses(list: readonly string[], keepCapital: (i: number) => boolea
   return list.map((c, i) => (keepCapital(i) ? c : uncapitalize(c))).join('; ');
 }
 
+/** A unit of administration: "huyện" alone, or "xã Đông Sơn", is the issuer speaking of itself. */
+const UNIT = /^(tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)(?![\p{L}\p{M}])/u;
+
+/**
+ * Whether the words before the verb name the issuer itself ("huyện", "UBND huyện", its full name,
+ * or nothing), so the formula may say them with the issuer's name. Another body ("Thường trực HĐND
+ * huyện thông báo kết luận …" in a thông báo of the Ủy ban) keeps its own clause: putting its words
+ * in the issuer's mouth would change who decided.
+ */
+function namesIssuer(name: string, org: string): boolean {
+  // The words that may come between a name and its verb ("kính trình", "xin báo cáo") are not the name.
+  const said = name.trim().toLocaleLowerCase('vi').replace(/(?:^|\s+)(?:(?:kính|xin|trân trọng|đã|sẽ|đang)\s*)+$/u, '');
+  const issuer = org.trim().toLocaleLowerCase('vi');
+  if (said === '' || issuer.startsWith(said)) return true;
+  return UNIT.test(said) && issuer.includes(said);
+}
+
 /** The opening or closing paragraph: the template's formula written around the section's facts. */
 export function composeFormula(formula: Formula, facts: readonly string[], slots: FormulaSlots, glossary: Glossary = {}): string {
   // A căn cứ written as several sentences is still one clause of the opening's one sentence.
@@ -53,10 +70,10 @@ export function composeFormula(formula: Formula, facts: readonly string[], slots
   if (formula.selfClause) {
     const verb = formula.selfClause.verb;
     // "huyện báo cáo kq một số nhiệm vụ" is the cơ quan's own clause: its name, then the verb.
-    const own = new RegExp(`^(?:[\\p{L}.]+\\s+){0,${MAX_NAME_WORDS}}?${verb}\\s+(.+)$`, 'u').exec(last);
-    if (own && !/^(thực hiện|căn cứ|theo)(?![\p{L}\p{M}])/iu.test(last)) {
+    const own = new RegExp(`^((?:[\\p{L}.]+\\s+){0,${MAX_NAME_WORDS}}?)${verb}\\s+(.+)$`, 'u').exec(last);
+    if (own && !/^(thực hiện|căn cứ|theo)(?![\p{L}\p{M}])/iu.test(last) && namesIssuer(own[1]!, slots.org)) {
       const before = joinClauses(clauses.slice(0, -1), (i) => opensWithName(facts[i]!, glossary));
-      const ownText = fill(formula.selfClause.text, { ...slots, rest: own[1]! });
+      const ownText = fill(formula.selfClause.text, { ...slots, rest: own[2]! });
       return sayOnce(capitalize(before ? `${before}; ${ownText}` : ownText));
     }
   }

@@ -115,6 +115,19 @@ describe('offline composer: the seed Báo cáo', () => {
     );
   });
 
+  it("says another body's words as that body's, never as the issuer's", () => {
+    const brief = rawBrief();
+    brief.sections[0].facts = ['Thường trực HĐND huyện báo cáo kết quả giám sát chuyên đề'];
+    const opening = composeAll(brief)['mo-dau']![0]!.text;
+    expect(opening).toContain('Thường trực Hội đồng nhân dân huyện báo cáo kết quả giám sát chuyên đề');
+    expect(opening).not.toMatch(/Ủy ban nhân dân huyện Nghi Xuân báo cáo kết quả giám sát/u);
+    // The issuer naming itself, in any of its usual ways, still speaks in the formula's one clause.
+    for (const self of ['huyện', 'UBND huyện', 'UBND huyện Nghi Xuân']) {
+      brief.sections[0].facts = [`${self} báo cáo kết quả giám sát chuyên đề`];
+      expect(composeAll(brief)['mo-dau']![0]!.text).toBe('Ủy ban nhân dân huyện Nghi Xuân báo cáo kết quả giám sát chuyên đề như sau:');
+    }
+  });
+
   it('writes "CV số 7664" once as "Công văn số 7664"', () => {
     expect(clause('thực hiện CV số 7664/UBND-KT')).toBe('thực hiện Công văn số 7664/UBND-KT');
   });
