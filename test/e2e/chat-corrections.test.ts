@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { firstVisit, screenshot, servedPage } from './browser.js';
-import { importBrief, say, waitDrafted } from './flows.js';
+import { importBrief, say, waitDrafted, paperText } from './flows.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ describe('the chat page corrects a clerk’s usual mistakes', { timeout: 120_000
     await waitDrafted(page);
     await screenshot(page, 'chat-04-drafted');
 
-    const paper = (await page.locator('#paper').textContent())!;
+    const paper = await paperText(page);
     for (const printed of ['ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN', '15/UBND-TP', 'Nghi Xuân', 'Kính gửi: Sở Tư pháp tỉnh Hà Tĩnh', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Viết Hưng']) {
       expect(paper).toContain(printed);
     }

@@ -97,3 +97,11 @@ export async function importBrief(page: Page, path: string) {
   await page.setInputFiles('#brief-file', path);
   await waitDrafted(page);
 }
+
+/**
+ * The document as staff read it on the page: names print with no-break spaces between the words of
+ * a group (so they wrap only between groups), which read as spaces.
+ */
+export async function paperText(page: Page): Promise<string> {
+  return ((await page.locator('#paper').textContent()) ?? '').replace(/\u00a0/g, ' ');
+}

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { rawBrief, SEED_GLOSSARY } from '../helpers/fixtures.js';
 import { saveGlossary } from '../helpers/app.js';
 import { firstVisit, ready, screenshot, servedPage } from './browser.js';
-import { interview, waitDrafted } from './flows.js';
+import { interview, waitDrafted, paperText } from './flows.js';
 
 /** A clerk answering what the office's abbreviations mean, beside the paragraph and in the chat, in Debian's chromium. */
 const served = servedPage();
@@ -15,7 +15,7 @@ function briefWith(...facts: string[]) {
 }
 
 const glossary = async () => ((await (await served.ctx.request('/api/profile/glossary')).json()) as any).glossary;
-const paper = (page: Page) => page.locator('#paper').textContent();
+const paper = (page: Page) => paperText(page);
 const forget = async (...abbrs: string[]) => {
   for (const a of abbrs) await served.ctx.request(`/api/profile/glossary/${encodeURIComponent(a)}`, { method: 'DELETE' });
 };

@@ -7,7 +7,7 @@ import type { ReceivedRequest, Reply } from '../helpers/fake-openai.js';
 import { docxParagraphs } from '../helpers/docx.js';
 import { SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
 import { firstVisit, ready, screenshot, servedPage } from './browser.js';
-import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
+import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted, paperText } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server, drafting with the OpenAI provider talking to a scripted server. */
 const brief = rawBrief();
@@ -47,7 +47,7 @@ describe('the chat page, drafting with a model', { timeout: 90_000 }, () => {
     await interview(page, brief, `Báo cáo ${brief.header.subject.toLocaleLowerCase('vi')}`);
     await waitDrafted(page);
     expect(await page.locator('[data-section="ket-qua"] .rev-label').first().textContent()).toBe('bản 1/1 · mô hình fake-section-model');
-    expect(await page.locator('#paper').textContent()).toContain('phát 29 đĩa tuyên truyền');
+    expect(await paperText(page)).toContain('phát 29 đĩa tuyên truyền');
     await page.click('#export');
     const download = page.locator('#download-docx');
     await download.waitFor();

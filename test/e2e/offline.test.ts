@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { docxParagraphs } from '../helpers/docx.js';
 import { BRIEFS_DIR, SEED_BRIEF_PATH, rawBrief } from '../helpers/fixtures.js';
 import { firstVisit, ready, screenshot, servedPage } from './browser.js';
-import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted } from './flows.js';
+import { importBrief, interview, paragraph, say, sectionTexts, waitDrafted, paperText } from './flows.js';
 
 /** The chat page in Debian's chromium against the real server with the offline composer. */
 const served = servedPage();
@@ -34,7 +34,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     await waitDrafted(page);
     await screenshot(page, '03-drafted');
 
-    const paper = (await page.locator('#paper').textContent())!;
+    const paper = await paperText(page);
     expect(paper).toContain('ỦY BAN NHÂN DÂN HUYỆN NGHI XUÂN');
     expect(paper).toContain('Kính gửi: Sở Công Thương tỉnh Hà Tĩnh');
     expect(paper).toContain('7664/UBND-KT');
@@ -195,7 +195,7 @@ describe('the chat page, offline composer', { timeout: 90_000 }, () => {
     const { page, problems } = await fresh();
     for (const file of ['cv-haugiang-454-2011.json', 'thong-bao-phong-chong-lut-example.json']) {
       await importBrief(page, join(BRIEFS_DIR, file));
-      const paper = (await page.locator('#paper').textContent()) ?? '';
+      const paper = await paperText(page);
       expect(paper).not.toMatch(/null|undefined/);
       expect(paper).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     }

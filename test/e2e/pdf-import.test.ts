@@ -7,7 +7,7 @@ import { serveApp } from '../helpers/serve.js';
 import { SEED_BRIEF_PATH } from '../helpers/fixtures.js';
 import { pdfText } from '../helpers/poppler.js';
 import { firstVisit, screenshot, servedPage } from './browser.js';
-import { importBrief } from './flows.js';
+import { importBrief, paperText } from './flows.js';
 import { wordReport } from '../import/word-docx.js';
 
 /** PDF export with the printed first page, and a draft from last month's Word file, in Debian's chromium. */
@@ -45,8 +45,8 @@ describe('PDF and import from the page', { timeout: 90_000 }, () => {
     await page.setInputFiles('#docx-file', path);
     await expect.poll(() => page.locator('#docx-import-status').textContent()).toContain('Đã nhập “bao-cao-thang-10.docx”');
     expect(await page.locator('#docx-import-status').textContent()).toContain('Kỳ sau: “tháng 10 năm 2026” thành “tháng 11 năm 2026”');
-    await expect.poll(() => page.locator('#paper').textContent()).toContain('Tình hình hoạt động thương mại tháng 11 năm 2026');
-    const paper = (await page.locator('#paper').textContent())!;
+    await expect.poll(() => paperText(page)).toContain('Tình hình hoạt động thương mại tháng 11 năm 2026');
+    const paper = await paperText(page);
     expect(paper).toContain('Tổng mức bán lẻ hàng hóa tháng 10 ước đạt 5.230 tỷ đồng');
     expect(paper).toContain('Trần Văn Bình');
     const marked = await page.locator('#paper mark[data-rule="import.figure-to-update"]').allTextContents();
