@@ -32,6 +32,19 @@ async function editParagraph(page: Page, key: string, index: number, text: strin
   return id!;
 }
 
+/** Two new drafts, opened from the list one after the other: two entries in the browser's history. */
+async function openOneThenAnother(first: string, second: string) {
+  const a = await createDraft(first);
+  const b = await createDraft(second);
+  const { page, problems } = await firstVisit(served.context, served.server.url);
+  await page.click('#toggle-drafts');
+  for (const [id, title] of [[a, first], [b, second]] as const) {
+    await page.click(`[data-draft-open="${id}"]`);
+    await expect.poll(() => page.locator('#draft-title').textContent()).toBe(title);
+  }
+  return { page, problems, a, b };
+}
+
 async function draftCount(): Promise<number> {
   return ((await (await served.ctx.request('/api/drafts')).json()) as { drafts: unknown[] }).drafts.length;
 }
@@ -114,14 +127,7 @@ describe('the review desk', { timeout: 90_000 }, () => {
   });
 
   it('Back and Forward move between drafts and the list; a reload opens the same draft', async () => {
-    const a = await createDraft('Bản A');
-    const b = await createDraft('Bản B');
-    const { page, problems } = await firstVisit(served.context, served.server.url);
-    await page.click('#toggle-drafts');
-    await page.click(`[data-draft-open="${a}"]`);
-    await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Bản A');
-    await page.click(`[data-draft-open="${b}"]`);
-    await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Bản B');
+    const { page, problems, b } = await openOneThenAnother('Bản A', 'Bản B');
     expect(page.url()).toContain(`#draft=${b}`);
     await page.goBack();
     await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Bản A');
@@ -138,14 +144,7 @@ describe('the review desk', { timeout: 90_000 }, () => {
   });
 
   it('two quick Backs land on the list even when the draft in between answers late', async () => {
-    const a = await createDraft('Chậm A');
-    const b = await createDraft('Nhanh B');
-    const { page, problems } = await firstVisit(served.context, served.server.url);
-    await page.click('#toggle-drafts');
-    await page.click(`[data-draft-open="${a}"]`);
-    await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Chậm A');
-    await page.click(`[data-draft-open="${b}"]`);
-    await expect.poll(() => page.locator('#draft-title').textContent()).toBe('Nhanh B');
+    const { page, problems, a } = await openOneThenAnother('Chậm A', 'Nhanh B');
     // Draft A's answer is held until both Backs have happened, as on a slow office network.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
