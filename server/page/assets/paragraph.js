@@ -133,14 +133,17 @@ function placeOf(p) {
   return { first: shown[0]?.id === p.id, last: shown.at(-1)?.id === p.id };
 }
 
-function openAdd(p) {
+/** Opens a paragraph's form (`mode`), or closes it when open, keeping what was typed in `field`; focuses its input. */
+function toggleForm(p, mode, field, focus) {
   const ui = paragraphUi(p.id);
   reset(ui);
-  ui.mode = ui.mode === 'add' ? 'view' : 'add';
-  ui.addText = ui.addText ?? '';
+  ui.mode = ui.mode === mode ? 'view' : mode;
+  ui[field] = ui[field] ?? '';
   hooks.render();
-  document.querySelector(`[data-focus="p${p.id}-add-text"]`)?.focus();
+  document.querySelector(`[data-focus="p${p.id}-${focus}"]`)?.focus();
 }
+
+const openAdd = (p) => toggleForm(p, 'add', 'addText', 'add-text');
 
 function addForm(p, ui) {
   const id = `add-${p.id}`;
@@ -301,14 +304,7 @@ async function saveEdit(p) {
   }
 }
 
-function openRedraft(p) {
-  const ui = paragraphUi(p.id);
-  reset(ui);
-  ui.mode = ui.mode === 'redraft' ? 'view' : 'redraft';
-  ui.instruction = ui.instruction ?? '';
-  hooks.render();
-  document.querySelector(`[data-focus="p${p.id}-instruction"]`)?.focus();
-}
+const openRedraft = (p) => toggleForm(p, 'redraft', 'instruction', 'instruction');
 
 function redraftForm(p, ui) {
   const id = `instruction-${p.id}`;
