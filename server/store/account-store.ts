@@ -26,8 +26,7 @@ function toAccount(r: AccountRow): Account {
 
 /** A session with its user: every request with a session cookie asks this first, so it is built once. */
 function sessionQuery(db: Database) {
-  const kysely = db.kysely;
-  return preparedQuery(db, (p: { id: string }) =>
+  return preparedQuery(db, (kysely, p: { id: string }) =>
     kysely
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')

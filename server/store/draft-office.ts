@@ -47,8 +47,7 @@ export interface Comment {
 
 /** A draft's standing: every request on a draft asks this first, so it is built once. */
 function standingQuery(db: Database) {
-  const kysely = db.kysely;
-  return preparedQuery(db, (p: { officeId: string; id: string }) =>
+  return preparedQuery(db, (kysely, p: { officeId: string; id: string }) =>
     kysely
       .selectFrom('drafts as d')
       .leftJoin('conversations as c', 'c.draft_id', 'd.id')

@@ -27,9 +27,8 @@ describe(`a query built once and run with each request's values (${testDialect})
     const s = await store();
     const a = await s.createDraft('Bản A', parseBrief(rawBrief()));
     const b = await s.createDraft('Bản B', parseBrief(rawBrief()));
-    const kysely = s.db.kysely;
     let builds = 0;
-    const titleOf = preparedQuery(s.db, (p: { id: string; office: string }) => {
+    const titleOf = preparedQuery(s.db, (kysely, p: { id: string; office: string }) => {
       builds++;
       return kysely.selectFrom('drafts').select('title').where('id', '=', p.id).where('office_id', '=', p.office).where('deleted_at', 'is', null).where('shared', '>=', 0);
     });
@@ -41,8 +40,7 @@ describe(`a query built once and run with each request's values (${testDialect})
 
   it('refuses a builder that writes a value into the SQL text, where it would be kept for every call', async () => {
     const s = await store();
-    const kysely = s.db.kysely;
-    const wrong = preparedQuery(s.db, (p: { id: string }) => kysely.selectFrom('drafts').select('title').where('id', '=', p.id).orderBy(p.id as never));
+    const wrong = preparedQuery(s.db, (kysely, p: { id: string }) => kysely.selectFrom('drafts').select('title').where('id', '=', p.id).orderBy(p.id as never));
     await expect(wrong({ id: 'x' })).rejects.toThrow(/SQL text/);
   });
 
