@@ -164,8 +164,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api/drafts', draftOfficeRoutes(office, audit));
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
-  // The gate has read the draft's version and conversation with its standing: GET's kept answer needs no second query.
-  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id), (c) => c.get('draft')));
+  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
   app.route('/api/conversations', conversationRoutes(chat, async (draftId) => {
     const { actor } = currentScope();
     const standing = await office.standing(actor.officeId, draftId);

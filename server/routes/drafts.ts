@@ -7,7 +7,7 @@ import { cleanText } from '../text/clean.js';
 import { DraftError } from '../errors.js';
 import { renderDocx } from '../export/docx/render.js';
 import { readJson, idParam, pageQuery } from './body.js';
-import { DraftAnswers, onceEach, type DraftStamp } from './draft-answer.js';
+import { DraftAnswers, onceEach } from './draft-answer.js';
 import { isStorageFull, storageFullError } from '../store/faults.js';
 import { checkDocx } from '../nd30/check.js';
 import { attachment, documentFileName } from '../export/file-name.js';
@@ -65,14 +65,10 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
 }
 
 /**
- * `conversationOf` names the conversation that made a draft, so the page can resume it; `stampOf`
- * tells whether a kept answer of GET is still the draft's (absent: every GET builds its answer).
+ * The routes of `/api/drafts`, behind the draft gate (draft-gate.ts), which has read each draft's
+ * standing. `conversationOf` names the conversation that made a draft, so the page can resume it.
  */
-export function draftRoutes(
-  service: DraftingService,
-  conversationOf: (draftId: string) => Promise<string | null> = async () => null,
-  stampOf?: (c: Context) => DraftStamp | null,
-) {
+export function draftRoutes(service: DraftingService, conversationOf: (draftId: string) => Promise<string | null> = async () => null) {
   const answers = new DraftAnswers();
   const build = async (id: string, conversationId: string | null) => JSON.stringify({ ...onceEach(await service.detail(id)), conversationId });
   return new Hono()
@@ -86,16 +82,14 @@ export function draftRoutes(
       const detail = body.brief !== undefined ? await service.create(body.brief, body.title) : await service.create(body);
       return c.json(detail, 201);
     })
-    // A page that polls a draft nobody changed gets a 304, not the whole text again.
+    // A page that polls a draft nobody changed gets a 304, not the whole text again. The gate's
+    // reading of the draft carries its version and conversation: a kept answer needs no query.
     .get('/:id', async (c) => {
       const id = c.req.param('id');
-      const stamp = stampOf?.(c) ?? null;
-      const answer = stamp
-        ? await answers.get(id, stamp, () => build(id, stamp.conversationId))
-        : { body: Buffer.from(await build(id, await conversationOf(id)), 'utf8'), etag: null };
-      const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' };
-      if (answer.etag) headers.ETag = answer.etag;
-      if (answer.etag && c.req.header('If-None-Match') === answer.etag) return c.body(null, 304, headers);
+      const stamp = c.get('draft');
+      const answer = await answers.get(id, stamp, () => build(id, stamp.conversationId));
+      const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: answer.etag };
+      if (c.req.header('If-None-Match') === answer.etag) return c.body(null, 304, headers);
       return c.body(answer.body, 200, headers);
     })
     .patch('/:id', async (c) => {
