@@ -206,6 +206,23 @@ export class DraftStore {
     return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.findings_json) as Finding[]]));
   }
 
+  /**
+   * Runs a write of one draft. Once it is stored (or failed), whoever kept the draft's standing in
+   * this process drops it; other instances hear of it from the database (draft-changes.ts).
+   */
+  private async changing<T>(draftId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.db.changes.publish(draftId);
+    }
+  }
+
+  /** One transaction that changes a draft, told as `changing` tells it. */
+  private changingIn<T>(draftId: string, work: (q: Queries) => Promise<T>): Promise<T> {
+    return this.changing(draftId, () => this.db.transaction(work));
+  }
+
   /** Marks the draft changed; in a transaction, also makes other writers of this draft wait their turn. */
   private async touch(q: Queries, draftId: string): Promise<void> {
     const result = await q
@@ -281,7 +298,7 @@ export class DraftStore {
     sectionFindings: Finding[],
     guard: SectionGuard = {},
   ): Promise<number[]> {
-    return this.db.transaction(async (q) => {
+    return this.changingIn(draftId, async (q) => {
       await this.touch(q, draftId);
       const now = this.now();
       await q
@@ -357,7 +374,7 @@ export class DraftStore {
    * redraft while staff edited) leaves its revision beside the current one, to look at.
    */
   async appendRevisionFrom(draftId: string, paragraphId: number, revision: NewRevision, startedFrom: number | null): Promise<{ revision: Revision; current: boolean }> {
-    return this.db.transaction(async (q) => {
+    return this.changingIn(draftId, async (q) => {
       await this.paragraphOf(q, draftId, paragraphId);
       await this.touch(q, draftId);
       const now = await q.selectFrom('paragraphs').select('current_revision_id').where('id', '=', paragraphId).executeTakeFirstOrThrow();
@@ -371,7 +388,7 @@ export class DraftStore {
    * `revision`; the paragraphs after it move down one place.
    */
   async insertParagraphAfter(draftId: string, afterId: number, revision: NewRevision): Promise<Revision> {
-    return this.db.transaction(async (q) => {
+    return this.changingIn(draftId, async (q) => {
       const after = await this.paragraphOf(q, draftId, afterId);
       await this.touch(q, draftId);
       const position = Number(after.position);
@@ -402,7 +419,7 @@ export class DraftStore {
    * records the move as a revision of the moved paragraph (same text, the neighbour's sub-section).
    */
   async moveParagraph(draftId: string, paragraphId: number, direction: -1 | 1, meta: RevisionMeta): Promise<Revision | null> {
-    return this.db.transaction(async (q) => {
+    return this.changingIn(draftId, async (q) => {
       const p = await this.paragraphOf(q, draftId, paragraphId);
       await this.touch(q, draftId);
       const rows = await q
@@ -440,7 +457,7 @@ export class DraftStore {
   }
 
   async setCurrent(draftId: string, paragraphId: number, revisionId: number): Promise<Revision> {
-    return this.db.transaction(async (q) => {
+    return this.changingIn(draftId, async (q) => {
       await this.paragraphOf(q, draftId, paragraphId);
       const r = await q.selectFrom('revisions').selectAll().where('id', '=', revisionId).where('paragraph_id', '=', paragraphId).executeTakeFirst();
       if (!r) throw new DraftError('not_found', 'Không tìm thấy bản sửa này của đoạn văn.');
@@ -453,20 +470,22 @@ export class DraftStore {
   }
 
   async setRevisionFindings(revisionId: number, findings: Finding[]): Promise<void> {
-    await this.db.transaction(async (q) => {
+    const draft = await this.db.transaction(async (q) => {
       await q.updateTable('revisions').set({ findings_json: JSON.stringify(findings) }).where('id', '=', revisionId).execute();
-      await q
+      return q
         .updateTable('drafts')
         .set((eb) => ({ version: eb('version', '+', 1) }))
         .where('id', '=', (eb) =>
           eb.selectFrom('revisions as r').innerJoin('paragraphs as p', 'p.id', 'r.paragraph_id').select('p.draft_id').where('r.id', '=', revisionId),
         )
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
     });
+    if (draft) this.db.changes.publish(draft.id);
   }
 
   async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
-    await this.db.transaction(async (q) => {
+    await this.changingIn(draftId, async (q) => {
       // The draft may have been deleted while a model was still writing for it.
       const bumped = await q
         .updateTable('drafts')
@@ -485,12 +504,14 @@ export class DraftStore {
 
   /** Replaces the brief (facts, header); paragraphs and their revisions stay as they are. */
   async updateBrief(draftId: string, brief: Brief): Promise<void> {
-    const result = await this.q
-      .updateTable('drafts')
-      .set((eb) => ({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now(), version: eb('version', '+', 1) }))
-      .where('id', '=', draftId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
+    const result = await this.changing(draftId, () =>
+      this.q
+        .updateTable('drafts')
+        .set((eb) => ({ brief_json: JSON.stringify(brief), template_id: brief.template, updated_at: this.now(), version: eb('version', '+', 1) }))
+        .where('id', '=', draftId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst(),
+    );
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
@@ -516,13 +537,15 @@ export class DraftStore {
   }
 
   async renameDraft(draftId: string, title: string): Promise<DraftSummary> {
-    const row = await this.q
-      .updateTable('drafts')
-      .set((eb) => ({ title, updated_at: this.now(), version: eb('version', '+', 1) }))
-      .where('id', '=', draftId)
-      .where('deleted_at', 'is', null)
-      .returning(SUMMARY)
-      .executeTakeFirst();
+    const row = await this.changing(draftId, () =>
+      this.q
+        .updateTable('drafts')
+        .set((eb) => ({ title, updated_at: this.now(), version: eb('version', '+', 1) }))
+        .where('id', '=', draftId)
+        .where('deleted_at', 'is', null)
+        .returning(SUMMARY)
+        .executeTakeFirst(),
+    );
     if (!row) throw notFound();
     return toSummary(row);
   }
@@ -537,12 +560,13 @@ export class DraftStore {
       .where('office_id', '=', actor.officeId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
+    this.db.changes.publish(draftId);
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 
   /** Removes a draft for good, with its revisions and the conversation that made it. */
   async purgeDraft(draftId: string): Promise<void> {
-    await this.db.transaction(async (q) => {
+    await this.changingIn(draftId, async (q) => {
       await q
         .deleteFrom('revisions')
         .where('paragraph_id', 'in', (eb) => eb.selectFrom('paragraphs').select('id').where('draft_id', '=', draftId))

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from './database.js';
+import { DRAFT_CHANGED_CHANNEL } from './draft-changes.js';
 
 export interface Migration {
   version: number;
@@ -238,6 +239,28 @@ export const MIGRATIONS: Migration[] = [
     name: 'offices, users, sessions, audit trail; drafts, conversations and profiles belong to an office',
     sqlite: accountsMigration('sqlite'),
     postgres: accountsMigration('postgres'),
+  },
+  {
+    version: 9,
+    name: 'a notification when a draft changes, for the other instances (store/draft-changes.ts)',
+    // One SQLite file is not watched: every read asks the file.
+    sqlite: [],
+    postgres: [
+      `CREATE FUNCTION soanthao_draft_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_TABLE_NAME = 'drafts' THEN
+           PERFORM pg_notify('${DRAFT_CHANGED_CHANNEL}', OLD.id);
+         ELSE
+           IF TG_OP <> 'INSERT' AND OLD.draft_id IS NOT NULL THEN PERFORM pg_notify('${DRAFT_CHANGED_CHANNEL}', OLD.draft_id); END IF;
+           IF TG_OP <> 'DELETE' AND NEW.draft_id IS NOT NULL THEN PERFORM pg_notify('${DRAFT_CHANGED_CHANNEL}', NEW.draft_id); END IF;
+         END IF;
+         RETURN NULL;
+       END $$`,
+      `CREATE TRIGGER drafts_changed AFTER UPDATE OR DELETE ON drafts FOR EACH ROW EXECUTE FUNCTION soanthao_draft_changed()`,
+      `CREATE TRIGGER conversations_linked AFTER INSERT OR DELETE ON conversations FOR EACH ROW EXECUTE FUNCTION soanthao_draft_changed()`,
+      `CREATE TRIGGER conversations_relinked AFTER UPDATE OF draft_id ON conversations FOR EACH ROW
+       WHEN (OLD.draft_id IS DISTINCT FROM NEW.draft_id) EXECUTE FUNCTION soanthao_draft_changed()`,
+    ],
   },
 ];
 

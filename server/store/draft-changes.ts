@@ -1,0 +1,115 @@
+import pg from 'pg';
+
+/** The PostgreSQL channel the triggers of migration 9 notify: its payload is the changed draft's id. */
+export const DRAFT_CHANGED_CHANNEL = 'soanthao_draft_changed';
+
+export interface DraftChangeListener {
+  /** The draft changed: what a reader kept of it is stale. */
+  changed(draftId: string): void;
+  /** Changes may have been missed (the notifications' connection was lost): everything kept is stale. */
+  lost(): void;
+}
+
+/**
+ * Who hears that a draft changed. Writes of this process tell it as soon as they are stored
+ * (`publish`); on PostgreSQL, writes of every other instance arrive as notifications from the
+ * database's own triggers, on one connection that LISTENs. `live` says whether both hold: only
+ * then may a reader keep what it read between requests. SQLite never is: a second process on the
+ * same file could change a draft without telling this one.
+ */
+export class DraftChanges {
+  private readonly listeners = new Set<DraftChangeListener>();
+  private client: pg.Client | null = null;
+  private listening = false;
+  private closed = false;
+  private retry: NodeJS.Timeout | null = null;
+  private retryMs = RETRY_FIRST_MS;
+
+  /** `url` is the PostgreSQL database to listen on; without one (SQLite) nothing is ever live. */
+  constructor(private readonly url: string | null) {}
+
+  get live(): boolean {
+    return this.listening;
+  }
+
+  /** The database session that listens, as pg_stat_activity shows it; null while none does. */
+  get listenerPid(): number | null {
+    return this.listening ? ((this.client as unknown as { processID?: number } | null)?.processID ?? null) : null;
+  }
+
+  /** Starts listening on first use, so a command-line tool that reads once opens no extra connection. */
+  subscribe(listener: DraftChangeListener): () => void {
+    this.listeners.add(listener);
+    if (this.url && !this.client && !this.retry && !this.closed) void this.connect();
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A write of this process is stored: readers in this process drop the draft at once. */
+  publish(draftId: string): void {
+    for (const l of this.listeners) l.changed(draftId);
+  }
+
+  /** Resolves once notifications flow (at once when they already do); for tests and start-up. */
+  async ready(): Promise<void> {
+    while (!this.listening && !this.closed && this.url) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    this.down();
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url!, application_name: 'soanthao: draft changes' });
+    this.client = client;
+    // Lost while listening: until listening again nothing kept can be trusted.
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.down();
+      client.end().catch(() => undefined);
+      this.later();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (n) => {
+      if (n.channel === DRAFT_CHANGED_CHANNEL && n.payload) this.publish(n.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DRAFT_CHANGED_CHANNEL}`);
+    } catch {
+      lost();
+      return;
+    }
+    if (this.client !== client) return;
+    // What was read while nobody listened may already be stale.
+    for (const l of this.listeners) l.lost();
+    this.listening = true;
+    this.retryMs = RETRY_FIRST_MS;
+  }
+
+  private down(): void {
+    if (!this.listening) return;
+    this.listening = false;
+    for (const l of this.listeners) l.lost();
+  }
+
+  private later(): void {
+    if (this.closed || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.connect();
+    }, this.retryMs);
+    this.retry.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_LAST_MS);
+  }
+}
+
+const RETRY_FIRST_MS = 500;
+const RETRY_LAST_MS = 30_000;

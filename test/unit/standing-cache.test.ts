@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DraftOffice } from '../../server/store/draft-office.js';
+import { DraftStore } from '../../server/store/draft-store.js';
+import { LOCAL_OFFICE } from '../../server/auth/scope.js';
+import { rawBrief } from '../helpers/fixtures.js';
+import { parseBrief } from '../../server/brief/load.js';
+import { openTestStore, testDialect } from '../helpers/store.js';
+import type { RevisionMeta } from '../../server/draft/model.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const STAFF: RevisionMeta = { author: 'staff', provider: 'staff', model: null, promptVersion: null, instruction: null, usage: null };
+
+/** Two instances of the server on one database, each with its own connections, as behind a load balancer. */
+async function twoInstances() {
+  const dir = mkdtempSync(join(tmpdir(), 'standing-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const first = await openTestStore(join(dir, 'data'));
+  cleanups.push(() => first.close());
+  const second = await DraftStore.open(first.place.location);
+  cleanups.push(() => second.close());
+  const office = new DraftOffice(first.store.db);
+  await first.store.db.changes.ready();
+  // Count what the first instance asks its database for a draft's standing.
+  let asked = 0;
+  const run = first.store.db.runPrepared.bind(first.store.db);
+  first.store.db.runPrepared = (...args) => {
+    asked++;
+    return run(...args);
+  };
+  return { store: first.store, other: second, office, asked: () => asked };
+}
+
+/** Waits for what another instance did to reach this one (a notification on PostgreSQL); fails after 10 s. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    const value = await read();
+    if (ok(value) || tries > 1000) return value;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe(`a draft's standing while several instances share the database (${testDialect})`, () => {
+  it("sees every change another instance makes: title, sharing, approval, a paragraph's edit, deletion", async () => {
+    const { store, other, office } = await twoInstances();
+    const d = await store.createDraft('Bản A', parseBrief(rawBrief()));
+    const standing = () => office.standing(LOCAL_OFFICE, d.id);
+    const first = (await standing())!;
+
+    await other.renameDraft(d.id, 'Bản A, sửa tên');
+    expect((await until(standing, (s) => s?.title === 'Bản A, sửa tên'))!.title).toBe('Bản A, sửa tên');
+
+    await new DraftOffice(other.db).setShared(d.id, true);
+    expect((await until(standing, (s) => s?.shared === true))!.shared).toBe(true);
+
+    await new DraftOffice(other.db).approve(d.id, 'lanhdao');
+    expect((await until(standing, (s) => s?.approvedBy === 'lanhdao'))!.approvedBy).toBe('lanhdao');
+
+    const before = (await standing())!.version;
+    await other.writeSection(d.id, 'tinh-hinh', [{ part: null, text: 'Đoạn văn do máy khác ghi.', findings: [] }], STAFF, []);
+    expect((await until(standing, (s) => (s?.version ?? 0) > before))!.version).toBeGreaterThan(first.version);
+
+    await other.deleteDraft(d.id);
+    expect(await until(standing, (s) => s === null)).toBeNull();
+  });
+
+  it('answers at once with what this instance itself just changed, without waiting for any notification', async () => {
+    const { store, office } = await twoInstances();
+    const d = await store.createDraft('Bản B', parseBrief(rawBrief()));
+    const before = (await office.standing(LOCAL_OFFICE, d.id))!;
+    await store.renameDraft(d.id, 'Bản B mới');
+    expect((await office.standing(LOCAL_OFFICE, d.id))!.title).toBe('Bản B mới');
+    await store.writeSection(d.id, 'tinh-hinh', [{ part: null, text: 'Một đoạn.', findings: [] }], STAFF, []);
+    expect((await office.standing(LOCAL_OFFICE, d.id))!.version).toBeGreaterThan(before.version + 1);
+    await office.setShared(d.id, true);
+    expect((await office.standing(LOCAL_OFFICE, d.id))!.shared).toBe(true);
+  });
+
+  it("never lends one office's draft to another", async () => {
+    const { store, office } = await twoInstances();
+    const d = await store.createDraft('Bản C', parseBrief(rawBrief()));
+    expect(await office.standing(LOCAL_OFFICE, d.id)).not.toBeNull();
+    expect(await office.standing('KHAC', d.id)).toBeNull();
+  });
+
+  it.runIf(testDialect === 'postgres')('on PostgreSQL asks the database nothing when the draft has not changed', async () => {
+    const { store, office, asked } = await twoInstances();
+    const d = await store.createDraft('Bản D', parseBrief(rawBrief()));
+    await office.standing(LOCAL_OFFICE, d.id);
+    const once = asked();
+    for (let i = 0; i < 5; i++) await office.standing(LOCAL_OFFICE, d.id);
+    expect(asked()).toBe(once);
+  });
+
+  it.runIf(testDialect === 'sqlite')('on SQLite asks the file every time: another process on it is never heard', async () => {
+    const { store, office, asked } = await twoInstances();
+    const d = await store.createDraft('Bản E', parseBrief(rawBrief()));
+    for (let i = 0; i < 3; i++) await office.standing(LOCAL_OFFICE, d.id);
+    expect(asked()).toBe(3);
+    expect(store.db.changes.live).toBe(false);
+  });
+
+  it.runIf(testDialect === 'postgres')('with the notifications lost reads the database, and keeps again once they are back', async () => {
+    const { store, other, office, asked } = await twoInstances();
+    const d = await store.createDraft('Bản F', parseBrief(rawBrief()));
+    await office.standing(LOCAL_OFFICE, d.id);
+    const pid = store.db.changes.listenerPid!;
+    expect(pid).toBeGreaterThan(0);
+    const admin = new pg.Client({ connectionString: process.env.SOANTHAO_TEST_PG_URL });
+    await admin.connect();
+    try {
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+    } finally {
+      await admin.end();
+    }
+    await until(async () => store.db.changes.listenerPid, (p) => p !== pid);
+    // Whether or not listening again yet, a change made meanwhile is seen.
+    await other.renameDraft(d.id, 'Bản F trong lúc mất kết nối');
+    expect((await until(() => office.standing(LOCAL_OFFICE, d.id), (s) => s?.title === 'Bản F trong lúc mất kết nối'))!.title).toBe('Bản F trong lúc mất kết nối');
+    await store.db.changes.ready();
+    await office.standing(LOCAL_OFFICE, d.id);
+    const once = asked();
+    await office.standing(LOCAL_OFFICE, d.id);
+    expect(asked()).toBe(once);
+    await other.renameDraft(d.id, 'Bản F sau khi nối lại');
+    expect((await until(() => office.standing(LOCAL_OFFICE, d.id), (s) => s?.title === 'Bản F sau khi nối lại'))!.title).toBe('Bản F sau khi nối lại');
+  });
+});
