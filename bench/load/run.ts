@@ -2,6 +2,7 @@
 // for SQLite and for PostgreSQL. The server runs compiled (as `npm start` does) in its own process;
 // the model is the scripted OpenAI-compatible server at a known speed. A benchmark, not a test:
 // every figure is printed beside its goal, and nothing fails the run but a broken request.
+// `BENCH_STORES=postgres` (or `sqlite`) measures one store only.
 import { execSync, fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -259,16 +260,19 @@ async function main() {
 
   const figures: Figure[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'soanthao-bench-'));
+  const stores = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
   try {
-    figures.push(...(await measureStore('SQLite', { file: join(dir, 'soanthao.db') }, { SOANTHAO_DATA_DIR: dir, DATABASE_URL: '' }, bare, fake.baseURL)));
-    process.env.SOANTHAO_TEST_DATABASE = 'postgres';
-    delete process.env.SOANTHAO_TEST_PG_URL;
-    const stopPostgres = await startPostgres();
-    try {
-      const url = process.env.SOANTHAO_TEST_PG_URL!;
-      figures.push(...(await measureStore('PostgreSQL', { url }, { SOANTHAO_DATA_DIR: dir, DATABASE_URL: url }, bare, fake.baseURL)));
-    } finally {
-      stopPostgres?.();
+    if (stores.includes('sqlite')) figures.push(...(await measureStore('SQLite', { file: join(dir, 'soanthao.db') }, { SOANTHAO_DATA_DIR: dir, DATABASE_URL: '' }, bare, fake.baseURL)));
+    if (stores.includes('postgres')) {
+      process.env.SOANTHAO_TEST_DATABASE = 'postgres';
+      delete process.env.SOANTHAO_TEST_PG_URL;
+      const stopPostgres = await startPostgres();
+      try {
+        const url = process.env.SOANTHAO_TEST_PG_URL!;
+        figures.push(...(await measureStore('PostgreSQL', { url }, { SOANTHAO_DATA_DIR: dir, DATABASE_URL: url }, bare, fake.baseURL)));
+      } finally {
+        stopPostgres?.();
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

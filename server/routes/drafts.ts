@@ -30,6 +30,14 @@ function wantsStream(c: Context): boolean {
 }
 
 /**
+ * One server-sent event. JSON has no line breaks outside its strings, so the data is one line:
+ * hono's writeSSE, which splits and joins lines for any text, is not needed for every token.
+ */
+function sseEvent(type: string, data: unknown): string {
+  return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
  * Runs a drafting job as JSON, or as server-sent events when the client asks for them. Closing the
  * connection aborts the job (and with it the request to the model).
  */
@@ -42,15 +50,16 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
   return streamSSE(c, async (stream) => {
     const abort = new AbortController();
     stream.onAbort(() => abort.abort());
-    const queue: Promise<void>[] = [];
+    // Written in order by the stream's one writer; waiting for the last write waits for all.
+    let written: Promise<unknown> = Promise.resolve();
     const onEvent = (event: DraftEvent) => {
-      queue.push(stream.writeSSE({ event: event.type, data: JSON.stringify(event) }));
+      written = stream.write(sseEvent(event.type, event));
     };
     queueAs(c, abort.signal, (section, position) => onEvent({ type: 'queued', section, position }));
     try {
       const result = await job({ signal: abort.signal, onEvent });
-      await Promise.all(queue);
-      await stream.writeSSE({ event: 'done', data: JSON.stringify(result) });
+      await written;
+      await stream.write(sseEvent('done', result));
     } catch (e) {
       const error =
         isStorageFull(e) && !(e instanceof DraftError && e.code !== 'internal')
@@ -58,8 +67,8 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
           : e instanceof DraftError
             ? e
             : new DraftError('internal', 'Lỗi không mong đợi, văn bản trước đó được giữ nguyên.');
-      await Promise.all(queue);
-      await stream.writeSSE({ event: 'error', data: JSON.stringify({ type: 'error', code: error.code, message: error.message }) });
+      await written;
+      await stream.write(sseEvent('error', { type: 'error', code: error.code, message: error.message }));
     }
   });
 }
