@@ -4,6 +4,7 @@ import type { AccountSummary, CreateResult, NewAccount } from '../auth/directory
 import type { Role } from '../auth/roles.js';
 import type { Database } from './database.js';
 import { preparedQuery } from './prepared.js';
+import { KeptReads } from './kept-reads.js';
 import type { UserTable } from './schema.js';
 
 export interface Account extends AccountSummary {
@@ -42,9 +43,15 @@ function sessionQuery(db: Database) {
  */
 export class AccountStore {
   private readonly sessionRow: ReturnType<typeof sessionQuery>;
+  /**
+   * On PostgreSQL, while every change is heard, a session read once is kept until it changes
+   * (kept-reads.ts). What changes its user's standing (disabled, a new role or password) deletes it.
+   */
+  private readonly kept: KeptReads<SessionRow>;
 
   constructor(private readonly db: Database) {
     this.sessionRow = sessionQuery(db);
+    this.kept = new KeptReads(db.changes, (kind, id, kept) => kind === 'session' && kept.drop(id));
   }
 
   private get q() {
@@ -100,10 +107,11 @@ export class AccountStore {
 
   /** A new password ends every session of the user: whoever knew the old one is logged out. */
   async setPassword(userId: string, passwordHash: string): Promise<void> {
-    await this.db.transaction(async (q) => {
+    const ended = await this.db.transaction(async (q) => {
       await q.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() }).where('id', '=', userId).execute();
-      await q.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      return q.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
     });
+    for (const { id } of ended) this.db.changes.publish('session', id);
   }
 
   /** Replaces a hash after login without ending sessions (same password, stronger cost). */
@@ -112,14 +120,15 @@ export class AccountStore {
   }
 
   async update(userId: string, change: { active?: boolean; role?: Role }): Promise<void> {
-    await this.db.transaction(async (q) => {
+    const ended = await this.db.transaction(async (q) => {
       const set: { active?: number; role?: Role } = {};
       if (change.active !== undefined) set.active = change.active ? 1 : 0;
       if (change.role !== undefined) set.role = change.role;
       await q.updateTable('users').set(set).where('id', '=', userId).execute();
       // A disabled account, or one whose role changed, logs in again to get what it may now do.
-      await q.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      return q.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
     });
+    for (const { id } of ended) this.db.changes.publish('session', id);
   }
 
   async createSession(id: string, userId: string, at: string): Promise<void> {
@@ -127,6 +136,10 @@ export class AccountStore {
   }
 
   async session(id: string): Promise<SessionRow | null> {
+    return this.kept.get(id, () => this.readSession(id));
+  }
+
+  private async readSession(id: string): Promise<SessionRow | null> {
     const [row] = await this.sessionRow({ id });
     if (!row) return null;
     return { id: row.session_id, createdAt: row.session_created, lastSeenAt: row.last_seen_at, user: toAccount(row) };
@@ -134,10 +147,12 @@ export class AccountStore {
 
   async touchSession(id: string, at: string): Promise<void> {
     await this.q.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+    this.db.changes.publish('session', id);
   }
 
   async endSession(id: string): Promise<void> {
     await this.q.deleteFrom('sessions').where('id', '=', id).execute();
+    this.db.changes.publish('session', id);
   }
 
   async sessionCount(userId: string): Promise<number> {

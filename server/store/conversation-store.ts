@@ -40,7 +40,7 @@ export class ConversationStore {
       })
       .execute();
     // The draft's standing names the conversation that made it.
-    if (draftId) this.db.changes.publish(draftId);
+    if (draftId) this.db.changes.publish('draft', draftId);
     return { id, draftId, templateId, intake };
   }
 
@@ -75,7 +75,7 @@ export class ConversationStore {
       .set({ draft_id: c.draftId, template_id: c.templateId, intake_json: JSON.stringify(c.intake), updated_at: new Date().toISOString() })
       .where('id', '=', c.id)
       .execute();
-    if (c.draftId) this.db.changes.publish(c.draftId);
+    if (c.draftId) this.db.changes.publish('draft', c.draftId);
   }
 
   async addMessage(conversationId: string, role: Message['role'], text: string, suggestions?: string[]): Promise<Message> {

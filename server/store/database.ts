@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Schema } from './schema.js';
 import { migrate } from './migrations.js';
-import { DraftChanges } from './draft-changes.js';
+import { ChangeFeed } from './change-feed.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -25,8 +25,8 @@ export class Database {
     readonly dialect: Dialect,
     /** PostgreSQL's pool, the same Kysely uses: for statements prepared on the server. */
     private readonly pool: pg.Pool | null = null,
-    /** Who hears that a draft changed, in this process and, on PostgreSQL, in every other instance. */
-    readonly changes: DraftChanges = new DraftChanges(null),
+    /** Who hears that a draft or a session changed: in this process and, on PostgreSQL, in every other instance. */
+    readonly changes: ChangeFeed = new ChangeFeed(null),
   ) {}
 
   static async open(location: StoreLocation): Promise<Database> {
@@ -67,7 +67,7 @@ export class Database {
     const pool = new pg.Pool({ connectionString: url, max });
     // An idle client whose server went away must not take the process down.
     pool.on('error', (e) => console.error('soanthao: PostgreSQL connection lost:', e.message));
-    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, new DraftChanges(url));
+    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, new ChangeFeed(url));
   }
 
   /**

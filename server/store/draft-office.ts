@@ -3,7 +3,7 @@ import { can, type Actor, type DraftOwnership } from '../auth/roles.js';
 import type { Database } from './database.js';
 import type { Schema } from './schema.js';
 import { preparedQuery } from './prepared.js';
-import { StandingCache } from './standing-cache.js';
+import { KeptReads } from './kept-reads.js';
 
 /** How long a deleted draft can be brought back before it is removed for good. */
 export const RECOVERY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -62,11 +62,11 @@ function standingQuery(db: Database) {
 /** Who a draft belongs to, who it is shared with, its approval, its deletion, its comments. */
 export class DraftOffice {
   private readonly standingRow: ReturnType<typeof standingQuery>;
-  private readonly kept: StandingCache<DraftStanding>;
+  private readonly kept: KeptReads<DraftStanding>;
 
   constructor(private readonly db: Database) {
     this.standingRow = standingQuery(db);
-    this.kept = new StandingCache(db.changes);
+    this.kept = new KeptReads(db.changes, (kind, id, kept) => kind === 'draft' && kept.drop(id));
   }
 
   private get q() {
@@ -77,7 +77,7 @@ export class DraftOffice {
    * A draft of `officeId` that is not deleted; null for anything else, foreign or missing alike.
    * One query tells every request on a draft both whether it may go on and whether a kept answer
    * is still current (version, conversation). On PostgreSQL, while every change is heard, a
-   * standing read once is kept until the draft changes (standing-cache.ts).
+   * standing read once is kept until the draft changes (kept-reads.ts).
    */
   async standing(officeId: string, id: string): Promise<DraftStanding | null> {
     const found = await this.kept.get(id, () => this.read(officeId, id));
@@ -102,13 +102,13 @@ export class DraftOffice {
 
   async setShared(id: string, shared: boolean): Promise<void> {
     await this.q.updateTable('drafts').set({ shared: shared ? 1 : 0 }).where('id', '=', id).execute();
-    this.db.changes.publish(id);
+    this.db.changes.publish('draft', id);
   }
 
   async approve(id: string, username: string): Promise<string> {
     const at = new Date().toISOString();
     await this.q.updateTable('drafts').set({ approved_at: at, approved_by: username }).where('id', '=', id).execute();
-    this.db.changes.publish(id);
+    this.db.changes.publish('draft', id);
     return at;
   }
 
@@ -141,7 +141,7 @@ export class DraftOffice {
       .where('office_id', '=', officeId)
       .where('deleted_at', '>=', new Date(now - RECOVERY_MS).toISOString())
       .executeTakeFirst();
-    this.db.changes.publish(id);
+    this.db.changes.publish('draft', id);
     return Number(result.numUpdatedRows) > 0;
   }
 

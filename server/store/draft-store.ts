@@ -208,13 +208,13 @@ export class DraftStore {
 
   /**
    * Runs a write of one draft. Once it is stored (or failed), whoever kept the draft's standing in
-   * this process drops it; other instances hear of it from the database (draft-changes.ts).
+   * this process drops it; other instances hear of it from the database (change-feed.ts).
    */
   private async changing<T>(draftId: string, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } finally {
-      this.db.changes.publish(draftId);
+      this.db.changes.publish('draft', draftId);
     }
   }
 
@@ -481,7 +481,7 @@ export class DraftStore {
         .returning('id')
         .executeTakeFirst();
     });
-    if (draft) this.db.changes.publish(draft.id);
+    if (draft) this.db.changes.publish('draft', draft.id);
   }
 
   async setSectionFindings(draftId: string, sectionKey: string, findings: Finding[]): Promise<void> {
@@ -560,7 +560,7 @@ export class DraftStore {
       .where('office_id', '=', actor.officeId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
-    this.db.changes.publish(draftId);
+    this.db.changes.publish('draft', draftId);
     if (Number(result.numUpdatedRows) === 0) throw notFound();
   }
 

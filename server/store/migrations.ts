@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from './database.js';
-import { DRAFT_CHANGED_CHANNEL } from './draft-changes.js';
+import { CHANGE_CHANNEL } from './change-feed.js';
 
 export interface Migration {
   version: number;
@@ -242,24 +242,26 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 9,
-    name: 'a notification when a draft changes, for the other instances (store/draft-changes.ts)',
+    name: 'a notification when a draft or a session changes, for the other instances (store/change-feed.ts)',
     // One SQLite file is not watched: every read asks the file.
     sqlite: [],
     postgres: [
-      `CREATE FUNCTION soanthao_draft_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      `CREATE FUNCTION soanthao_changed() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         IF TG_TABLE_NAME = 'drafts' THEN
-           PERFORM pg_notify('${DRAFT_CHANGED_CHANNEL}', OLD.id);
+         IF TG_TABLE_NAME = 'conversations' THEN
+           -- A draft's standing names the conversation that made it.
+           IF TG_OP <> 'INSERT' AND OLD.draft_id IS NOT NULL THEN PERFORM pg_notify('${CHANGE_CHANNEL}', 'draft:' || OLD.draft_id); END IF;
+           IF TG_OP <> 'DELETE' AND NEW.draft_id IS NOT NULL THEN PERFORM pg_notify('${CHANGE_CHANNEL}', 'draft:' || NEW.draft_id); END IF;
          ELSE
-           IF TG_OP <> 'INSERT' AND OLD.draft_id IS NOT NULL THEN PERFORM pg_notify('${DRAFT_CHANGED_CHANNEL}', OLD.draft_id); END IF;
-           IF TG_OP <> 'DELETE' AND NEW.draft_id IS NOT NULL THEN PERFORM pg_notify('${DRAFT_CHANGED_CHANNEL}', NEW.draft_id); END IF;
+           PERFORM pg_notify('${CHANGE_CHANNEL}', TG_ARGV[0] || ':' || OLD.id);
          END IF;
          RETURN NULL;
        END $$`,
-      `CREATE TRIGGER drafts_changed AFTER UPDATE OR DELETE ON drafts FOR EACH ROW EXECUTE FUNCTION soanthao_draft_changed()`,
-      `CREATE TRIGGER conversations_linked AFTER INSERT OR DELETE ON conversations FOR EACH ROW EXECUTE FUNCTION soanthao_draft_changed()`,
+      `CREATE TRIGGER drafts_changed AFTER UPDATE OR DELETE ON drafts FOR EACH ROW EXECUTE FUNCTION soanthao_changed('draft')`,
+      `CREATE TRIGGER sessions_changed AFTER UPDATE OR DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION soanthao_changed('session')`,
+      `CREATE TRIGGER conversations_linked AFTER INSERT OR DELETE ON conversations FOR EACH ROW EXECUTE FUNCTION soanthao_changed()`,
       `CREATE TRIGGER conversations_relinked AFTER UPDATE OF draft_id ON conversations FOR EACH ROW
-       WHEN (OLD.draft_id IS DISTINCT FROM NEW.draft_id) EXECUTE FUNCTION soanthao_draft_changed()`,
+       WHEN (OLD.draft_id IS DISTINCT FROM NEW.draft_id) EXECUTE FUNCTION soanthao_changed()`,
     ],
   },
 ];

@@ -1,24 +1,28 @@
 import pg from 'pg';
 
-/** The PostgreSQL channel the triggers of migration 9 notify: its payload is the changed draft's id. */
-export const DRAFT_CHANGED_CHANNEL = 'soanthao_draft_changed';
+/** The PostgreSQL channel the triggers of migration 9 notify, with `kind:id` as the payload. */
+export const CHANGE_CHANNEL = 'soanthao_changed';
 
-export interface DraftChangeListener {
-  /** The draft changed: what a reader kept of it is stale. */
-  changed(draftId: string): void;
+/** What is read on every request, and so kept between requests: a draft's standing, a session with its user. */
+export const CHANGE_KINDS = ['draft', 'session'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface ChangeListener {
+  /** The row changed: what a reader kept of it is stale. */
+  changed(kind: ChangeKind, id: string): void;
   /** Changes may have been missed (the notifications' connection was lost): everything kept is stale. */
   lost(): void;
 }
 
 /**
- * Who hears that a draft changed. Writes of this process tell it as soon as they are stored
- * (`publish`); on PostgreSQL, writes of every other instance arrive as notifications from the
- * database's own triggers, on one connection that LISTENs. `live` says whether both hold: only
- * then may a reader keep what it read between requests. SQLite never is: a second process on the
- * same file could change a draft without telling this one.
+ * Who hears that a draft or a session changed. Writes of this process tell it as soon as
+ * they are stored (`publish`); on PostgreSQL, writes of every other instance arrive as
+ * notifications from the database's own triggers, on one connection that LISTENs. `live` says
+ * whether both hold: only then may a reader keep what it read between requests. SQLite never is:
+ * a second process on the same file could change a row without telling this one.
  */
-export class DraftChanges {
-  private readonly listeners = new Set<DraftChangeListener>();
+export class ChangeFeed {
+  private readonly listeners = new Set<ChangeListener>();
   private client: pg.Client | null = null;
   private listening = false;
   private closed = false;
@@ -38,15 +42,15 @@ export class DraftChanges {
   }
 
   /** Starts listening on first use, so a command-line tool that reads once opens no extra connection. */
-  subscribe(listener: DraftChangeListener): () => void {
+  subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     if (this.url && !this.client && !this.retry && !this.closed) void this.connect();
     return () => this.listeners.delete(listener);
   }
 
-  /** A write of this process is stored: readers in this process drop the draft at once. */
-  publish(draftId: string): void {
-    for (const l of this.listeners) l.changed(draftId);
+  /** A write of this process is stored: readers in this process drop the row at once. */
+  publish(kind: ChangeKind, id: string): void {
+    for (const l of this.listeners) l.changed(kind, id);
   }
 
   /** Resolves once notifications flow (at once when they already do); for tests and start-up. */
@@ -65,7 +69,7 @@ export class DraftChanges {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url!, application_name: 'soanthao: draft changes' });
+    const client = new pg.Client({ connectionString: this.url!, application_name: 'soanthao: changes' });
     this.client = client;
     // Lost while listening: until listening again nothing kept can be trusted.
     const lost = () => {
@@ -78,11 +82,13 @@ export class DraftChanges {
     client.on('error', lost);
     client.on('end', lost);
     client.on('notification', (n) => {
-      if (n.channel === DRAFT_CHANGED_CHANNEL && n.payload) this.publish(n.payload);
+      const colon = n.payload?.indexOf(':') ?? -1;
+      const kind = n.payload?.slice(0, colon) as ChangeKind;
+      if (n.channel === CHANGE_CHANNEL && colon > 0 && CHANGE_KINDS.includes(kind)) this.publish(kind, n.payload!.slice(colon + 1));
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${DRAFT_CHANGED_CHANNEL}`);
+      await client.query(`LISTEN ${CHANGE_CHANNEL}`);
     } catch {
       lost();
       return;

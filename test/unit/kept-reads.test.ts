@@ -10,6 +10,9 @@ import { rawBrief } from '../helpers/fixtures.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { openTestStore, testDialect } from '../helpers/store.js';
 import type { RevisionMeta } from '../../server/draft/model.js';
+import { AccountStore } from '../../server/store/account-store.js';
+import { Sessions } from '../../server/auth/sessions.js';
+import { hashPassword } from '../../server/auth/password.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -47,7 +50,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
   }
 }
 
-describe(`a draft's standing while several instances share the database (${testDialect})`, () => {
+describe(`what every request reads, while several instances share the database (${testDialect})`, () => {
   it("sees every change another instance makes: title, sharing, approval, a paragraph's edit, deletion", async () => {
     const { store, other, office } = await twoInstances();
     const d = await store.createDraft('Bản A', parseBrief(rawBrief()));
@@ -131,5 +134,30 @@ describe(`a draft's standing while several instances share the database (${testD
     expect(asked()).toBe(once);
     await other.renameDraft(d.id, 'Bản F sau khi nối lại');
     expect((await until(() => office.standing(LOCAL_OFFICE, d.id), (s) => s?.title === 'Bản F sau khi nối lại'))!.title).toBe('Bản F sau khi nối lại');
+  });
+
+  it("ends a session everywhere: logged out, its user disabled, or the user's password changed, here or on another instance", async () => {
+    const { store, other } = await twoInstances();
+    const hereAccounts = new AccountStore(store.db);
+    const here = new Sessions(hereAccounts);
+    const there = new AccountStore(other.db);
+    const password = 'mùa lúa năm nay được mùa';
+    for (const username of ['chuyenvien', 'dongnghiep', 'lanhdao', 'vanthu']) {
+      await there.create({ username, officeCode: 'UBND-A', role: 'chuyen-vien', passwordHash: await hashPassword(password, { ln: 10, r: 8, p: 1 }) });
+    }
+    const tokenOf = async (username: string) => ((await here.login(username, password, '')) as { token: string }).token;
+    const [a, b, c, d] = [await tokenOf('chuyenvien'), await tokenOf('dongnghiep'), await tokenOf('lanhdao'), await tokenOf('vanthu')];
+    for (const token of [a, b, c, d]) expect(await here.resolve(token)).not.toBeNull();
+    const idOf = async (username: string) => (await there.accountRow(username))!.account.id;
+
+    await new Sessions(there).logout(b);
+    expect(await until(() => here.resolve(b), (s) => s === null)).toBeNull();
+    await there.update(await idOf('lanhdao'), { active: false });
+    expect(await until(() => here.resolve(c), (s) => s === null)).toBeNull();
+    await there.setPassword(await idOf('chuyenvien'), 'x');
+    expect(await until(() => here.resolve(a), (s) => s === null)).toBeNull();
+    // Disabled on this instance: refused at the next request, without waiting for anything.
+    await hereAccounts.update(await idOf('vanthu'), { active: false });
+    expect(await here.resolve(d)).toBeNull();
   });
 });
