@@ -9,6 +9,7 @@ import { llmConfig } from '../test/helpers/llm-app.js';
 import { testApp } from '../test/helpers/app.js';
 import { readSse, serveApp } from '../test/helpers/serve.js';
 import { OpenAIProvider } from '../server/provider/openai/provider.js';
+import { LOCAL_SCOPE } from '../server/auth/scope.js';
 
 const FIRST_CHUNK_MS = 300;
 const TOKENS_PER_SECOND = 200;
@@ -46,18 +47,18 @@ async function documentTimes(): Promise<{ documentMs: number; slowestSectionMs: 
   const fake = await startFakeOpenAI((request) => ({ ...(answerByHeading(brief)(request) as Extract<Reply, { kind: 'stream' }>), ...pace }));
   const ctx = await testApp(new OpenAIProvider(llmConfig(fake.baseURL, { timeoutMs: 60_000 })));
   try {
-    const id = (await ctx.service.create(brief)).id;
+    const id = (await ctx.service.create(LOCAL_SCOPE, brief)).id;
     const sections = brief.sections.map((s: { key: string }) => s.key);
     let slowestSectionMs = 0;
     for (const key of sections) {
       const started = performance.now();
-      const outcome = await ctx.service.draftSection(id, key);
+      const outcome = await ctx.service.draftSection(LOCAL_SCOPE, id, key);
       if (!outcome.ok) throw new Error(`section ${key} failed: ${outcome.error?.message}`);
       slowestSectionMs = Math.max(slowestSectionMs, performance.now() - started);
     }
     fake.requests.length = 0;
     const started = performance.now();
-    const outcomes = await ctx.service.draftAll(id);
+    const outcomes = await ctx.service.draftAll(LOCAL_SCOPE, id);
     const documentMs = performance.now() - started;
     if (!outcomes.every((o) => o.ok)) throw new Error(`drafting failed: ${JSON.stringify(outcomes)}`);
     return { documentMs, slowestSectionMs, modelCalls: fake.requests.length };
@@ -85,7 +86,7 @@ async function streamOverhead(): Promise<{ tokens: number; directMs: number; thr
     });
     await direct.text();
     const directMs = performance.now() - started;
-    const id = (await ctx.service.create(brief)).id;
+    const id = (await ctx.service.create(LOCAL_SCOPE, brief)).id;
     started = performance.now();
     const res = await fetch(`${server.url}/api/drafts/${id}/sections/ket-qua/draft`, { method: 'POST', headers: { Accept: 'text/event-stream' } });
     for await (const event of readSse(res)) if (event.event === 'done') break;
@@ -104,16 +105,16 @@ async function regenerationTokens(): Promise<{ paragraph: number; section: numbe
   const fake = await startFakeOpenAI([{ kind: 'stream', content: goodSectionJson(brief, 'ket-qua') }]);
   const ctx = await testApp(new OpenAIProvider(llmConfig(fake.baseURL)));
   try {
-    const id = (await ctx.service.create(brief)).id;
-    await ctx.service.draftAll(id);
+    const id = (await ctx.service.create(LOCAL_SCOPE, brief)).id;
+    await ctx.service.draftAll(LOCAL_SCOPE, id);
     fake.script([{ kind: 'stream', content: goodSectionJson(brief, 'ket-qua') }]);
-    const redrafted = await ctx.service.draftSection(id, 'ket-qua');
+    const redrafted = await ctx.service.draftSection(LOCAL_SCOPE, id, 'ket-qua');
     if (!redrafted.ok) throw new Error('section redraft failed');
-    const section = (await ctx.service.detail(id)).sections.find((s) => s.key === 'ket-qua')!;
+    const section = (await ctx.service.detail(LOCAL_SCOPE, id)).sections.find((s) => s.key === 'ket-qua')!;
     const paragraph = section.paragraphs[Math.floor(section.paragraphs.length / 2)]!;
     const sectionUsage = section.paragraphs[0]!.current.usage!;
     fake.script([{ kind: 'stream', content: JSON.stringify({ paragraph: paragraph.current.text }) }]);
-    const revision = await ctx.service.redraftParagraph(id, paragraph.id, 'ngắn gọn hơn');
+    const revision = await ctx.service.redraftParagraph(LOCAL_SCOPE, id, paragraph.id, 'ngắn gọn hơn');
     return {
       paragraph: revision.usage!.promptTokens + revision.usage!.completionTokens,
       section: sectionUsage.promptTokens + sectionUsage.completionTokens,

@@ -8,6 +8,7 @@ import { TemplateRegistry } from '../server/template/load.js';
 import { importDocx, readImport } from '../server/import/importer.js';
 import { DraftStore } from '../server/store/draft-store.js';
 import { DraftingService } from '../server/draft/service.js';
+import { LOCAL_SCOPE } from '../server/auth/scope.js';
 import { OfflineProvider } from '../server/provider/offline.js';
 import { renderDocx } from '../server/export/docx/render.js';
 import { figuresToUpdate } from '../server/import/marks.js';
@@ -71,7 +72,7 @@ async function main() {
       const store = await DraftStore.open({ file: ':memory:' });
       try {
         const service = new DraftingService(store, templates, new OfflineProvider());
-        const { detail } = await importDocx(bytes, { service, store, templates }, { nextPeriod: args.values['next-period'] });
+        const { detail } = await importDocx(LOCAL_SCOPE, bytes, { service, store, templates }, { nextPeriod: args.values['next-period'] });
         writeFileSync(args.values.out, await renderDocx(detail.document));
         console.log(`Bản thảo -> ${args.values.out}`);
       } finally {

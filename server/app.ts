@@ -24,7 +24,6 @@ import { pageRoutes } from './page/routes.js';
 import { draftFileRoutes } from './routes/draft-files.js';
 import { PdfConverter } from './pdf/converter.js';
 import { join } from 'node:path';
-import { currentScope } from './auth/scope.js';
 import { draftAccess } from './auth/roles.js';
 import { LOOPBACK_SECURITY, webDefences, type SecurityOptions } from './security/defences.js';
 import { ModelQueue } from './queue/model-queue.js';
@@ -160,13 +159,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/drafts/:id/*', async (c, next) => {
     await next();
     const format = /\/export\.([a-z0-9]+)$/.exec(c.req.path)?.[1];
-    if (format && c.res.status === 200) await audit.record({ action: 'export', draftId: c.req.param('id'), detail: format });
+    if (format && c.res.status === 200) await audit.record({ action: 'export', draftId: c.req.param('id'), detail: format }, c.get('scope'));
   });
   app.route('/api/drafts', draftOfficeRoutes(office, audit));
   app.route('/api/drafts', draftFileRoutes({ service, store: deps.store, templates: deps.templates, pdf: deps.pdf ?? PdfConverter.fromEnv() }));
-  app.route('/api/drafts', draftRoutes(service, (id) => chat.forDraft(id)));
-  app.route('/api/conversations', conversationRoutes(chat, async (draftId) => {
-    const { actor } = currentScope();
+  app.route('/api/drafts', draftRoutes(service, (scope, id) => chat.as(scope).forDraft(id)));
+  app.route('/api/conversations', conversationRoutes(chat, async ({ actor }, draftId) => {
     const standing = await office.standing(actor.officeId, draftId);
     return standing !== null && draftAccess(actor, standing).has('write');
   }));
@@ -174,9 +172,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/nd30', nd30Routes());
   app.use('/api/profile', async (c, next) => {
     if (c.req.method !== 'PUT') return next();
-    requirePermission('profile.manage', 'sửa hồ sơ cơ quan');
+    requirePermission(c, 'profile.manage', 'sửa hồ sơ cơ quan');
     await next();
-    if (c.res.status === 200) await audit.record({ action: 'profile' });
+    if (c.res.status === 200) await audit.record({ action: 'profile' }, c.get('scope'));
   });
   app.route('/api/profile', profileRoutes(profiles, deps.templates));
   app.route('/', pageRoutes(service));

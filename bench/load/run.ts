@@ -15,6 +15,7 @@ import { rawBrief } from '../../test/helpers/fixtures.js';
 import { readSse } from '../../test/helpers/serve.js';
 import startPostgres from '../../test/helpers/postgres-setup.js';
 import { DraftStore } from '../../server/store/draft-store.js';
+import { LOCAL_SCOPE } from '../../server/auth/scope.js';
 import type { StoreLocation } from '../../server/store/database.js';
 import { parseBrief } from '../../server/brief/load.js';
 import type { RevisionMeta } from '../../server/draft/model.js';
@@ -229,7 +230,7 @@ async function measureStore(label: string, location: StoreLocation, env: NodeJS.
 
     // The list with 10,000 drafts: most recent first, one page.
     const briefJson = JSON.stringify(parseBrief(rawBrief()));
-    const have = (await store.listDrafts()).items.length;
+    const have = (await store.listDrafts(LOCAL_SCOPE.actor)).items.length;
     for (let done = have; done < LIST_DRAFTS; ) {
       const n = Math.min(500, LIST_DRAFTS - done);
       const t0 = Date.now() - (LIST_DRAFTS - done) * 1000;

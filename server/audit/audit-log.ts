@@ -1,4 +1,4 @@
-import { currentScope, type RequestScope } from '../auth/scope.js';
+import type { RequestScope } from '../auth/scope.js';
 import type { Database } from '../store/database.js';
 import { AUDIT_ACTIONS, type AuditAction } from './actions.js';
 import type { Selectable } from 'kysely';
@@ -33,7 +33,8 @@ export interface AuditEvent {
 export class AuditLog {
   constructor(private readonly db: Database) {}
 
-  async record(entry: AuditEntry, scope: RequestScope = currentScope()): Promise<void> {
+  /** Records a change made on behalf of `scope`: its user, office and address. */
+  async record(entry: AuditEntry, scope: RequestScope): Promise<void> {
     await this.db.kysely
       .insertInto('audit_events')
       .values({

@@ -1,11 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from './roles.js';
 
 /**
- * On whose behalf the current request runs: who, in which office, from which address. Set once per
- * request by the session middleware and read by the stores, so every query made for the request is
- * limited to the actor's office without threading the actor through each service (the drafting
- * service, the chat) that calls them.
+ * On whose behalf a request runs: who, in which office, from which address. The session gate works
+ * it out once per request and keeps it on the context (`c.get('scope')`); routes hand it, or the
+ * actor or office it holds, to the services and stores, so every query made for the request is
+ * limited to the actor's office. It is passed, not looked up: AsyncLocalStorage would slow every
+ * promise of the process on Node 20.
  */
 export interface RequestScope {
   actor: Actor;
@@ -19,20 +19,10 @@ export interface RequestScope {
 export const LOCAL_OFFICE = 'LOCAL';
 export const LOCAL_USER = 'local';
 
+/** The local user's scope: a loopback request without a login, and the command line and scripts. */
 export const LOCAL_SCOPE: RequestScope = {
   actor: { userId: LOCAL_USER, officeId: LOCAL_OFFICE, role: 'quan-tri' },
   username: 'người dùng trên máy này',
   address: '',
   local: true,
 };
-
-const storage = new AsyncLocalStorage<RequestScope>();
-
-/** The request's scope; outside any request (the CLI, a script), the local user's. */
-export function currentScope(): RequestScope {
-  return storage.getStore() ?? LOCAL_SCOPE;
-}
-
-export function withScope<T>(scope: RequestScope, work: () => T): T {
-  return storage.run(scope, work);
-}

@@ -21,6 +21,7 @@ import { resolveSection, sectionHeadings } from './sections.js';
 import type { IntentReader } from './reader.js';
 import { glossaryProposals, glossaryReplies, readGlossaryAnswer } from './glossary.js';
 import { ZodError } from 'zod';
+import type { RequestScope } from '../auth/scope.js';
 
 export interface ChatReply {
   conversation: Conversation;
@@ -69,6 +70,42 @@ function officeNames(profile: OfficeProfile | undefined): string[] {
   return [profile.org, profile.parentOrg, profile.orgName ?? '', profile.place, ...profile.copies, ...profile.signers.flatMap((s) => [s.name, ...s.lines])].filter(Boolean);
 }
 
+/** What the chat of every user shares. */
+interface Shared {
+  conversations: ConversationStore;
+  drafts: DraftingService;
+  draftStore: DraftStore;
+  templates: TemplateRegistry;
+  profiles: ProfileStore;
+  reader: IntentReader;
+  /** Messages of one conversation are handled one after another, so two sent at once both count. */
+  queues: Map<string, Promise<unknown>>;
+}
+
+/**
+ * The chat's stores, drafting service and reader of messages, shared by every request; `as(scope)`
+ * is the chat of one request's user.
+ */
+export class ConversationService {
+  private readonly shared: Shared;
+
+  constructor(
+    conversations: ConversationStore,
+    drafts: DraftingService,
+    draftStore: DraftStore,
+    templates: TemplateRegistry,
+    profiles: ProfileStore,
+    reader: IntentReader,
+  ) {
+    this.shared = { conversations, drafts, draftStore, templates, profiles, reader, queues: new Map() };
+  }
+
+  /** The chat of the scope's user: their own conversations, the drafts and profile of their office. One small object a request. */
+  as(scope: RequestScope): Chat {
+    return new Chat(this.shared, scope);
+  }
+}
+
 /**
  * The conversation that guides staff like a good interview: the document type, the header fields
  * still missing (remembered values offered), then the facts section by section, then a summary to
@@ -77,22 +114,23 @@ function officeNames(profile: OfficeProfile | undefined): string[] {
  * understood at every step. Afterwards, facts added later and requests such as "viết lại đoạn 2
  * mục I ngắn gọn hơn" become actions on the draft.
  */
-export class ConversationService {
+export class Chat {
   constructor(
-    private readonly conversations: ConversationStore,
-    private readonly drafts: DraftingService,
-    private readonly draftStore: DraftStore,
-    private readonly templates: TemplateRegistry,
-    private readonly profiles: ProfileStore,
-    private readonly reader: IntentReader,
+    private readonly shared: Shared,
+    private readonly scope: RequestScope,
   ) {}
 
+  /** The office's profile, if staff have saved one. */
+  private async profile(): Promise<OfficeProfile | undefined> {
+    return (await this.shared.profiles.get(this.scope.actor.officeId))?.profile;
+  }
+
   private get help(): string {
-    return helpAfterDraft(this.drafts.providerInfo.name === 'offline');
+    return helpAfterDraft(this.shared.drafts.providerInfo.name === 'offline');
   }
 
   private template(id: string | null | undefined): Template | undefined {
-    return id ? this.templates.list().find((t) => t.id === id) : undefined;
+    return id ? this.shared.templates.list().find((t) => t.id === id) : undefined;
   }
 
   private async view(c: StoredConversation): Promise<Conversation> {
@@ -103,69 +141,66 @@ export class ConversationService {
       templateId: c.templateId,
       asking: c.draftId ? null : askingNow(c.intake, template),
       brief: template ? toBriefInput(c.intake, template) : null,
-      messages: await this.conversations.messages(c.id),
+      messages: await this.shared.conversations.messages(c.id),
     };
   }
 
   async start(draftId?: string): Promise<Conversation> {
     if (draftId) {
-      const existing = await this.conversations.findByDraft(draftId);
+      const existing = await this.shared.conversations.findByDraft(this.scope.actor, draftId);
       if (existing) return this.view(existing);
-      const draft = await this.draftStore.getDraft(draftId);
+      const draft = await this.shared.draftStore.getDraft(this.scope.actor.officeId, draftId);
       let c: StoredConversation;
       try {
-        c = await this.conversations.create(intakeOf(draft.brief), draftId, draft.templateId);
+        c = await this.shared.conversations.create(this.scope.actor, intakeOf(draft.brief), draftId, draft.templateId);
       } catch (e) {
         // Two tabs opening the same draft at once: the other one made its conversation first.
-        const other = await this.conversations.findByDraft(draftId);
+        const other = await this.shared.conversations.findByDraft(this.scope.actor, draftId);
         if (other) return this.view(other);
         throw e;
       }
       // No abbreviation question here: the page opens this conversation to send a message staff already
       // typed, which must not be taken for an answer they never saw asked. The page asks beside the paragraph.
-      await this.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${this.help}`);
+      await this.shared.conversations.addMessage(c.id, 'assistant', `Bản thảo "${draft.title}" đã có. ${this.help}`);
       return this.view(c);
     }
-    const c = await this.conversations.create(emptyIntake());
+    const c = await this.shared.conversations.create(this.scope.actor, emptyIntake());
     await this.say(c, 'template');
     return this.view(c);
   }
 
   async get(id: string): Promise<Conversation> {
-    return this.view(await this.conversations.get(id));
+    return this.view(await this.shared.conversations.get(this.scope.actor, id));
   }
 
   async forDraft(draftId: string): Promise<string | null> {
-    return (await this.conversations.findByDraft(draftId))?.id ?? null;
+    return (await this.shared.conversations.findByDraft(this.scope.actor, draftId))?.id ?? null;
   }
 
   /** The accents table with the office's own names first. */
   async accentTable(): Promise<AccentTable> {
-    return withNames(defaultTable(), officeNames((await this.profiles.get())?.profile));
+    return withNames(defaultTable(), officeNames(await this.profile()));
   }
 
   /** Texts of a draft's brief that look typed without accents and that staff have not confirmed as typed. */
   async accentFindings(draftId: string): Promise<Finding[]> {
-    const detail = await this.drafts.detail(draftId);
-    const kept = (await this.conversations.findByDraft(draftId))?.intake.keptTyped ?? [];
+    const detail = await this.shared.drafts.detail(this.scope, draftId);
+    const kept = (await this.shared.conversations.findByDraft(this.scope.actor, draftId))?.intake.keptTyped ?? [];
     return unaccentedFindings(detail.brief, kept, await this.accentTable());
   }
 
-  /** Messages of one conversation are handled one after another, so two sent at once both count. */
-  private readonly queues = new Map<string, Promise<unknown>>();
-
   handle(id: string, text: string, signal?: AbortSignal): Promise<ChatReply> {
-    const previous = this.queues.get(id) ?? Promise.resolve();
+    const previous = this.shared.queues.get(id) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.handleNow(id, text, signal));
-    this.queues.set(id, next);
+    this.shared.queues.set(id, next);
     void next.finally(() => {
-      if (this.queues.get(id) === next) this.queues.delete(id);
+      if (this.shared.queues.get(id) === next) this.shared.queues.delete(id);
     }).catch(() => undefined);
     return next;
   }
 
   private async handleNow(id: string, text: string, signal?: AbortSignal): Promise<ChatReply> {
-    const c = await this.conversations.get(id);
+    const c = await this.shared.conversations.get(this.scope.actor, id);
     const clean = text.normalize('NFC').trim();
     if (clean.length > MAX_MESSAGE_CHARS) {
       throw new DraftError('bad_input', `Tin nhắn dài quá ${MAX_MESSAGE_CHARS.toLocaleString('vi-VN')} ký tự: hãy gửi thành nhiều lần.`, [
@@ -173,18 +208,18 @@ export class ConversationService {
       ]);
     }
     if (!clean) throw new DraftError('bad_input', 'Tin nhắn đang trống: hãy gõ nội dung cần trả lời.', [{ field: 'text', message: 'Trống' }]);
-    const before = (await this.conversations.messages(id)).length;
-    await this.conversations.addMessage(id, 'user', clean);
+    const before = (await this.shared.conversations.messages(id)).length;
+    await this.shared.conversations.addMessage(id, 'user', clean);
     const template = this.template(c.templateId);
     await this.dropAnswered(c);
     const pending = c.intake.pending?.[0];
-    const profile = (await this.profiles.get())?.profile;
-    const intent = await this.reader.read(clean, {
+    const profile = await this.profile();
+    const intent = await this.shared.reader.read(clean, {
       // While a proposal waits, another answer typed instead answers the question it settles.
       asking: c.draftId ? (pending?.ask ?? null) : (pending?.ask ?? nextAsk(c.intake, template)),
       confirming: !!pending,
       template,
-      templates: this.templates.list(),
+      templates: this.shared.templates.list(),
       intake: c.intake,
       signers: profile?.signers,
       signal,
@@ -200,11 +235,11 @@ export class ConversationService {
         // A message that would make the brief invalid is answered in the conversation, not dropped.
         if (!(e instanceof DraftError) || e.code === 'not_found') throw e;
         const details = e.issues.map((i) => `- ${i.field}: ${i.message}`).join('\n');
-        await this.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
+        await this.shared.conversations.addMessage(id, 'assistant', `Chưa ghi được: ${e.message}${details ? `\n${details}` : ''}`);
         actions = [];
       }
     }
-    await this.conversations.save(c);
+    await this.shared.conversations.save(c);
     const conversation = await this.view(c);
     return { conversation, reply: conversation.messages.slice(before + 1), actions };
   }
@@ -278,7 +313,7 @@ export class ConversationService {
   private async say(c: StoredConversation, ask: string | null, lead = ''): Promise<void> {
     const template = this.template(c.templateId);
     const add = (text: string, suggestions?: string[]) =>
-      this.conversations.addMessage(c.id, 'assistant', lead ? `${lead}\n${text}` : text, suggestions);
+      this.shared.conversations.addMessage(c.id, 'assistant', lead ? `${lead}\n${text}` : text, suggestions);
     const pending = c.intake.pending?.[0];
     if (pending?.kind === 'glossary') {
       await add(pending.question, glossaryReplies(pending));
@@ -290,7 +325,7 @@ export class ConversationService {
     }
     ask ??= c.draftId ? null : nextAsk(c.intake, template);
     if (ask === null) {
-      await this.conversations.addMessage(c.id, 'assistant', lead || this.help);
+      await this.shared.conversations.addMessage(c.id, 'assistant', lead || this.help);
       return;
     }
     if (ask === 'summary') {
@@ -312,11 +347,11 @@ export class ConversationService {
 
   /** Values offered for a question: the office profile's, then the latest draft's, and the value it has now. */
   private async suggestions(ask: string, template: Template | undefined, intake: Intake): Promise<string[]> {
-    if (ask === 'template') return this.templates.list().map((t) => t.name.toLocaleLowerCase('vi'));
+    if (ask === 'template') return this.shared.templates.list().map((t) => t.name.toLocaleLowerCase('vi'));
     if (ask === 'header.date') return ['để trống ngày', 'hôm nay'];
-    const profile = (await this.profiles.get())?.profile;
-    const latestId = (await this.draftStore.listDrafts({ limit: 1 })).items[0]?.id;
-    const last = latestId ? (await this.draftStore.getDraft(latestId)).brief : undefined;
+    const profile = await this.profile();
+    const latestId = (await this.shared.draftStore.listDrafts(this.scope.actor, { limit: 1 })).items[0]?.id;
+    const last = latestId ? (await this.shared.draftStore.getDraft(this.scope.actor.officeId, latestId)).brief : undefined;
     const out: string[] = [];
     const offer = (v: string | undefined) => {
       if (v && !out.includes(v)) out.push(v);
@@ -412,7 +447,7 @@ export class ConversationService {
         if (!template) {
           return this.onInterview(c, { kind: 'set', template: intent.template, fields: intent.subject ? { subject: intent.subject } : {} }, checked);
         }
-        lead = this.changeTemplate(c, template, this.templates.get(intent.template));
+        lead = this.changeTemplate(c, template, this.shared.templates.get(intent.template));
         template = this.template(c.templateId);
         if (intent.subject) {
           await this.propose(c, subjectProposals(intent.subject, template!, c.intake, await this.accentTable()), lead);
@@ -426,12 +461,12 @@ export class ConversationService {
       case 'set': {
         const table = await this.accentTable();
         if (intent.template) {
-          template = this.templates.get(intent.template);
+          template = this.shared.templates.get(intent.template);
           c.templateId = template.id;
           c.intake.template = template.id;
           c.intake.history = ['template'];
           // The office's usual Lưu line, unless staff already gave one.
-          c.intake.archive ??= (await this.profiles.get())?.profile.archive || undefined;
+          c.intake.archive ??= (await this.profile())?.archive || undefined;
           lead = [`Soạn ${template.name.toLocaleLowerCase('vi')}.`, ...(intent.problems ?? [])].join('\n');
           const { subject, ...rest } = intent.fields;
           const proposals = subject ? subjectProposals(subject, template, c.intake, table) : [];
@@ -494,11 +529,11 @@ export class ConversationService {
         const result = addFacts(c.intake, template.sections.find((s) => s.key === key)!, intent.lines);
         const heading = sectionHeadings(template, c.intake).get(key)!;
         if ('error' in result) {
-          await this.conversations.addMessage(c.id, 'assistant', `Chưa ghi vào ${heading}: ${result.error}`);
+          await this.shared.conversations.addMessage(c.id, 'assistant', `Chưa ghi vào ${heading}: ${result.error}`);
           return [];
         }
         c.intake.confirmed = false;
-        await this.conversations.addMessage(c.id, 'assistant', `Đã ghi ${result.added} ý vào ${heading}. Gửi thêm ý, hoặc gõ "xong" để sang phần tiếp theo.`, ['xong']);
+        await this.shared.conversations.addMessage(c.id, 'assistant', `Đã ghi ${result.added} ý vào ${heading}. Gửi thêm ý, hoặc gõ "xong" để sang phần tiếp theo.`, ['xong']);
         return [];
       }
       case 'clear-facts': {
@@ -511,7 +546,7 @@ export class ConversationService {
         clearFacts(c.intake, key);
         c.intake.skipped = c.intake.skipped.filter((a) => a !== `facts:${key}`);
         c.intake.confirmed = false;
-        await this.conversations.addMessage(c.id, 'assistant', `Đã xóa các ý của ${heading}; hãy gửi lại các ý cho phần này.`);
+        await this.shared.conversations.addMessage(c.id, 'assistant', `Đã xóa các ý của ${heading}; hãy gửi lại các ý cho phần này.`);
         return [];
       }
       case 'skip':
@@ -661,10 +696,10 @@ export class ConversationService {
     const template = await this.readyToDraft(c, chosen);
     if (!template) return [];
     try {
-      const detail = await this.drafts.create(toBriefInput(c.intake, template));
+      const detail = await this.shared.drafts.create(this.scope, toBriefInput(c.intake, template));
       c.draftId = detail.id;
       c.intake.confirmed = true;
-      await this.conversations.addMessage(
+      await this.shared.conversations.addMessage(
         c.id,
         'assistant',
         `${asked ? '' : 'Đã đủ thông tin. '}Đang soạn ${template.name.toLocaleLowerCase('vi')} "${detail.brief.header.subject}" theo từng mục ở khung bên cạnh. ${this.help}`,
@@ -686,14 +721,14 @@ export class ConversationService {
   /** Questions about abbreviations staff have answered elsewhere meanwhile (beside the paragraph) are not asked again. */
   private async dropAnswered(c: StoredConversation): Promise<void> {
     if (!c.intake.pending?.some((p) => p.glossary)) return;
-    const glossary = await this.profiles.glossary();
+    const glossary = await this.shared.profiles.glossary(this.scope.actor.officeId);
     c.intake.pending = c.intake.pending.filter((p) => !p.glossary || !(p.glossary.abbr in glossary));
   }
 
   /** Puts the brief's undecided abbreviations to staff, one at a time, after what is already waiting. */
   private async askGlossary(c: StoredConversation, brief: Brief, template: Template): Promise<void> {
     const waiting = c.intake.pending ?? [];
-    const questions = glossaryProposals(brief, template, await this.profiles.glossary(), waiting);
+    const questions = glossaryProposals(brief, template, await this.shared.profiles.glossary(this.scope.actor.officeId), waiting);
     if (questions.length === 0) return;
     c.intake.pending = [...waiting, ...questions];
     if (waiting.length > 0) return;
@@ -732,7 +767,7 @@ export class ConversationService {
       return [];
     }
     try {
-      await this.profiles.answer(abbr, reading.meaning);
+      await this.shared.profiles.answer(this.scope.actor.officeId, abbr, reading.meaning);
     } catch (e) {
       if (!(e instanceof ZodError)) throw e;
       await this.say(c, null, `Chưa ghi được: ${e.issues.map((i) => i.message).join('; ')}.`);
@@ -743,12 +778,12 @@ export class ConversationService {
     const notes = [kept ? `Đã ghi: giữ nguyên "${abbr}" như đã viết, không hỏi lại.` : `Đã ghi vào bảng chữ viết tắt của cơ quan: ${abbr} là "${reading.meaning}"; các văn bản sau dùng nghĩa này.`];
     const actions: Action[] = [];
     if (c.draftId && sections.length > 0) {
-      const detail = await this.drafts.detail(c.draftId);
-      const template = this.templates.get(detail.templateId);
+      const detail = await this.shared.drafts.detail(this.scope, c.draftId);
+      const template = this.shared.templates.get(detail.templateId);
       const headings = sectionHeadings(template, detail.brief);
       const drafted = sections.filter((key) => detail.sections.find((s) => s.key === key)?.paragraphs.length);
       const names = drafted.map((key) => headings.get(key) ?? key).join(', ');
-      if (drafted.length > 0 && this.drafts.providerInfo.name === 'offline') {
+      if (drafted.length > 0 && this.shared.drafts.providerInfo.name === 'offline') {
         notes.push(`Đang soạn lại ${names} theo nghĩa đã ghi.`);
         actions.push(...drafted.map((section): Action => ({ type: 'draft-section', draftId: c.draftId!, section })));
       } else if (drafted.length > 0 && !kept) {
@@ -764,9 +799,9 @@ export class ConversationService {
 
   private async onDraft(c: StoredConversation, intent: Intent, checked: boolean): Promise<Action[]> {
     const draftId = c.draftId!;
-    const detail = await this.drafts.detail(draftId);
-    const template = this.templates.get(detail.templateId);
-    const tell = (text: string, suggestions?: string[]) => this.conversations.addMessage(c.id, 'assistant', text, suggestions);
+    const detail = await this.shared.drafts.detail(this.scope, draftId);
+    const template = this.shared.templates.get(detail.templateId);
+    const tell = (text: string, suggestions?: string[]) => this.shared.conversations.addMessage(c.id, 'assistant', text, suggestions);
     const section = (ref: string | null) => (ref ? resolveSection(ref, template, detail.brief) : undefined);
     if (!checked && (intent.kind === 'set' || intent.kind === 'facts')) {
       const accents = accentsProposal(intent, null, await this.accentTable(), c.intake.keptTyped ?? []);
@@ -787,7 +822,7 @@ export class ConversationService {
         await tell(`Văn bản đã soạn và được lưu; các bản sửa vẫn xem lại được ở từng đoạn. ${this.help}`);
         return [];
       case 'change-template':
-        await tell(`Văn bản này là ${template.name.toLocaleLowerCase('vi')}. Để soạn ${this.templates.get(intent.template).name.toLocaleLowerCase('vi')}, hãy bắt đầu một văn bản mới.`);
+        await tell(`Văn bản này là ${template.name.toLocaleLowerCase('vi')}. Để soạn ${this.shared.templates.get(intent.template).name.toLocaleLowerCase('vi')}, hãy bắt đầu một văn bản mới.`);
         return [];
       case 'edit':
         await tell(`Gõ thông tin mới theo dạng "Nhãn: giá trị", ví dụ "${ASK_LABELS[intent.ask] ? `${capitalizeFirst(ASK_LABELS[intent.ask]!)}: …` : 'thêm vào mục I: …'}".`);
@@ -814,7 +849,7 @@ export class ConversationService {
         }
         const where = `đoạn ${intent.paragraph} của ${sectionHeadings(template, detail.brief).get(s.key)}`;
         // The offline composer writes from the facts alone: a request it cannot follow is not promised.
-        if (intent.instruction && this.drafts.providerInfo.name === 'offline') {
+        if (intent.instruction && this.shared.drafts.providerInfo.name === 'offline') {
           await tell(
             `Bộ soạn ngoại tuyến không làm theo yêu cầu viết lại ("${intent.instruction}"): nó chỉ soạn lại đoạn từ các ý chính. Đã mở ô sửa ${where} để anh/chị tự sửa.`,
             [`soạn lại đoạn ${intent.paragraph}${intent.section ? ` ${intent.section}` : ''}`],
@@ -836,7 +871,7 @@ export class ConversationService {
           await tell(`Chưa ghi được: ${result.error}`);
           return [];
         }
-        const updated = await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        const updated = await this.shared.drafts.updateBrief(this.scope, draftId, toBriefInput(intake, template));
         c.intake = intake;
         await tell(`Đã thêm ${result.added} ý vào ${sectionHeadings(template, intake).get(s.key)}; đang soạn lại mục này.`);
         await this.askGlossary(c, updated.brief, template);
@@ -850,7 +885,7 @@ export class ConversationService {
         }
         const intake = { ...intakeOf(detail.brief), keptTyped: c.intake.keptTyped };
         clearFacts(intake, s.key);
-        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.shared.drafts.updateBrief(this.scope, draftId, toBriefInput(intake, template));
         c.intake = intake;
         await tell(`Đã xóa các ý của ${sectionHeadings(template, detail.brief).get(s.key)}.`);
         return [{ type: 'open-draft', draftId }];
@@ -858,7 +893,7 @@ export class ConversationService {
       case 'set': {
         const intake = { ...intakeOf(detail.brief), keptTyped: c.intake.keptTyped };
         applyFields(intake, intent.fields);
-        await this.drafts.updateBrief(draftId, toBriefInput(intake, template));
+        await this.shared.drafts.updateBrief(this.scope, draftId, toBriefInput(intake, template));
         c.intake = intake;
         await tell(['Đã cập nhật thông tin văn bản.', ...(intent.problems ?? [])].join('\n'));
         return [{ type: 'open-draft', draftId }];

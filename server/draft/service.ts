@@ -24,6 +24,7 @@ import { headerChanges, mentions, staleFinding, STALE_RULE, type HeaderChange } 
 import { composeFormulaSection, formulaOf } from '../pipeline/formula.js';
 import { OFFLINE_META } from '../provider/offline.js';
 import { sectionFacts } from '../brief/schema.js';
+import type { RequestScope } from '../auth/scope.js';
 
 export interface SectionView {
   key: string;
@@ -79,14 +80,18 @@ const SLOTS: Record<HeaderChange['field'], string[]> = { org: ['{org}'], subject
 /** Marks that stay on a revision until staff write a new one: figures an import left, a header changed since. */
 const lasting = (f: Finding) => f.rule.startsWith('import.') || f.rule === STALE_RULE;
 
-/** The drafting walk: brief -> provider -> checks -> store, one section or paragraph at a time. */
+/**
+ * The drafting walk: brief -> provider -> checks -> store, one section or paragraph at a time. Its
+ * methods take the scope they work for: a draft of another office is missing, a new one is the
+ * scope's, and the audited service (audit/audited-service.ts) records each change as the scope's.
+ */
 export class DraftingService {
   constructor(
     private readonly store: DraftStore,
     private readonly templates: TemplateRegistry,
     private readonly provider: Provider,
     private readonly concurrency = 4,
-    /** The office's glossary: read at the start of each run, never by the pipeline itself. */
+    /** Each office's glossary: read at the start of each run, never by the pipeline itself. */
     private readonly glossaries: GlossarySource = { glossary: async () => ({}) },
   ) {}
 
@@ -102,18 +107,23 @@ export class DraftingService {
     return { brief, template };
   }
 
-  async create(input: unknown, title?: string): Promise<DraftDetail> {
+  /** A draft of the scope's office; another office's is missing (not_found), like a deleted one. */
+  private draft(scope: RequestScope, id: string): Promise<Draft> {
+    return this.store.getDraft(scope.actor.officeId, id);
+  }
+
+  async create(scope: RequestScope, input: unknown, title?: string): Promise<DraftDetail> {
     const { brief, template } = this.parse(input);
-    const summary = await this.store.createDraft(title?.trim() || `${template.name}: ${brief.header.subject}`.slice(0, 200), brief);
-    return this.detail(summary.id);
+    const summary = await this.store.createDraft(scope.actor, title?.trim() || `${template.name}: ${brief.header.subject}`.slice(0, 200), brief);
+    return this.detail(scope, summary.id);
   }
 
-  list(page: PageRequest = {}): Promise<Page<DraftSummary>> {
-    return this.store.listDrafts(page);
+  list(scope: RequestScope, page: PageRequest = {}): Promise<Page<DraftSummary>> {
+    return this.store.listDrafts(scope.actor, page);
   }
 
-  async detail(id: string): Promise<DraftDetail> {
-    const draft = await this.store.getDraft(id);
+  async detail(scope: RequestScope, id: string): Promise<DraftDetail> {
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
     const document = toDocument(draft, template);
     const sectionFindings = await this.store.sectionFindings(id);
@@ -149,11 +159,11 @@ export class DraftingService {
     return template.sections.filter((s) => s.role === 'body' && !brief.sections.some((b) => b.key === s.key));
   }
 
-  async draftAll(id: string, options: RunOptions = {}): Promise<SectionOutcome[]> {
-    const draft = await this.store.getDraft(id);
+  async draftAll(scope: RequestScope, id: string, options: RunOptions = {}): Promise<SectionOutcome[]> {
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
     const sections = draftableSections(draft.brief, template);
-    const glossary = await this.glossaries.glossary();
+    const glossary = await this.glossaries.glossary(scope.actor.officeId);
     // Drafted side by side, no section has its neighbours' text yet: each is told their facts.
     const results = await settleWithLimit(
       sections.map((s) => () => this.draftOne(draft, template, s, neighbourFacts(draft.brief, template, s.key), glossary, options)),
@@ -166,8 +176,8 @@ export class DraftingService {
     return outcomes;
   }
 
-  async draftSection(id: string, key: string, options: RunOptions = {}): Promise<SectionOutcome> {
-    const draft = await this.store.getDraft(id);
+  async draftSection(scope: RequestScope, id: string, key: string, options: RunOptions = {}): Promise<SectionOutcome> {
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
     const section = template.sections.find((s) => s.key === key);
     if (!section) {
@@ -177,7 +187,7 @@ export class DraftingService {
       throw new DraftError('bad_input', `Mục "${section.heading ?? key}" chưa có ý liệu để soạn`, [{ field: 'section', message: 'Chưa có ý liệu' }]);
     }
     try {
-      return await this.draftOne(draft, template, section, this.neighbourTexts(draft, template, key), await this.glossaries.glossary(), options);
+      return await this.draftOne(draft, template, section, this.neighbourTexts(draft, template, key), await this.glossaries.glossary(scope.actor.officeId), options);
     } catch (e) {
       return this.failure(id, key, e, options);
     }
@@ -245,15 +255,15 @@ export class DraftingService {
     return { section: section.key, ok: true, findings, kept };
   }
 
-  async editParagraph(id: string, paragraphId: number, text: string): Promise<Revision> {
+  async editParagraph(scope: RequestScope, id: string, paragraphId: number, text: string): Promise<Revision> {
     const clean = paragraphText(text);
-    const draft = await this.store.getDraft(id);
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
     const { paragraph, visible, index } = this.locate(draft, paragraphId);
     const texts = visible.map((p) => p.current.text);
     if (index < 0) texts.push(clean);
     else texts[index] = clean;
-    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts, await this.glossaries.glossary());
+    const checked = checkSection(draft.brief, template, paragraph.sectionKey, texts, await this.glossaries.glossary(scope.actor.officeId));
     await this.store.setSectionFindings(id, paragraph.sectionKey, checked.section);
     const own = (checked.byParagraph[index < 0 ? texts.length - 1 : index] ?? []).map((f) => ({ ...f, where: { ...f.where, paragraph: paragraph.position } }));
     return await this.store.appendRevision(id, paragraphId, { text: clean, meta: STAFF_META, findings: own });
@@ -273,8 +283,8 @@ export class DraftingService {
    * A new text for one paragraph. It becomes current only if the paragraph still has the revision the
    * redraft started from; an edit made meanwhile stays, and the new text waits among the revisions.
    */
-  async redraftParagraph(id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision & { current: boolean }> {
-    const draft = await this.store.getDraft(id);
+  async redraftParagraph(scope: RequestScope, id: string, paragraphId: number, instruction: string | null, options: RunOptions = {}): Promise<Revision & { current: boolean }> {
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
     const { paragraph, visible, index: found } = this.locate(draft, paragraphId);
     const section = template.sections.find((s) => s.key === paragraph.sectionKey)!;
@@ -289,7 +299,7 @@ export class DraftingService {
       paragraphs,
       index,
       instruction: instruction?.normalize('NFC').trim() || null,
-      glossary: await this.glossaries.glossary(),
+      glossary: await this.glossaries.glossary(scope.actor.officeId),
       signal: options.signal,
       onText: (delta) => options.onEvent?.({ type: 'text', section: section.key, delta, paragraphId }),
       onRetry: (reason) => options.onEvent?.({ type: 'retry', section: section.key, reason, paragraphId }),
@@ -308,15 +318,15 @@ export class DraftingService {
     return this.store.listRevisions(id, paragraphId, page);
   }
 
-  makeCurrent(id: string, paragraphId: number, revisionId: number): Promise<Revision> {
+  makeCurrent(scope: RequestScope, id: string, paragraphId: number, revisionId: number): Promise<Revision> {
     return this.store.setCurrent(id, paragraphId, revisionId);
   }
 
   /** Runs every check on the draft as it stands, and refreshes the stored findings. */
-  async check(id: string): Promise<Finding[]> {
-    const draft = await this.store.getDraft(id);
+  async check(scope: RequestScope, id: string): Promise<Finding[]> {
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
-    const findings = await checkDocument(draft, template, await this.store.sectionFindings(id), await this.glossaries.glossary());
+    const findings = await checkDocument(draft, template, await this.store.sectionFindings(id), await this.glossaries.glossary(scope.actor.officeId));
     const kept = (p: Paragraph) => p.current.findings.filter(lasting);
     for (const s of template.sections) {
       const paragraphs = draft.paragraphs[s.key] ?? [];
@@ -345,14 +355,14 @@ export class DraftingService {
       });
   }
 
-  async document(id: string): Promise<DocumentView> {
-    const draft = await this.store.getDraft(id);
+  async document(scope: RequestScope, id: string): Promise<DocumentView> {
+    const draft = await this.draft(scope, id);
     return toDocument(draft, this.templates.get(draft.templateId));
   }
 
   /** New facts or header values for a draft; its paragraphs stay until a section is drafted again. */
-  async updateBrief(id: string, input: unknown): Promise<DraftDetail> {
-    const current = await this.store.getDraft(id);
+  async updateBrief(scope: RequestScope, id: string, input: unknown): Promise<DraftDetail> {
+    const current = await this.draft(scope, id);
     const brief = parseBrief(input);
     if (brief.template !== current.templateId) {
       throw new DraftError('bad_input', 'Không đổi được loại văn bản của bản thảo đã có: hãy tạo bản thảo mới.', [
@@ -367,8 +377,8 @@ export class DraftingService {
       if (visibleParagraphs(current, section.key).length > 0) await this.store.writeSection(id, section.key, [], STAFF_META, []);
     }
     const changes = headerChanges(current.brief, brief);
-    if (changes.length > 0) await this.followHeader(current, brief, template, changes);
-    return this.detail(id);
+    if (changes.length > 0) await this.followHeader(scope.actor.officeId, current, brief, template, changes);
+    return this.detail(scope, id);
   }
 
   /**
@@ -376,7 +386,7 @@ export class DraftingService {
    * written again at once; text staff wrote, and other sections that name an old value, keep their
    * words and are marked stale until a new revision is written.
    */
-  private async followHeader(draft: Draft, brief: Brief, template: Template, changes: HeaderChange[]): Promise<void> {
+  private async followHeader(office: string, draft: Draft, brief: Brief, template: Template, changes: HeaderChange[]): Promise<void> {
     for (const section of template.sections) {
       const visible = visibleParagraphs(draft, section.key);
       if (visible.length === 0 || (section.role === 'body' && !brief.sections.some((b) => b.key === section.key))) continue;
@@ -386,7 +396,7 @@ export class DraftingService {
       if (!visible.some((p) => named(p).length > 0)) continue;
       if (formula && visible.every((p) => p.current.author !== 'staff')) {
         const briefSection = brief.sections.find((b) => b.key === section.key);
-        const glossary = await this.glossaries.glossary();
+        const glossary = await this.glossaries.glossary(office);
         const composed = composeFormulaSection(template, brief, section, briefSection, glossary);
         if (composed.map((p) => p.text).join('\n\n') === visible.map((p) => p.current.text).join('\n\n')) continue;
         const checked = checkSection(brief, template, section.key, composed.map((p) => p.text), glossary);
@@ -405,9 +415,9 @@ export class DraftingService {
   }
 
   /** A paragraph staff add right after another one of its section. */
-  async addParagraph(id: string, afterId: number, text: string): Promise<Revision> {
+  async addParagraph(scope: RequestScope, id: string, afterId: number, text: string): Promise<Revision> {
     const clean = paragraphText(text);
-    const draft = await this.store.getDraft(id);
+    const draft = await this.draft(scope, id);
     const template = this.templates.get(draft.templateId);
     const { paragraph, visible, index } = this.locate(draft, afterId);
     if (index < 0) throw new DraftError('bad_input', 'Đoạn này đã bị xóa: hãy thêm sau một đoạn đang có.', [{ field: 'after', message: 'Đoạn đã xóa' }]);
@@ -419,14 +429,14 @@ export class DraftingService {
   }
 
   /** Withdraws a paragraph as a revision of its own: its earlier revisions stay, and any of them brings it back. */
-  async deleteParagraph(id: string, paragraphId: number): Promise<Revision> {
-    const draft = await this.store.getDraft(id);
+  async deleteParagraph(scope: RequestScope, id: string, paragraphId: number): Promise<Revision> {
+    const draft = await this.draft(scope, id);
     const { index } = this.locate(draft, paragraphId);
     if (index < 0) throw new DraftError('bad_input', 'Đoạn này đã bị xóa rồi.', [{ field: 'paragraph', message: 'Đoạn đã xóa' }]);
     return await this.store.appendRevision(id, paragraphId, { text: '', meta: STAFF_META, findings: [] });
   }
 
-  async moveParagraph(id: string, paragraphId: number, direction: 'up' | 'down'): Promise<Revision> {
+  async moveParagraph(scope: RequestScope, id: string, paragraphId: number, direction: 'up' | 'down'): Promise<Revision> {
     const meta = { ...STAFF_META, instruction: direction === 'up' ? 'Chuyển đoạn lên trên' : 'Chuyển đoạn xuống dưới' };
     const moved = await this.store.moveParagraph(id, paragraphId, direction === 'up' ? -1 : 1, meta);
     if (!moved) {
@@ -435,19 +445,19 @@ export class DraftingService {
     return moved;
   }
 
-  async duplicate(id: string, title?: string): Promise<DraftDetail> {
-    const source = await this.store.getDraft(id);
-    const copy = await this.store.duplicateDraft(id, (visibleText(title ?? '') || `${source.title} (bản sao)`).slice(0, 200));
-    return this.detail(copy.id);
+  async duplicate(scope: RequestScope, id: string, title?: string): Promise<DraftDetail> {
+    const source = await this.draft(scope, id);
+    const copy = await this.store.duplicateDraft(scope.actor, id, (visibleText(title ?? '') || `${source.title} (bản sao)`).slice(0, 200));
+    return this.detail(scope, copy.id);
   }
 
-  async rename(id: string, title: string): Promise<DraftSummary> {
+  async rename(scope: RequestScope, id: string, title: string): Promise<DraftSummary> {
     const clean = visibleText(title);
     if (!clean) throw new DraftError('bad_input', 'Tên bản thảo không được để trống', [{ field: 'title', message: 'Cần tên' }]);
     return await this.store.renameDraft(id, clean.slice(0, 200));
   }
 
-  delete(id: string): Promise<void> {
-    return this.store.deleteDraft(id);
+  delete(scope: RequestScope, id: string): Promise<void> {
+    return this.store.deleteDraft(scope.actor, id);
   }
 }

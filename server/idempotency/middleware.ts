@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { DraftError } from '../errors.js';
 import type { IdempotencyStore, StoredAnswer } from './store.js';
-import { currentScope } from '../auth/scope.js';
 
 const CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[\x21-\x7E]{1,200}$/u;
@@ -24,7 +23,7 @@ export function idempotency(store: IdempotencyStore): MiddlewareHandler {
     // A key is one person's: another user sending the same key gets nothing of the first answer.
     // It also stands for one body: a key sent again with other content (a client reusing keys) is a
     // new request, never answered with the first one's result, which would drop the new edit.
-    const route = `${currentScope().actor.userId} ${c.req.method} ${c.req.path} ${await fingerprint(c.req.arrayBuffer())}`;
+    const route = `${c.get('scope').actor.userId} ${c.req.method} ${c.req.path} ${await fingerprint(c.req.arrayBuffer())}`;
     const claim = await store.claim(key, route);
     if (claim.kind === 'answered') return replay(claim.answer);
     if (claim.kind === 'running') {

@@ -9,6 +9,7 @@ import type { DraftingService, DraftDetail } from '../draft/service.js';
 import type { DraftStore } from '../store/draft-store.js';
 import type { TemplateRegistry } from '../template/load.js';
 import type { RevisionMeta } from '../draft/model.js';
+import type { RequestScope } from '../auth/scope.js';
 import { readHeader, readClosing } from './header.js';
 import { readBody } from './body.js';
 import { toBrief, type ImportedDraft } from './to-brief.js';
@@ -52,14 +53,15 @@ export async function readImport(bytes: Uint8Array, templates: TemplateRegistry,
   return { draft, nextPeriod: proposal };
 }
 
-/** Imports a .docx as a new draft: one staff revision per paragraph, marks on its figures. */
+/** Imports a .docx as a new draft of the scope's: one staff revision per paragraph, marks on its figures. */
 export async function importDocx(
+  scope: RequestScope,
   bytes: Uint8Array,
   deps: { service: DraftingService; store: DraftStore; templates: TemplateRegistry },
   options: ImportOptions = {},
 ): Promise<{ detail: DraftDetail; report: ImportReport }> {
   const { draft, nextPeriod } = await readImport(bytes, deps.templates, options);
-  const created = await deps.service.create(draft.brief);
+  const created = await deps.service.create(scope, draft.brief);
   let marks = 0;
   let count = 0;
   for (const [key, paragraphs] of Object.entries(draft.paragraphs)) {
@@ -71,7 +73,7 @@ export async function importDocx(
     count += written.length;
     await deps.store.writeSection(created.id, key, written, IMPORT_META, []);
   }
-  const detail = await deps.service.detail(created.id);
+  const detail = await deps.service.detail(scope, created.id);
   return {
     detail,
     report: {

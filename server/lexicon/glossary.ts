@@ -29,9 +29,9 @@ export const GlossarySchema = z
     error: `Bảng chữ viết tắt có tối đa ${GLOSSARY_LIMITS.entries} mục`,
   });
 
-/** Where a glossary is kept (the office profile): read once per drafting run, so one run uses one set of meanings. */
+/** Where each office's glossary is kept (its profile): read once per drafting run, so one run uses one set of meanings. */
 export interface GlossarySource {
-  glossary(): Promise<Glossary>;
+  glossary(office: string): Promise<Glossary>;
 }
 
 /** The glossary with one more answer: what staff chose for an abbreviation. */

@@ -16,7 +16,7 @@ export function accentRoutes(chat: ConversationService) {
   return new Hono()
     .post('/', async (c) => {
       const { text } = await readJson(c, TextBody);
-      return c.json({ proposals: proposeAccents(text, await chat.accentTable()) });
+      return c.json({ proposals: proposeAccents(text, await chat.as(c.get('scope')).accentTable()) });
     })
-    .get('/drafts/:id', async (c) => c.json({ findings: await chat.accentFindings(c.req.param('id')) }));
+    .get('/drafts/:id', async (c) => c.json({ findings: await chat.as(c.get('scope')).accentFindings(c.req.param('id')) }));
 }

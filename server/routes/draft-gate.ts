@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import { draftAccess, type DraftAccess } from '../auth/roles.js';
-import { currentScope } from '../auth/scope.js';
 import type { DraftOffice, DraftStanding } from '../store/draft-office.js';
 import { DraftError } from '../errors.js';
 
@@ -31,7 +30,7 @@ export function draftGate(office: DraftOffice): MiddlewareHandler {
     const id = c.req.param('id');
     // `POST /api/drafts/import` makes a draft; it names none.
     if (id === 'import' && c.req.path === '/api/drafts/import') return next();
-    const { actor } = currentScope();
+    const { actor } = c.get('scope');
     const standing = id ? await office.standing(actor.officeId, id) : null;
     const access = standing ? draftAccess(actor, standing) : new Set<DraftAccess>();
     if (!standing || !access.has('read')) throw new DraftError('not_found', NOT_FOUND);

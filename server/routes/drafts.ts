@@ -12,6 +12,7 @@ import { isStorageFull, storageFullError } from '../store/faults.js';
 import { checkDocx } from '../nd30/check.js';
 import { attachment, documentFileName } from '../export/file-name.js';
 import { queueAs } from '../queue/caller.js';
+import type { RequestScope } from '../auth/scope.js';
 
 /** `{ brief, title? }`, or the brief itself. */
 const CreateBody = z.looseObject({ brief: z.unknown().optional(), title: z.string().max(200).optional() });
@@ -77,18 +78,19 @@ function run<T>(c: Context, job: (options: RunOptions) => Promise<T>) {
  * The routes of `/api/drafts`, behind the draft gate (draft-gate.ts), which has read each draft's
  * standing. `conversationOf` names the conversation that made a draft, so the page can resume it.
  */
-export function draftRoutes(service: DraftingService, conversationOf: (draftId: string) => Promise<string | null> = async () => null) {
+export function draftRoutes(service: DraftingService, conversationOf: (scope: RequestScope, draftId: string) => Promise<string | null> = async () => null) {
   const answers = new DraftAnswers();
-  const build = async (id: string, conversationId: string | null) => JSON.stringify({ ...onceEach(await service.detail(id)), conversationId });
+  const build = async (scope: RequestScope, id: string, conversationId: string | null) => JSON.stringify({ ...onceEach(await service.detail(scope, id)), conversationId });
   return new Hono()
     .get('/', async (c) => {
       // A page at a time, newest first: an office's list grows for years.
-      const page = await service.list(pageQuery(c, { fallback: 50, max: 500 }));
+      const page = await service.list(c.get('scope'), pageQuery(c, { fallback: 50, max: 500 }));
       return c.json({ drafts: page.items, nextCursor: page.nextCursor });
     })
     .post('/', async (c) => {
       const body = await readJson(c, CreateBody);
-      const detail = body.brief !== undefined ? await service.create(body.brief, body.title) : await service.create(body);
+      const scope = c.get('scope');
+      const detail = body.brief !== undefined ? await service.create(scope, body.brief, body.title) : await service.create(scope, body);
       return c.json(detail, 201);
     })
     // A page that polls a draft nobody changed gets a 304, not the whole text again. The gate's
@@ -96,53 +98,54 @@ export function draftRoutes(service: DraftingService, conversationOf: (draftId: 
     .get('/:id', async (c) => {
       const id = c.req.param('id');
       const stamp = c.get('draft');
-      const answer = await answers.get(id, stamp, () => build(id, stamp.conversationId));
+      const answer = await answers.get(id, stamp, () => build(c.get('scope'), id, stamp.conversationId));
       const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', ETag: answer.etag };
       if (c.req.header('If-None-Match') === answer.etag) return c.body(null, 304, headers);
       return c.body(answer.body, 200, headers);
     })
     .patch('/:id', async (c) => {
       const { title } = await readJson(c, RenameBody);
-      return c.json(await service.rename(c.req.param('id'), title));
+      return c.json(await service.rename(c.get('scope'), c.req.param('id'), title));
     })
     .put('/:id/brief', async (c) => {
       const { brief } = await readJson(c, BriefBody);
       const id = c.req.param('id');
-      return c.json({ ...(await service.updateBrief(id, brief)), conversationId: await conversationOf(id) });
+      const scope = c.get('scope');
+      return c.json({ ...(await service.updateBrief(scope, id, brief)), conversationId: await conversationOf(scope, id) });
     })
     .post('/:id/duplicate', async (c) => {
       const { title } = await readJson(c, DuplicateBody);
-      return c.json(await service.duplicate(c.req.param('id'), title), 201);
+      return c.json(await service.duplicate(c.get('scope'), c.req.param('id'), title), 201);
     })
     .delete('/:id', async (c) => {
-      await service.delete(c.req.param('id'));
+      await service.delete(c.get('scope'), c.req.param('id'));
       return c.body(null, 204);
     })
     .post('/:id/draft', async (c) => {
       const { overwriteStaff } = await readJson(c, DraftBody);
-      return run(c, (o) => service.draftAll(c.req.param('id'), { ...o, overwriteStaff }).then((sections) => ({ sections, kept: sections.flatMap((s) => s.kept) })));
+      return run(c, (o) => service.draftAll(c.get('scope'), c.req.param('id'), { ...o, overwriteStaff }).then((sections) => ({ sections, kept: sections.flatMap((s) => s.kept) })));
     })
     .post('/:id/sections/:key/draft', async (c) => {
       const { overwriteStaff } = await readJson(c, DraftBody);
-      return run(c, (o) => service.draftSection(c.req.param('id'), c.req.param('key'), { ...o, overwriteStaff }));
+      return run(c, (o) => service.draftSection(c.get('scope'), c.req.param('id'), c.req.param('key'), { ...o, overwriteStaff }));
     })
     .post('/:id/paragraphs/:pid/after', async (c) => {
       const { text } = await readJson(c, EditBody);
-      return c.json(await service.addParagraph(c.req.param('id'), idParam(c, 'pid'), text), 201);
+      return c.json(await service.addParagraph(c.get('scope'), c.req.param('id'), idParam(c, 'pid'), text), 201);
     })
-    .delete('/:id/paragraphs/:pid', async (c) => c.json(await service.deleteParagraph(c.req.param('id'), idParam(c, 'pid'))))
+    .delete('/:id/paragraphs/:pid', async (c) => c.json(await service.deleteParagraph(c.get('scope'), c.req.param('id'), idParam(c, 'pid'))))
     .post('/:id/paragraphs/:pid/move', async (c) => {
       const { direction } = await readJson(c, MoveBody);
-      return c.json(await service.moveParagraph(c.req.param('id'), idParam(c, 'pid'), direction));
+      return c.json(await service.moveParagraph(c.get('scope'), c.req.param('id'), idParam(c, 'pid'), direction));
     })
     .put('/:id/paragraphs/:pid', async (c) => {
       const { text } = await readJson(c, EditBody);
-      return c.json(await service.editParagraph(c.req.param('id'), idParam(c, 'pid'), text));
+      return c.json(await service.editParagraph(c.get('scope'), c.req.param('id'), idParam(c, 'pid'), text));
     })
     .post('/:id/paragraphs/:pid/redraft', async (c) => {
       const { instruction } = await readJson(c, RedraftBody);
       const pid = idParam(c, 'pid');
-      return run(c, (o) => service.redraftParagraph(c.req.param('id'), pid, instruction ?? null, o));
+      return run(c, (o) => service.redraftParagraph(c.get('scope'), c.req.param('id'), pid, instruction ?? null, o));
     })
     .get('/:id/paragraphs/:pid/revisions', async (c) => {
       // All of them unless a page is asked for: a paragraph rarely has many, and the page shows them all.
@@ -151,13 +154,12 @@ export function draftRoutes(service: DraftingService, conversationOf: (draftId: 
     })
     .post('/:id/paragraphs/:pid/current', async (c) => {
       const { revisionId } = await readJson(c, CurrentBody);
-      return c.json(await service.makeCurrent(c.req.param('id'), idParam(c, 'pid'), revisionId));
+      return c.json(await service.makeCurrent(c.get('scope'), c.req.param('id'), idParam(c, 'pid'), revisionId));
     })
-    .post('/:id/check', async (c) => c.json({ findings: await service.check(c.req.param('id')) }))
-    .get('/:id/nd30', async (c) => c.json(await checkDocx(await renderDocx(await service.document(c.req.param('id'))))))
+    .post('/:id/check', async (c) => c.json({ findings: await service.check(c.get('scope'), c.req.param('id')) }))
+    .get('/:id/nd30', async (c) => c.json(await checkDocx(await renderDocx(await service.document(c.get('scope'), c.req.param('id'))))))
     .get('/:id/export.docx', async (c) => {
-      const id = c.req.param('id');
-      const detail = await service.detail(id);
+      const detail = await service.detail(c.get('scope'), c.req.param('id'));
       const buffer = await renderDocx(detail.document);
       return c.body(new Uint8Array(buffer), 200, {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { TemplateRegistry } from '../template/load.js';
 import type { ProfileStore } from '../store/profile-store.js';
@@ -29,30 +29,33 @@ const GlossaryAnswer = z.object({
   meaning: z.string({ error: 'Cần nghĩa của chữ viết tắt (meaning)' }),
 });
 
+/** The office of the request's user: its profile is the one these routes read and write. */
+const office = (c: Context) => c.get('scope').actor.officeId;
+
 /** The office profile: read, replace, and a new brief of any type prefilled from it; its glossary, one answer at a time. */
 export function profileRoutes(profiles: ProfileStore, templates: TemplateRegistry) {
   return new Hono()
-    .get('/', async (c) => c.json((await profiles.get()) ?? { profile: null, updatedAt: null }))
+    .get('/', async (c) => c.json((await profiles.get(office(c))) ?? { profile: null, updatedAt: null }))
     .put('/', async (c) => {
       const profile = await readJson(c, OfficeProfile);
-      return c.json(await profiles.put(profile));
+      return c.json(await profiles.put(office(c), profile));
     })
-    .get('/glossary', async (c) => c.json({ glossary: await profiles.glossary() }))
+    .get('/glossary', async (c) => c.json({ glossary: await profiles.glossary(office(c)) }))
     .post('/glossary', async (c) => {
       const { abbr, meaning } = await readJson(c, GlossaryAnswer);
       try {
-        return c.json({ glossary: await profiles.answer(abbr, meaning) });
+        return c.json({ glossary: await profiles.answer(office(c), abbr, meaning) });
       } catch (e) {
         if (e instanceof z.ZodError) throw new DraftError('bad_input', 'Chưa ghi được nghĩa của chữ viết tắt', issuesOf(e));
         throw e;
       }
     })
-    .delete('/glossary/:abbr', async (c) => c.json({ glossary: await profiles.forget(c.req.param('abbr')) }))
+    .delete('/glossary/:abbr', async (c) => c.json({ glossary: await profiles.forget(office(c), c.req.param('abbr')) }))
     .get('/prefill', async (c) => {
       const query = PrefillQuery.safeParse(c.req.query());
       if (!query.success) throw new DraftError('bad_input', 'Yêu cầu điền sẵn chưa hợp lệ', issuesOf(query.error));
       const { template, signer, unit } = query.data;
-      const brief = prefillBrief(templates.get(template), (await profiles.get())?.profile ?? null, {
+      const brief = prefillBrief(templates.get(template), (await profiles.get(office(c)))?.profile ?? null, {
         signer,
         unit: unit || undefined,
       });

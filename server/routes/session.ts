@@ -3,7 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
 import { ROLE_LABELS, PERMISSIONS, type Role } from '../auth/roles.js';
-import { currentScope, type RequestScope } from '../auth/scope.js';
+import type { RequestScope } from '../auth/scope.js';
 import { sessionCookie } from '../auth/session-cookie.js';
 import type { Sessions } from '../auth/sessions.js';
 import { DraftError } from '../errors.js';
@@ -32,14 +32,14 @@ export function whoIs(scope: RequestScope) {
 export function sessionRoutes(sessions: Sessions, audit: AuditLog, options: { requireLogin: boolean; trustProxy: boolean }) {
   return new Hono()
     .get('/', (c) => {
-      const scope = currentScope();
+      const scope = c.get('scope');
       if (c.get('session')) return c.json({ loggedIn: true, local: false, loginRequired: options.requireLogin, user: whoIs(scope) });
       if (!options.requireLogin) return c.json({ loggedIn: false, local: true, loginRequired: false, user: whoIs(scope) });
       return c.json({ loggedIn: false, local: false, loginRequired: true, user: null });
     })
     .post('/', async (c) => {
       const { username, password } = await readJson(c, LoginBody);
-      const scope = currentScope();
+      const scope = c.get('scope');
       const result = await sessions.login(username, password, scope.address);
       if (!result.ok) {
         const who = result.account;
@@ -66,7 +66,7 @@ export function sessionRoutes(sessions: Sessions, audit: AuditLog, options: { re
       if (!(await sessions.changePassword(session.account, currentPassword, password))) {
         throw new DraftError('bad_input', 'Mật khẩu hiện tại không đúng.', [{ field: 'currentPassword', message: 'Không đúng' }]);
       }
-      await audit.record({ action: 'user-password', detail: `${session.account.username} (tự đổi)` });
+      await audit.record({ action: 'user-password', detail: `${session.account.username} (tự đổi)` }, c.get('scope'));
       const cookie = sessionCookie(isHttps(c, options.trustProxy), null);
       deleteCookie(c, cookie.name, cookie.options);
       return c.body(null, 204);
@@ -75,7 +75,7 @@ export function sessionRoutes(sessions: Sessions, audit: AuditLog, options: { re
       const session = c.get('session');
       if (session) {
         await sessions.logout(sessionToken(c, options.trustProxy));
-        await audit.record({ action: 'logout' });
+        await audit.record({ action: 'logout' }, c.get('scope'));
       }
       const cookie = sessionCookie(isHttps(c, options.trustProxy), null);
       deleteCookie(c, cookie.name, cookie.options);

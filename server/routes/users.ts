@@ -1,11 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit-log.js';
 import { checkUsername } from '../auth/names.js';
 import { hashPassword } from '../auth/password.js';
 import { passwordProblems } from '../auth/password-rules.js';
 import { ROLE_LABELS, ROLES, type Role } from '../auth/roles.js';
-import { currentScope } from '../auth/scope.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { Account } from '../store/account-store.js';
 import { DraftError } from '../errors.js';
@@ -33,53 +32,56 @@ function checkPassword(password: string, username: string): void {
  */
 export function userRoutes(sessions: Sessions, audit: AuditLog) {
   const accounts = sessions.accounts;
-  const target = async (id: string): Promise<Account> => {
-    const found = await accounts.inOffice(currentScope().actor.officeId, id);
+  /** A user of the office of the request's user. */
+  const target = async (c: Context, id: string): Promise<Account> => {
+    const found = await accounts.inOffice(c.get('scope').actor.officeId, id);
     if (!found) throw new DraftError('not_found', 'Không tìm thấy người dùng này trong cơ quan.');
     return found;
   };
   return new Hono()
-    .use(async (_c, next) => {
-      requirePermission('users.manage', 'quản lý người dùng');
+    .use(async (c, next) => {
+      requirePermission(c, 'users.manage', 'quản lý người dùng');
       await next();
     })
-    .get('/', async (c) => c.json({ users: (await accounts.list(currentScope().actor.officeId)).map(view) }))
+    .get('/', async (c) => c.json({ users: (await accounts.list(c.get('scope').actor.officeId)).map(view) }))
     .post('/', async (c) => {
       const body = await readJson(c, CreateBody);
       const name = checkUsername(body.username);
       if (!name.ok) throw new DraftError('bad_input', name.message, [{ field: 'username', message: name.message }]);
       checkPassword(body.password, name.value);
-      const office = currentScope().actor.officeId;
+      const scope = c.get('scope');
+      const office = scope.actor.officeId;
       const result = await accounts.create({ username: name.value, officeCode: office, role: body.role as Role, passwordHash: await hashPassword(body.password) });
       if ('taken' in result) {
         throw new DraftError('bad_input', `Tên đăng nhập “${name.value}” đã có người dùng; chọn tên khác.`, [{ field: 'username', message: 'Đã có người dùng' }]);
       }
       const created = (await accounts.accountRow(name.value))!.account;
-      await audit.record({ action: 'user-create', detail: `${created.username} (${ROLE_LABELS[created.role]})` });
+      await audit.record({ action: 'user-create', detail: `${created.username} (${ROLE_LABELS[created.role]})` }, scope);
       return c.json(view(created), 201);
     })
     .post('/:id/password', async (c) => {
-      const user = await target(c.req.param('id'));
+      const user = await target(c, c.req.param('id'));
       const { password } = await readJson(c, PasswordBody);
       checkPassword(password, user.username);
       await accounts.setPassword(user.id, await hashPassword(password));
       sessions.throttle.clearAccount(user.username);
-      await audit.record({ action: 'user-password', detail: user.username });
+      await audit.record({ action: 'user-password', detail: user.username }, c.get('scope'));
       return c.json(view(user));
     })
     .patch('/:id', async (c) => {
-      const user = await target(c.req.param('id'));
+      const user = await target(c, c.req.param('id'));
       const change = await readJson(c, UpdateBody);
-      if (user.id === currentScope().actor.userId && (change.active === false || (change.role && change.role !== user.role))) {
+      const scope = c.get('scope');
+      if (user.id === scope.actor.userId && (change.active === false || (change.role && change.role !== user.role))) {
         throw new DraftError('bad_input', 'Không tự khóa hay tự đổi vai trò của chính mình: nhờ một quản trị viên khác làm việc này.');
       }
       await accounts.update(user.id, { active: change.active, role: change.role as Role | undefined });
-      const updated = await target(user.id);
+      const updated = await target(c, user.id);
       const what = [
         change.active !== undefined && change.active !== user.active ? (change.active ? 'mở khóa' : 'khóa') : '',
         change.role && change.role !== user.role ? `vai trò ${ROLE_LABELS[change.role as Role]}` : '',
       ].filter(Boolean);
-      await audit.record({ action: 'user-update', detail: `${user.username}: ${what.join(', ') || 'không đổi'}` });
+      await audit.record({ action: 'user-update', detail: `${user.username}: ${what.join(', ') || 'không đổi'}` }, scope);
       return c.json(view(updated));
     });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Intake, Message } from '../chat/model.js';
 import { DraftError } from '../errors.js';
 import type { Database } from './database.js';
-import { currentScope } from '../auth/scope.js';
+import type { Actor } from '../auth/roles.js';
 
 export interface StoredConversation {
   id: string;
@@ -22,10 +22,9 @@ export class ConversationStore {
     return this.db.kysely;
   }
 
-  async create(intake: Intake, draftId: string | null = null, templateId: string | null = null): Promise<StoredConversation> {
+  async create(actor: Actor, intake: Intake, draftId: string | null = null, templateId: string | null = null): Promise<StoredConversation> {
     const id = randomUUID();
     const now = new Date().toISOString();
-    const { actor } = currentScope();
     await this.q
       .insertInto('conversations')
       .values({
@@ -44,8 +43,7 @@ export class ConversationStore {
     return { id, draftId, templateId, intake };
   }
 
-  async get(id: string): Promise<StoredConversation> {
-    const { actor } = currentScope();
+  async get(actor: Actor, id: string): Promise<StoredConversation> {
     const row = await this.q
       .selectFrom('conversations')
       .selectAll()
@@ -57,8 +55,7 @@ export class ConversationStore {
     return { id: row.id, draftId: row.draft_id, templateId: row.template_id, intake: JSON.parse(row.intake_json) as Intake };
   }
 
-  async findByDraft(draftId: string): Promise<StoredConversation | null> {
-    const { actor } = currentScope();
+  async findByDraft(actor: Actor, draftId: string): Promise<StoredConversation | null> {
     const row = await this.q
       .selectFrom('conversations')
       .select('id')
@@ -66,7 +63,7 @@ export class ConversationStore {
       .where('office_id', '=', actor.officeId)
       .where('owner_id', '=', actor.userId)
       .executeTakeFirst();
-    return row ? this.get(row.id) : null;
+    return row ? this.get(actor, row.id) : null;
   }
 
   async save(c: StoredConversation): Promise<void> {

@@ -7,7 +7,7 @@ import { DraftError } from '../errors.js';
 import { Database, type Queries, type StoreLocation } from './database.js';
 import type { DraftTable, RevisionTable } from './schema.js';
 import { type Page, type PageRequest, decodeCursor, encodeCursor } from './page.js';
-import { currentScope } from '../auth/scope.js';
+import type { Actor } from '../auth/roles.js';
 import { visibleTo } from './draft-office.js';
 
 type RevisionRow = Selectable<RevisionTable>;
@@ -146,9 +146,8 @@ export class DraftStore {
     }
   }
 
-  /** A new draft of the request's office, written by the request's user. */
-  async createDraft(title: string, brief: Brief, q: Queries = this.q): Promise<DraftSummary> {
-    const { actor } = currentScope();
+  /** A new draft of the actor's office, written by the actor. */
+  async createDraft(actor: Actor, title: string, brief: Brief, q: Queries = this.q): Promise<DraftSummary> {
     await this.checkQuota(q, actor.officeId);
     const id = randomUUID();
     const now = this.now();
@@ -168,10 +167,10 @@ export class DraftStore {
     return { id, title, templateId: brief.template, createdAt: now, updatedAt: now };
   }
 
-  /** The drafts the request's user may read, most recently changed first, a page at a time; without their briefs. */
-  async listDrafts(page: PageRequest = {}): Promise<Page<DraftSummary>> {
+  /** The drafts the actor may read, most recently changed first, a page at a time; without their briefs. */
+  async listDrafts(actor: Actor, page: PageRequest = {}): Promise<Page<DraftSummary>> {
     const after = decodeCursor(page.cursor, ['string', 'string']);
-    let query = visibleTo(this.q.selectFrom('drafts').select(SUMMARY), currentScope().actor).orderBy('updated_at', 'desc').orderBy('id', 'desc');
+    let query = visibleTo(this.q.selectFrom('drafts').select(SUMMARY), actor).orderBy('updated_at', 'desc').orderBy('id', 'desc');
     if (after) query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after[0] as string, after[1] as string)));
     if (page.limit !== undefined) query = query.limit(page.limit + 1);
     const rows = await query.execute();
@@ -181,13 +180,13 @@ export class DraftStore {
     return { items, nextCursor: more && last ? encodeCursor([last.updatedAt, last.id]) : null };
   }
 
-  async getDraft(id: string, q: Queries = this.q): Promise<Draft> {
-    // Another office's draft, or a deleted one, is missing as far as this request is concerned.
+  async getDraft(office: string, id: string, q: Queries = this.q): Promise<Draft> {
+    // Another office's draft, or a deleted one, is missing as far as the caller is concerned.
     const row = await q
       .selectFrom('drafts')
       .selectAll()
       .where('id', '=', id)
-      .where('office_id', '=', currentScope().actor.officeId)
+      .where('office_id', '=', office)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!row) throw notFound();
@@ -519,10 +518,10 @@ export class DraftStore {
    * A new draft from an earlier one (next month's report from this month's): the same brief, and each
    * paragraph's current text as its first revision, with who wrote it.
    */
-  async duplicateDraft(draftId: string, title: string): Promise<DraftSummary> {
+  async duplicateDraft(actor: Actor, draftId: string, title: string): Promise<DraftSummary> {
     return this.db.transaction(async (q) => {
-      const source = await this.getDraft(draftId, q);
-      const copy = await this.createDraft(title, source.brief, q);
+      const source = await this.getDraft(actor.officeId, draftId, q);
+      const copy = await this.createDraft(actor, title, source.brief, q);
       for (const [key, paragraphs] of Object.entries(source.paragraphs)) {
         await q.insertInto('sections').values({ draft_id: copy.id, key, findings_json: '[]', drafted_at: this.now() }).execute();
         for (const p of paragraphs) {
@@ -551,8 +550,7 @@ export class DraftStore {
   }
 
   /** Hides the draft; the administrator may bring it back for 30 days (draft-office.ts), then it is purged. */
-  async deleteDraft(draftId: string): Promise<void> {
-    const { actor } = currentScope();
+  async deleteDraft(actor: Actor, draftId: string): Promise<void> {
     const result = await this.q
       .updateTable('drafts')
       .set({ deleted_at: this.now(), deleted_by: actor.userId })

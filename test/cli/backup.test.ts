@@ -7,6 +7,7 @@ import type { RevisionMeta } from '../../server/draft/model.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { AuditLog } from '../../server/audit/audit-log.js';
+import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { runTsx } from '../helpers/run-script.js';
 import { testDialect, testLocation } from '../helpers/store.js';
 
@@ -30,10 +31,10 @@ describe(`npm run backup / restore (${testDialect})`, () => {
     let store = await DraftStore.open(place.location);
     cleanups.push(() => store.close());
 
-    const draft = await store.createDraft('Báo cáo sao lưu', parseBrief(rawBrief()));
-    await new AuditLog(store.db).record({ action: 'create', draftId: draft.id });
+    const draft = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo sao lưu', parseBrief(rawBrief()));
+    await new AuditLog(store.db).record({ action: 'create', draftId: draft.id }, LOCAL_SCOPE);
     await store.writeSection(draft.id, 'ket-qua', [0, 1, 2].map((i) => ({ part: null, text: `Đoạn ${i}.`, findings: [] })), staff, []);
-    const paragraphs = (await store.getDraft(draft.id)).paragraphs['ket-qua']!.map((p) => p.id);
+    const paragraphs = (await store.getDraft(LOCAL_OFFICE, draft.id)).paragraphs['ket-qua']!.map((p) => p.id);
 
     // A clerk keeps editing while the backup runs: each revision counts once its write returned.
     const committed: number[] = [];
@@ -76,7 +77,7 @@ describe(`npm run backup / restore (${testDialect})`, () => {
     for (const id of later) expect(ids).not.toContain(id);
     // One consistent moment: no gap, and each paragraph points at its newest revision in the copy.
     expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => ids[0]! + i));
-    const restoredDraft = await store.getDraft(draft.id);
+    const restoredDraft = await store.getDraft(LOCAL_OFFICE, draft.id);
     for (const p of restoredDraft.paragraphs['ket-qua']!) {
       const newest = await store.db.kysely
         .selectFrom('revisions')
@@ -97,7 +98,7 @@ describe(`npm run backup / restore (${testDialect})`, () => {
     cleanups.push(() => place.drop());
     const env = { ...process.env, ...place.env };
     const store = await DraftStore.open(place.location);
-    await store.createDraft('Còn nguyên', parseBrief(rawBrief()));
+    await store.createDraft(LOCAL_SCOPE.actor, 'Còn nguyên', parseBrief(rawBrief()));
     await store.close();
     const missing = await runTsx('scripts/restore.ts', ['--', join(dir, 'khong-co.db')], env);
     expect(missing.status).toBe(1);
@@ -107,6 +108,6 @@ describe(`npm run backup / restore (${testDialect})`, () => {
     expect(usage.stderr).toContain('Cách dùng: npm run backup');
     const again = await DraftStore.open(place.location);
     cleanups.push(() => again.close());
-    expect((await again.listDrafts()).items.map((d) => d.title)).toEqual(['Còn nguyên']);
+    expect((await again.listDrafts(LOCAL_SCOPE.actor)).items.map((d) => d.title)).toEqual(['Còn nguyên']);
   });
 });

@@ -4,6 +4,7 @@ import { rawBrief } from '../helpers/fixtures.js';
 import { openPage, ready, servedPage } from './browser.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import type { Provider } from '../../server/provider/types.js';
+import { LOCAL_SCOPE } from '../../server/auth/scope.js';
 
 const offline = new OfflineProvider();
 /** The composer, except that a rewritten paragraph comes back as two, as a model may return it. */
@@ -22,10 +23,10 @@ const served = servedPage(() => testApp(splitting));
 
 describe('the page over the drafting pipeline', { timeout: 90_000 }, () => {
   it('lists the open errors and downloads only once staff confirm they have read them', async () => {
-    const { id } = await served.ctx.service.create(rawBrief());
-    await served.ctx.service.draftAll(id);
-    const paragraph = (await served.ctx.service.detail(id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[0]!;
-    await served.ctx.service.editParagraph(id, paragraph.id, `${paragraph.current.text.replace(/\.$/u, '')} tại 17 xã.`);
+    const { id } = await served.ctx.service.create(LOCAL_SCOPE, rawBrief());
+    await served.ctx.service.draftAll(LOCAL_SCOPE, id);
+    const paragraph = (await served.ctx.service.detail(LOCAL_SCOPE, id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[0]!;
+    await served.ctx.service.editParagraph(LOCAL_SCOPE, id, paragraph.id, `${paragraph.current.text.replace(/\.$/u, '')} tại 17 xã.`);
 
     const { page, problems } = await openPage(served.context);
     await page.goto(`${served.server.url}/#draft=${id}`);
@@ -52,10 +53,10 @@ describe('the page over the drafting pipeline', { timeout: 90_000 }, () => {
   });
 
   it('shows a paragraph the model returned as two once, with both its parts', async () => {
-    const { id } = await served.ctx.service.create(rawBrief());
-    await served.ctx.service.draftAll(id);
-    const target = (await served.ctx.service.detail(id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[2]!;
-    await served.ctx.service.redraftParagraph(id, target.id, null);
+    const { id } = await served.ctx.service.create(LOCAL_SCOPE, rawBrief());
+    await served.ctx.service.draftAll(LOCAL_SCOPE, id);
+    const target = (await served.ctx.service.detail(LOCAL_SCOPE, id)).sections.find((s) => s.key === 'phuong-huong')!.paragraphs[2]!;
+    await served.ctx.service.redraftParagraph(LOCAL_SCOPE, id, target.id, null);
 
     const { page, problems } = await openPage(served.context);
     await page.goto(`${served.server.url}/#draft=${id}`);

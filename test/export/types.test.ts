@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DraftStore } from '../../server/store/draft-store.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { DraftingService } from '../../server/draft/service.js';
+import { LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { OfflineProvider } from '../../server/provider/offline.js';
 import type { DocumentView } from '../../server/draft/document.js';
 import { renderDocx } from '../../server/export/docx/render.js';
@@ -19,10 +20,10 @@ async function exported(file: string, edit?: (raw: any) => void) {
   const store = await DraftStore.open({ file: ':memory:' });
   try {
     const service = new DraftingService(store, registry, new OfflineProvider());
-    const { id } = await service.create(raw);
-    const outcomes = await service.draftAll(id);
+    const { id } = await service.create(LOCAL_SCOPE, raw);
+    const outcomes = await service.draftAll(LOCAL_SCOPE, id);
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    const view = await service.document(id);
+    const view = await service.document(LOCAL_SCOPE, id);
     const buffer = await renderDocx(view);
     const xml = await documentXml(buffer);
     const tbls = tables(xml);

@@ -3,6 +3,7 @@ import { testApp } from '../helpers/app.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { checkDraft } from '../../server/checks/index.js';
 import type { Finding } from '../../server/checks/finding.js';
+import { LOCAL_OFFICE } from '../../server/auth/scope.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
@@ -17,7 +18,7 @@ describe('editing a paragraph checks what the edit touches', () => {
     expect((await ctx.request(`/api/drafts/${id}/draft`, { method: 'POST' })).status).toBe(200);
     // Every section and paragraph gets its findings from a check of the whole draft first.
     expect((await ctx.request(`/api/drafts/${id}/check`, { method: 'POST' })).status).toBe(200);
-    const before = await ctx.store.getDraft(id);
+    const before = await ctx.store.getDraft(LOCAL_OFFICE, id);
     const sectionsBefore = await ctx.store.sectionFindings(id);
 
     const target = before.paragraphs['phuong-huong']![0]!;
@@ -26,7 +27,7 @@ describe('editing a paragraph checks what the edit touches', () => {
     const res = await ctx.request(`/api/drafts/${id}/paragraphs/${target.id}`, { method: 'PUT', json: { text } });
     expect(res.status).toBe(200);
 
-    const after = await ctx.store.getDraft(id);
+    const after = await ctx.store.getDraft(LOCAL_OFFICE, id);
     const sectionsAfter = await ctx.store.sectionFindings(id);
     for (const key of Object.keys(before.paragraphs)) {
       if (key === 'phuong-huong') continue;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseBrief } from '../../server/brief/load.js';
 import { DraftStore } from '../../server/store/draft-store.js';
 import { ProfileStore } from '../../server/store/profile-store.js';
+import { LOCAL_OFFICE } from '../../server/auth/scope.js';
 
 let ctx: Awaited<ReturnType<typeof testApp>>;
 afterEach(() => ctx?.close());
@@ -52,7 +53,7 @@ describe('office profile', () => {
     expect(await ctx.store.db.kysely.selectFrom('office_profiles').select('office_id').execute()).toHaveLength(1);
     const reopened = await DraftStore.open(ctx.place.location);
     try {
-      expect((await new ProfileStore(reopened.db).get())?.profile).toEqual({ ...PROFILE, signers: [], copies: [] });
+      expect((await new ProfileStore(reopened.db).get(LOCAL_OFFICE))?.profile).toEqual({ ...PROFILE, signers: [], copies: [] });
     } finally {
       await reopened.close();
     }

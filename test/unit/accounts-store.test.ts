@@ -12,7 +12,7 @@ import { ProfileStore } from '../../server/store/profile-store.js';
 import { Sessions } from '../../server/auth/sessions.js';
 import { hashPassword } from '../../server/auth/password.js';
 import { LoginThrottle } from '../../server/auth/login-throttle.js';
-import { withScope, LOCAL_SCOPE } from '../../server/auth/scope.js';
+import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { openTestStore, testDialect, testLocation } from '../helpers/store.js';
@@ -112,11 +112,10 @@ describe(`accounts store (${testDialect})`, () => {
   it('keeps each office its own profile', async () => {
     const { store } = await fresh();
     const profiles = new ProfileStore(store.db);
-    const scope = (officeId: string) => ({ ...LOCAL_SCOPE, actor: { userId: 'u', officeId, role: 'quan-tri' as const }, local: false });
     const profile = { org: 'ỦY BAN NHÂN DÂN XÃ A', place: 'A', symbolSuffix: 'UBND', signers: [], copies: [] } as never;
-    await withScope(scope('UBND-A'), () => profiles.put(profile));
-    expect(await withScope(scope('UBND-B'), () => profiles.get())).toBeNull();
-    expect((await withScope(scope('UBND-A'), () => profiles.get()))?.profile).toEqual(profile);
+    await profiles.put('UBND-A', profile);
+    expect(await profiles.get('UBND-B')).toBeNull();
+    expect((await profiles.get('UBND-A'))?.profile).toEqual(profile);
   });
 });
 
@@ -159,9 +158,9 @@ describe(`a database from before accounts (${testDialect})`, () => {
     cleanups.push(() => store.close());
     const row = await store.db.kysely.selectFrom('drafts').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ id: 'd1', office_id: 'LOCAL', owner_id: 'local', deleted_at: null });
-    // The one local user of a loopback server (no request: the local scope) sees all of it as before.
-    expect((await store.listDrafts()).items.map((d) => d.id)).toEqual(['d1']);
-    expect((await new ProfileStore(store.db).get())?.profile).toMatchObject({ org: 'ỦY BAN NHÂN DÂN XÃ CŨ' });
+    // The one local user of a loopback server (the local scope) sees all of it as before.
+    expect((await store.listDrafts(LOCAL_SCOPE.actor)).items.map((d) => d.id)).toEqual(['d1']);
+    expect((await new ProfileStore(store.db).get(LOCAL_OFFICE))?.profile).toMatchObject({ org: 'ỦY BAN NHÂN DÂN XÃ CŨ' });
     expect(await store.db.kysely.selectFrom('conversations').select(['office_id', 'owner_id']).execute()).toEqual([{ office_id: 'LOCAL', owner_id: 'local' }]);
     expect(await store.db.kysely.selectFrom('offices').select('id').execute()).toEqual([{ id: 'LOCAL' }]);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { preparedQuery } from '../../server/store/prepared.js';
 import { DraftOffice } from '../../server/store/draft-office.js';
-import { LOCAL_OFFICE } from '../../server/auth/scope.js';
+import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { openTestStore, testDialect } from '../helpers/store.js';
@@ -25,8 +25,8 @@ async function store() {
 describe(`a query built once and run with each request's values (${testDialect})`, () => {
   it('answers each call with its own values, keeping the values the builder wrote itself', async () => {
     const s = await store();
-    const a = await s.createDraft('Bản A', parseBrief(rawBrief()));
-    const b = await s.createDraft('Bản B', parseBrief(rawBrief()));
+    const a = await s.createDraft(LOCAL_SCOPE.actor, 'Bản A', parseBrief(rawBrief()));
+    const b = await s.createDraft(LOCAL_SCOPE.actor, 'Bản B', parseBrief(rawBrief()));
     let builds = 0;
     const titleOf = preparedQuery(s.db, (kysely, p: { id: string; office: string }) => {
       builds++;
@@ -47,7 +47,7 @@ describe(`a query built once and run with each request's values (${testDialect})
   it("a draft's standing carries its version, which grows with a change, and nothing for another office", async () => {
     const s = await store();
     const office = new DraftOffice(s.db);
-    const d = await s.createDraft('Bản A', parseBrief(rawBrief()));
+    const d = await s.createDraft(LOCAL_SCOPE.actor, 'Bản A', parseBrief(rawBrief()));
     const before = await office.standing(LOCAL_OFFICE, d.id);
     expect(before).toMatchObject({ id: d.id, title: 'Bản A', conversationId: null });
     await s.renameDraft(d.id, 'Bản A1');

@@ -10,6 +10,7 @@ import { parseBrief } from '../../server/brief/load.js';
 import type { RevisionMeta } from '../../server/draft/model.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { openTestStore, testDialect } from '../helpers/store.js';
+import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 
 const offline: RevisionMeta = { author: 'offline', provider: 'offline', model: null, promptVersion: 'composer-1', instruction: null, usage: null };
 const staff: RevisionMeta = { ...offline, author: 'staff', provider: 'staff', promptVersion: null };
@@ -60,15 +61,15 @@ describe(`draft store (${testDialect})`, () => {
 
   it('keeps every revision; going back moves the pointer and deletes nothing', async () => {
     const { store } = await freshStore();
-    const d = await store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo', parseBrief(rawBrief()));
     await store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Bản một.', findings: [] }], offline, []);
-    const [p] = (await store.getDraft(d.id)).paragraphs['ket-qua']!;
+    const [p] = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']!;
     const second = await store.appendRevision(d.id, p!.id, { text: 'Bản hai.', meta: staff, findings: [] });
     expect(second.seq).toBe(2);
-    expect((await store.getDraft(d.id)).paragraphs['ket-qua']![0]!.current.text).toBe('Bản hai.');
+    expect((await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![0]!.current.text).toBe('Bản hai.');
     const first = (await store.listRevisions(d.id, p!.id)).items[0]!;
     await store.setCurrent(d.id, p!.id, first.id);
-    const now = (await store.getDraft(d.id)).paragraphs['ket-qua']![0]!;
+    const now = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![0]!;
     expect(now.current.text).toBe('Bản một.');
     expect(now.revisionCount).toBe(2);
     expect((await store.listRevisions(d.id, p!.id)).items.map((r) => r.text)).toEqual(['Bản một.', 'Bản hai.']);
@@ -76,10 +77,10 @@ describe(`draft store (${testDialect})`, () => {
 
   it('withdraws paragraphs a shorter redraft no longer has, without deleting them', async () => {
     const { store } = await freshStore();
-    const d = await store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo', parseBrief(rawBrief()));
     await store.writeSection(d.id, 'phuong-huong', ['- A.', '- B.', '- C.'].map((text) => ({ part: null, text, findings: [] })), offline, []);
     await store.writeSection(d.id, 'phuong-huong', [{ part: null, text: '- D.', findings: [] }], offline, []);
-    const ps = (await store.getDraft(d.id)).paragraphs['phuong-huong']!;
+    const ps = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['phuong-huong']!;
     expect(ps.map((p) => p.current.text)).toEqual(['- D.', '', '']);
     expect((await store.listRevisions(d.id, ps[2]!.id)).items.map((r) => r.text)).toEqual(['- C.', '']);
     await expect(store.setCurrent(d.id, ps[0]!.id, (await store.listRevisions(d.id, ps[0]!.id)).items[0]!.id)).resolves.toBeDefined();
@@ -89,56 +90,56 @@ describe(`draft store (${testDialect})`, () => {
 
   it('brings back the sub-section of an older revision when it is made current again', async () => {
     const { store } = await freshStore();
-    const d = await store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo', parseBrief(rawBrief()));
     await store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Một.', findings: [] }, { part: 1, text: 'Hai.', findings: [] }], offline, []);
     // A brief change puts a second paragraph in part 0: position 1 now holds part 0's text.
     await store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Một.', findings: [] }, { part: 0, text: 'Một bis.', findings: [] }, { part: 1, text: 'Hai.', findings: [] }], offline, []);
-    const p1 = (await store.getDraft(d.id)).paragraphs['ket-qua']![1]!;
+    const p1 = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![1]!;
     expect(p1.part).toBe(0);
     await store.setCurrent(d.id, p1.id, (await store.listRevisions(d.id, p1.id)).items[0]!.id);
-    expect((await store.getDraft(d.id)).paragraphs['ket-qua']![1]).toMatchObject({ part: 1, current: { text: 'Hai.' } });
+    expect((await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![1]).toMatchObject({ part: 1, current: { text: 'Hai.' } });
     const edited = await store.appendRevision(d.id, p1.id, { text: 'Hai, sửa.', meta: staff, findings: [] });
     expect(edited.seq).toBe(3);
-    expect((await store.getDraft(d.id)).paragraphs['ket-qua']![1]!.part).toBe(1);
+    expect((await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![1]!.part).toBe(1);
   });
 
   it('leaves the previous revision current when a section write fails halfway', async () => {
     const { store } = await freshStore();
-    const d = await store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo', parseBrief(rawBrief()));
     await store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Giữ nguyên.', findings: [] }], offline, []);
     const bad = { ...offline, author: 'robot' as never };
     await expect(store.writeSection(d.id, 'ket-qua', [{ part: 0, text: 'Nửa chừng.', findings: [] }], bad, [])).rejects.toThrow();
-    const [p] = (await store.getDraft(d.id)).paragraphs['ket-qua']!;
+    const [p] = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']!;
     expect(p!.current.text).toBe('Giữ nguyên.');
     expect(p!.revisionCount).toBe(1);
   });
 
   it('records provider, model, prompt version, instruction and usage per revision', async () => {
     const { store } = await freshStore();
-    const d = await store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo', parseBrief(rawBrief()));
     const meta: RevisionMeta = {
       author: 'model', provider: 'openai', model: 'qwen2.5', promptVersion: 'section-3', instruction: 'ngắn gọn hơn',
       usage: { promptTokens: 812, completionTokens: 240, latencyMs: 1530 },
     };
     await store.writeSection(d.id, 'ket-qua', [{ part: null, text: 'Văn bản.', findings: [] }], meta, []);
-    const r = (await store.getDraft(d.id)).paragraphs['ket-qua']![0]!.current;
+    const r = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![0]!.current;
     expect(r).toMatchObject({ author: 'model', provider: 'openai', model: 'qwen2.5', promptVersion: 'section-3', instruction: 'ngắn gọn hơn', usage: meta.usage });
   });
 
   it("refuses a revision of another draft's paragraph", async () => {
     const { store } = await freshStore();
-    const a = await store.createDraft('A', parseBrief(rawBrief()));
-    const b = await store.createDraft('B', parseBrief(rawBrief()));
+    const a = await store.createDraft(LOCAL_SCOPE.actor, 'A', parseBrief(rawBrief()));
+    const b = await store.createDraft(LOCAL_SCOPE.actor, 'B', parseBrief(rawBrief()));
     await store.writeSection(a.id, 'ket-qua', [{ part: null, text: 'A.', findings: [] }], offline, []);
-    const pid = (await store.getDraft(a.id)).paragraphs['ket-qua']![0]!.id;
+    const pid = (await store.getDraft(LOCAL_OFFICE, a.id)).paragraphs['ket-qua']![0]!.id;
     await expect(store.appendRevision(b.id, pid, { text: 'B.', meta: staff, findings: [] })).rejects.toThrow(/Không tìm thấy đoạn văn/);
   });
 
   it('keeps every one of many revisions written to one paragraph at once', async () => {
     const { store } = await freshStore();
-    const d = await store.createDraft('Báo cáo', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Báo cáo', parseBrief(rawBrief()));
     await store.writeSection(d.id, 'ket-qua', [{ part: null, text: 'Bản đầu.', findings: [] }], offline, []);
-    const pid = (await store.getDraft(d.id)).paragraphs['ket-qua']![0]!.id;
+    const pid = (await store.getDraft(LOCAL_OFFICE, d.id)).paragraphs['ket-qua']![0]!.id;
     const texts = Array.from({ length: 12 }, (_, i) => `Bản sửa ${i + 1}.`);
     await Promise.all(texts.map((text) => store.appendRevision(d.id, pid, { text, meta: staff, findings: [] })));
     const revisions = (await store.listRevisions(d.id, pid)).items;
@@ -149,40 +150,40 @@ describe(`draft store (${testDialect})`, () => {
   it('pages drafts newest first and revisions oldest first, without repeats or gaps', async () => {
     const { store } = await freshStore();
     const ids: string[] = [];
-    for (let i = 0; i < 7; i++) ids.push((await store.createDraft(`Bản ${i}`, parseBrief(rawBrief()))).id);
+    for (let i = 0; i < 7; i++) ids.push((await store.createDraft(LOCAL_SCOPE.actor, `Bản ${i}`, parseBrief(rawBrief()))).id);
     const seen: string[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = await store.listDrafts({ limit: 3, cursor });
+      const page = await store.listDrafts(LOCAL_SCOPE.actor, { limit: 3, cursor });
       seen.push(...page.items.map((d) => d.id));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const all = (await store.listDrafts()).items.map((d) => d.id);
+    const all = (await store.listDrafts(LOCAL_SCOPE.actor)).items.map((d) => d.id);
     expect(seen).toEqual(all);
     expect([...seen].sort()).toEqual([...ids].sort());
     // Changing a draft brings it to the front.
     await store.renameDraft(ids[0]!, 'Bản đầu, đổi tên');
-    expect((await store.listDrafts({ limit: 1 })).items[0]!.id).toBe(ids[0]);
+    expect((await store.listDrafts(LOCAL_SCOPE.actor, { limit: 1 })).items[0]!.id).toBe(ids[0]);
 
     await store.writeSection(ids[1]!, 'ket-qua', [{ part: null, text: 'R1.', findings: [] }], offline, []);
-    const pid = (await store.getDraft(ids[1]!)).paragraphs['ket-qua']![0]!.id;
+    const pid = (await store.getDraft(LOCAL_OFFICE, ids[1]!)).paragraphs['ket-qua']![0]!.id;
     for (const text of ['R2.', 'R3.', 'R4.']) await store.appendRevision(ids[1]!, pid, { text, meta: staff, findings: [] });
     const first = await store.listRevisions(ids[1]!, pid, { limit: 3 });
     expect(first.items.map((r) => r.text)).toEqual(['R1.', 'R2.', 'R3.']);
     const second = await store.listRevisions(ids[1]!, pid, { limit: 3, cursor: first.nextCursor! });
     expect(second).toMatchObject({ items: [{ text: 'R4.' }], nextCursor: null });
-    await expect(store.listDrafts({ limit: 3, cursor: 'không-phải-con-trỏ' })).rejects.toThrow(/Con trỏ trang/);
+    await expect(store.listDrafts(LOCAL_SCOPE.actor, { limit: 3, cursor: 'không-phải-con-trỏ' })).rejects.toThrow(/Con trỏ trang/);
   });
 
   it("refuses a draft past the office's quota, and takes one again after a deletion", async () => {
     const { store } = await freshStore({ maxDraftsPerOffice: 2 });
-    const a = await store.createDraft('A', parseBrief(rawBrief()));
-    await store.createDraft('B', parseBrief(rawBrief()));
-    await expect(store.createDraft('C', parseBrief(rawBrief()))).rejects.toThrow(/hạn mức 2/);
-    await expect(store.duplicateDraft(a.id, 'A (bản sao)')).rejects.toThrow(/hạn mức/);
-    await store.deleteDraft(a.id);
-    await expect(store.createDraft('C', parseBrief(rawBrief()))).resolves.toMatchObject({ title: 'C' });
+    const a = await store.createDraft(LOCAL_SCOPE.actor, 'A', parseBrief(rawBrief()));
+    await store.createDraft(LOCAL_SCOPE.actor, 'B', parseBrief(rawBrief()));
+    await expect(store.createDraft(LOCAL_SCOPE.actor, 'C', parseBrief(rawBrief()))).rejects.toThrow(/hạn mức 2/);
+    await expect(store.duplicateDraft(LOCAL_SCOPE.actor, a.id, 'A (bản sao)')).rejects.toThrow(/hạn mức/);
+    await store.deleteDraft(LOCAL_SCOPE.actor, a.id);
+    await expect(store.createDraft(LOCAL_SCOPE.actor, 'C', parseBrief(rawBrief()))).resolves.toMatchObject({ title: 'C' });
   });
 
   it('refuses to open a database a newer version has written, and changes nothing in it', async () => {
@@ -214,8 +215,8 @@ describe.runIf(testDialect === 'sqlite')('an SQLite file from an earlier version
     const store = await DraftStore.open({ file });
     try {
       expect(await versions(store)).toEqual(MIGRATIONS.map((m) => m.version));
-      expect((await store.listDrafts()).items).toMatchObject([{ id: 'd1', title: 'Báo cáo cũ' }]);
-      expect((await store.getDraft('d1')).brief.header).toEqual(parseBrief(rawBrief()).header);
+      expect((await store.listDrafts(LOCAL_SCOPE.actor)).items).toMatchObject([{ id: 'd1', title: 'Báo cáo cũ' }]);
+      expect((await store.getDraft(LOCAL_OFFICE, 'd1')).brief.header).toEqual(parseBrief(rawBrief()).header);
     } finally {
       await store.close();
     }
