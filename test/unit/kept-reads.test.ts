@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DraftOffice } from '../../server/store/draft-office.js';
 import { DraftStore } from '../../server/store/draft-store.js';
-import { LOCAL_OFFICE } from '../../server/auth/scope.js';
+import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { openTestStore, testDialect } from '../helpers/store.js';
@@ -53,7 +53,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Prom
 describe(`what every request reads, while several instances share the database (${testDialect})`, () => {
   it("sees every change another instance makes: title, sharing, approval, a paragraph's edit, deletion", async () => {
     const { store, other, office } = await twoInstances();
-    const d = await store.createDraft('Bản A', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Bản A', parseBrief(rawBrief()));
     const standing = () => office.standing(LOCAL_OFFICE, d.id);
     const first = (await standing())!;
 
@@ -70,13 +70,13 @@ describe(`what every request reads, while several instances share the database (
     await other.writeSection(d.id, 'tinh-hinh', [{ part: null, text: 'Đoạn văn do máy khác ghi.', findings: [] }], STAFF, []);
     expect((await until(standing, (s) => (s?.version ?? 0) > before))!.version).toBeGreaterThan(first.version);
 
-    await other.deleteDraft(d.id);
+    await other.deleteDraft(LOCAL_SCOPE.actor, d.id);
     expect(await until(standing, (s) => s === null)).toBeNull();
   });
 
   it('answers at once with what this instance itself just changed, without waiting for any notification', async () => {
     const { store, office } = await twoInstances();
-    const d = await store.createDraft('Bản B', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Bản B', parseBrief(rawBrief()));
     const before = (await office.standing(LOCAL_OFFICE, d.id))!;
     await store.renameDraft(d.id, 'Bản B mới');
     expect((await office.standing(LOCAL_OFFICE, d.id))!.title).toBe('Bản B mới');
@@ -88,14 +88,14 @@ describe(`what every request reads, while several instances share the database (
 
   it("never lends one office's draft to another", async () => {
     const { store, office } = await twoInstances();
-    const d = await store.createDraft('Bản C', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Bản C', parseBrief(rawBrief()));
     expect(await office.standing(LOCAL_OFFICE, d.id)).not.toBeNull();
     expect(await office.standing('KHAC', d.id)).toBeNull();
   });
 
   it.runIf(testDialect === 'postgres')('on PostgreSQL asks the database nothing when the draft has not changed', async () => {
     const { store, office, asked } = await twoInstances();
-    const d = await store.createDraft('Bản D', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Bản D', parseBrief(rawBrief()));
     await office.standing(LOCAL_OFFICE, d.id);
     const once = asked();
     for (let i = 0; i < 5; i++) await office.standing(LOCAL_OFFICE, d.id);
@@ -104,7 +104,7 @@ describe(`what every request reads, while several instances share the database (
 
   it.runIf(testDialect === 'sqlite')('on SQLite asks the file every time: another process on it is never heard', async () => {
     const { store, office, asked } = await twoInstances();
-    const d = await store.createDraft('Bản E', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Bản E', parseBrief(rawBrief()));
     for (let i = 0; i < 3; i++) await office.standing(LOCAL_OFFICE, d.id);
     expect(asked()).toBe(3);
     expect(store.db.changes.live).toBe(false);
@@ -112,7 +112,7 @@ describe(`what every request reads, while several instances share the database (
 
   it.runIf(testDialect === 'postgres')('with the notifications lost reads the database, and keeps again once they are back', async () => {
     const { store, other, office, asked } = await twoInstances();
-    const d = await store.createDraft('Bản F', parseBrief(rawBrief()));
+    const d = await store.createDraft(LOCAL_SCOPE.actor, 'Bản F', parseBrief(rawBrief()));
     await office.standing(LOCAL_OFFICE, d.id);
     const pid = store.db.changes.listenerPid!;
     expect(pid).toBeGreaterThan(0);
