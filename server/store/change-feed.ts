@@ -15,24 +15,80 @@ export interface ChangeListener {
 }
 
 /**
- * Who hears that a draft or a session changed. Writes of this process tell it as soon as
- * they are stored (`publish`); on PostgreSQL, writes of every other instance arrive as
- * notifications from the database's own triggers, on one connection that LISTENs. `live` says
- * whether both hold: only then may a reader keep what it read between requests. SQLite never is:
- * a second process on the same file could change a row without telling this one.
+ * Who hears that a draft or a session changed. Writes of this process tell it as soon as they are
+ * stored (`publish`); writes of other processes on the same database are heard as each dialect
+ * allows (below). `live` says whether they are heard now: only then may a reader keep what it read
+ * between requests (kept-reads.ts). This base hears no other process, and so is never live.
  */
 export class ChangeFeed {
-  private readonly listeners = new Set<ChangeListener>();
+  protected readonly listeners = new Set<ChangeListener>();
+
+  get live(): boolean {
+    return false;
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A write of this process is stored: readers in this process drop the row at once. */
+  publish(kind: ChangeKind, id: string): void {
+    for (const l of this.listeners) l.changed(kind, id);
+  }
+
+  /** Everything kept may be stale. */
+  protected lose(): void {
+    for (const l of this.listeners) l.lost();
+  }
+
+  /** Resolves once other processes' changes are heard; for tests and start-up. */
+  async ready(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+/**
+ * One SQLite file, perhaps written by a second process too. SQLite counts the commits of other
+ * connections to the file (`PRAGMA data_version`, a few microseconds): while the count stays, what
+ * was kept holds; when it moves, another process wrote something, and everything kept is dropped.
+ * This process's own writes, on its one connection, do not move it: they are published.
+ */
+export class SqliteChangeFeed extends ChangeFeed {
+  private seen: number;
+
+  constructor(private readonly dataVersion: () => number) {
+    super();
+    this.seen = dataVersion();
+  }
+
+  override get live(): boolean {
+    const now = this.dataVersion();
+    if (now !== this.seen) {
+      this.seen = now;
+      this.lose();
+    }
+    return true;
+  }
+}
+
+/**
+ * PostgreSQL, shared by several instances: the database's own triggers (migration 9) notify every
+ * change, and one connection per instance LISTENs. Live while it listens; when that connection is
+ * lost, everything kept is dropped and nothing is kept until it listens again.
+ */
+export class PostgresChangeFeed extends ChangeFeed {
   private client: pg.Client | null = null;
   private listening = false;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
   private retryMs = RETRY_FIRST_MS;
 
-  /** `url` is the PostgreSQL database to listen on; without one (SQLite) nothing is ever live. */
-  constructor(private readonly url: string | null) {}
+  constructor(private readonly url: string) {
+    super();
+  }
 
-  get live(): boolean {
+  override get live(): boolean {
     return this.listening;
   }
 
@@ -42,23 +98,17 @@ export class ChangeFeed {
   }
 
   /** Starts listening on first use, so a command-line tool that reads once opens no extra connection. */
-  subscribe(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    if (this.url && !this.client && !this.retry && !this.closed) void this.connect();
-    return () => this.listeners.delete(listener);
+  override subscribe(listener: ChangeListener): () => void {
+    const unsubscribe = super.subscribe(listener);
+    if (!this.client && !this.retry && !this.closed) void this.connect();
+    return unsubscribe;
   }
 
-  /** A write of this process is stored: readers in this process drop the row at once. */
-  publish(kind: ChangeKind, id: string): void {
-    for (const l of this.listeners) l.changed(kind, id);
+  override async ready(): Promise<void> {
+    while (!this.listening && !this.closed) await new Promise((r) => setTimeout(r, 10));
   }
 
-  /** Resolves once notifications flow (at once when they already do); for tests and start-up. */
-  async ready(): Promise<void> {
-    while (!this.listening && !this.closed && this.url) await new Promise((r) => setTimeout(r, 10));
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
@@ -69,7 +119,7 @@ export class ChangeFeed {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url!, application_name: 'soanthao: changes' });
+    const client = new pg.Client({ connectionString: this.url, application_name: 'soanthao: changes' });
     this.client = client;
     // Lost while listening: until listening again nothing kept can be trusted.
     const lost = () => {
@@ -95,7 +145,7 @@ export class ChangeFeed {
     }
     if (this.client !== client) return;
     // What was read while nobody listened may already be stale.
-    for (const l of this.listeners) l.lost();
+    this.lose();
     this.listening = true;
     this.retryMs = RETRY_FIRST_MS;
   }
@@ -103,7 +153,7 @@ export class ChangeFeed {
   private down(): void {
     if (!this.listening) return;
     this.listening = false;
-    for (const l of this.listeners) l.lost();
+    this.lose();
   }
 
   private later(): void {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Schema } from './schema.js';
 import { migrate } from './migrations.js';
-import { ChangeFeed } from './change-feed.js';
+import { ChangeFeed, PostgresChangeFeed, SqliteChangeFeed } from './change-feed.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -26,7 +26,7 @@ export class Database {
     /** PostgreSQL's pool, the same Kysely uses: for statements prepared on the server. */
     private readonly pool: pg.Pool | null = null,
     /** Who hears that a draft or a session changed: in this process and, on PostgreSQL, in every other instance. */
-    readonly changes: ChangeFeed = new ChangeFeed(null),
+    readonly changes: ChangeFeed = new ChangeFeed(),
   ) {}
 
   static async open(location: StoreLocation): Promise<Database> {
@@ -60,14 +60,17 @@ export class Database {
       },
       close: () => raw.close(),
     };
-    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+    // Moves when another connection (a second process) commits to the file.
+    const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+    const changes = new SqliteChangeFeed(() => dataVersion.get() as number);
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database }) }), 'sqlite', null, changes);
   }
 
   private static postgres(url: string, max = 10): Database {
     const pool = new pg.Pool({ connectionString: url, max });
     // An idle client whose server went away must not take the process down.
     pool.on('error', (e) => console.error('soanthao: PostgreSQL connection lost:', e.message));
-    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, new ChangeFeed(url));
+    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, new PostgresChangeFeed(url));
   }
 
   /**
