@@ -10,7 +10,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export interface ChangeListener {
   /** The row changed: what a reader kept of it is stale. */
   changed(kind: ChangeKind, id: string): void;
-  /** Changes may have been missed (the notifications' connection was lost): everything kept is stale. */
+  /** Changes may have been missed (another process wrote, or the notifications' connection was lost): everything kept is stale. */
   lost(): void;
 }
 
@@ -62,6 +62,7 @@ export class SqliteChangeFeed extends ChangeFeed {
     this.seen = dataVersion();
   }
 
+  /** Asks SQLite at each call: a read kept from before another process's commit is never handed out. */
   override get live(): boolean {
     const now = this.dataVersion();
     if (now !== this.seen) {
