@@ -5,6 +5,9 @@ import { createApp, depsFromConfig } from './app.js';
 import { mustRequireLogin, startRefusal } from './security/exposure.js';
 import { openAccountDirectory } from './auth/directory.js';
 import { SchemaTooNewError } from './store/migrations.js';
+import { boundHeapGrowth } from './runtime/heap.js';
+
+boundHeapGrowth();
 
 const config = loadConfig();
 const accounts = mustRequireLogin(config.host) ? await openAccountDirectory(config, { existingOnly: true }) : null;

@@ -6,6 +6,9 @@ import { serve } from '@hono/node-server';
 
 const { loadConfig } = await import('../../dist/config.js');
 const { createApp, depsFromConfig } = await import('../../dist/app.js');
+const { boundHeapGrowth } = await import('../../dist/runtime/heap.js');
+
+boundHeapGrowth(); // as server/main.ts does
 
 const config = loadConfig();
 const deps = await depsFromConfig(config);
