@@ -30,9 +30,11 @@ export class KeptReads<T> {
     try {
       found = await read();
     } finally {
+      // Asked first: on SQLite asking is what hears a change, and one heard now may be newer than the read.
+      const live = this.feed.live;
       if (this.reading.get(key) === mark) {
         this.reading.delete(key);
-        if (found && this.feed.live) this.keep(key, found);
+        if (found && live) this.keep(key, found);
       }
     }
     return found;

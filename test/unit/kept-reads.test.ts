@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DraftOffice } from '../../server/store/draft-office.js';
 import { DraftStore } from '../../server/store/draft-store.js';
-import type { PostgresChangeFeed } from '../../server/store/change-feed.js';
+import { ChangeFeed, type PostgresChangeFeed } from '../../server/store/change-feed.js';
+import { KeptReads } from '../../server/store/kept-reads.js';
 import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { parseBrief } from '../../server/brief/load.js';
@@ -153,5 +154,34 @@ describe(`what every request reads, while several instances share the database (
     // Disabled on this instance: refused at the next request, without waiting for anything.
     await hereAccounts.update(await idOf('vanthu'), { active: false });
     expect(await here.resolve(d)).toBeNull();
+  });
+});
+
+/** A feed that hears another process's write only when asked whether it is live, as SQLite's does. */
+class AskedFeed extends ChangeFeed {
+  writtenElsewhere = false;
+  override get live(): boolean {
+    if (this.writtenElsewhere) {
+      this.writtenElsewhere = false;
+      this.lose();
+    }
+    return true;
+  }
+}
+
+describe('a kept read', () => {
+  it('is not kept when a change is heard right after it was read', async () => {
+    const feed = new AskedFeed();
+    const kept = new KeptReads<{ title: string }>(feed, (_kind, id, reads) => reads.drop(id));
+    let title = 'Bản cũ';
+    const read = async () => {
+      const row = { title };
+      // Another process commits just after this read, before anything asks the feed again.
+      feed.writtenElsewhere = true;
+      title = 'Bản mới';
+      return row;
+    };
+    expect((await kept.get('d1', read))!.title).toBe('Bản cũ');
+    expect((await kept.get('d1', async () => ({ title })))!.title).toBe('Bản mới');
   });
 });
