@@ -44,7 +44,7 @@ function sessionQuery(db: Database) {
 export class AccountStore {
   private readonly sessionRow: ReturnType<typeof sessionQuery>;
   /**
-   * On PostgreSQL, while every change is heard, a session read once is kept until it changes
+   * While every change is heard (change-feed.ts), a session read once is kept until it changes
    * (kept-reads.ts). What changes its user's standing (disabled, a new role or password) deletes it.
    */
   private readonly kept: KeptReads<SessionRow>;

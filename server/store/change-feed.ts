@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 
 /** The PostgreSQL channel the triggers of migration 9 notify, with `kind:id` as the payload. */
@@ -38,7 +39,7 @@ export class ChangeFeed {
   }
 
   /** Everything kept may be stale. */
-  protected lose(): void {
+  protected dropAll(): void {
     for (const l of this.listeners) l.lost();
   }
 
@@ -67,7 +68,7 @@ export class SqliteChangeFeed extends ChangeFeed {
     const now = this.dataVersion();
     if (now !== this.seen) {
       this.seen = now;
-      this.lose();
+      this.dropAll();
     }
     return true;
   }
@@ -75,8 +76,10 @@ export class SqliteChangeFeed extends ChangeFeed {
 
 /**
  * PostgreSQL, shared by several instances: the database's own triggers (migration 9) notify every
- * change, and one connection per instance LISTENs. Live while it listens; when that connection is
- * lost, everything kept is dropped and nothing is kept until it listens again.
+ * change, and one connection per instance LISTENs. It is live only once it has heard a probe it sent
+ * itself through the pool, and again every few seconds: a connection that cannot hear (a pooler in
+ * transaction mode, a link that died silently) keeps nothing. When listening stops, everything kept
+ * is dropped and nothing is kept until a probe is heard again.
  */
 export class PostgresChangeFeed extends ChangeFeed {
   private client: pg.Client | null = null;
@@ -84,8 +87,16 @@ export class PostgresChangeFeed extends ChangeFeed {
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
   private retryMs = RETRY_FIRST_MS;
+  private heartbeat: NodeJS.Timeout | null = null;
+  /** Probes sent and not heard yet, by their nonce. */
+  private readonly probes = new Map<string, () => void>();
 
-  constructor(private readonly url: string) {
+  /** `notify` sends a payload on the channel through another connection (the pool). */
+  constructor(
+    private readonly url: string,
+    private readonly notify: (payload: string) => Promise<unknown>,
+    private readonly timing: { probeMs: number; heartbeatMs: number } = { probeMs: PROBE_MS, heartbeatMs: HEARTBEAT_MS },
+  ) {
     super();
   }
 
@@ -113,48 +124,68 @@ export class PostgresChangeFeed extends ChangeFeed {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
-    this.down();
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+    if (this.client) await this.lose(this.client);
   }
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url, application_name: 'soanthao: changes' });
     this.client = client;
-    // Lost while listening: until listening again nothing kept can be trusted.
-    const lost = () => {
-      if (this.client !== client) return;
-      this.client = null;
-      this.down();
-      client.end().catch(() => undefined);
-      this.later();
-    };
-    client.on('error', lost);
-    client.on('end', lost);
+    client.on('error', () => void this.lose(client));
+    client.on('end', () => void this.lose(client));
     client.on('notification', (n) => {
-      const colon = n.payload?.indexOf(':') ?? -1;
-      const kind = n.payload?.slice(0, colon) as ChangeKind;
-      if (n.channel === CHANGE_CHANNEL && colon > 0 && CHANGE_KINDS.includes(kind)) this.publish(kind, n.payload!.slice(colon + 1));
+      if (n.channel !== CHANGE_CHANNEL || !n.payload) return;
+      const colon = n.payload.indexOf(':');
+      const kind = n.payload.slice(0, colon);
+      const id = n.payload.slice(colon + 1);
+      if (kind === 'probe') this.probes.get(id)?.();
+      else if (colon > 0 && (CHANGE_KINDS as readonly string[]).includes(kind)) this.publish(kind as ChangeKind, id);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
     } catch {
-      lost();
-      return;
+      return this.lose(client);
     }
-    if (this.client !== client) return;
+    if (!(await this.probe(client))) return this.lose(client);
     // What was read while nobody listened may already be stale.
-    this.lose();
+    this.dropAll();
     this.listening = true;
     this.retryMs = RETRY_FIRST_MS;
+    this.heartbeat = setInterval(() => {
+      void this.probe(client).then((heard) => {
+        if (!heard) void this.lose(client);
+      });
+    }, this.timing.heartbeatMs);
+    this.heartbeat.unref();
   }
 
-  private down(): void {
-    if (!this.listening) return;
-    this.listening = false;
-    this.lose();
+  /** Sends a probe through the pool; true once the listening connection has heard it. */
+  private async probe(client: pg.Client): Promise<boolean> {
+    const nonce = randomUUID();
+    let timer: NodeJS.Timeout | undefined;
+    const heard = new Promise<boolean>((resolve) => {
+      this.probes.set(nonce, () => resolve(true));
+      timer = setTimeout(() => resolve(false), this.timing.probeMs);
+    });
+    this.notify(`probe:${nonce}`).catch(() => undefined);
+    const ok = await heard;
+    clearTimeout(timer);
+    this.probes.delete(nonce);
+    return ok && this.client === client;
+  }
+
+  /** This connection no longer listens: nothing kept can be trusted until another one does. */
+  private async lose(client: pg.Client): Promise<void> {
+    if (this.client !== client) return;
+    this.client = null;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    if (this.listening) {
+      this.listening = false;
+      this.dropAll();
+    }
+    this.later();
+    await client.end().catch(() => undefined);
   }
 
   private later(): void {
@@ -168,5 +199,8 @@ export class PostgresChangeFeed extends ChangeFeed {
   }
 }
 
+/** How long a probe may take to come back before the connection is taken for deaf. */
+const PROBE_MS = 5_000;
+const HEARTBEAT_MS = 15_000;
 const RETRY_FIRST_MS = 500;
 const RETRY_LAST_MS = 30_000;

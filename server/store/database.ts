@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Schema } from './schema.js';
 import { migrate } from './migrations.js';
-import { ChangeFeed, PostgresChangeFeed, SqliteChangeFeed } from './change-feed.js';
+import { CHANGE_CHANNEL, ChangeFeed, PostgresChangeFeed, SqliteChangeFeed } from './change-feed.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -70,7 +70,7 @@ export class Database {
     const pool = new pg.Pool({ connectionString: url, max });
     // An idle client whose server went away must not take the process down.
     pool.on('error', (e) => console.error('soanthao: PostgreSQL connection lost:', e.message));
-    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, new PostgresChangeFeed(url));
+    return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', pool, new PostgresChangeFeed(url, (payload) => pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload])));
   }
 
   /**

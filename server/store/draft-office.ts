@@ -76,7 +76,7 @@ export class DraftOffice {
   /**
    * A draft of `officeId` that is not deleted; null for anything else, foreign or missing alike.
    * One query tells every request on a draft both whether it may go on and whether a kept answer
-   * is still current (version, conversation). On PostgreSQL, while every change is heard, a
+   * is still current (version, conversation). While every change is heard (change-feed.ts), a
    * standing read once is kept until the draft changes (kept-reads.ts).
    */
   async standing(officeId: string, id: string): Promise<DraftStanding | null> {

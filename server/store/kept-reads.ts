@@ -2,8 +2,8 @@ import type { ChangeFeed, ChangeKind } from './change-feed.js';
 
 /**
  * Rows read on every request (a draft's standing, a session), kept between requests while every
- * change is heard (change-feed.ts), so that on PostgreSQL such a request asks the database nothing
- * when nothing changed. A read that a change overtook is not kept: it may have seen the row before
+ * change is heard (change-feed.ts), so that such a request asks the database nothing when nothing
+ * changed. A read that a change overtook is not kept: it may have seen the row before
  * the change. Only found rows are kept; a missing one may be made by another instance at any moment.
  */
 export class KeptReads<T> {

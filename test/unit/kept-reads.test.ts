@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { DraftOffice } from '../../server/store/draft-office.js';
 import { DraftStore } from '../../server/store/draft-store.js';
-import { ChangeFeed, type PostgresChangeFeed } from '../../server/store/change-feed.js';
+import { CHANGE_CHANNEL, ChangeFeed, PostgresChangeFeed } from '../../server/store/change-feed.js';
 import { KeptReads } from '../../server/store/kept-reads.js';
 import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { rawBrief } from '../helpers/fixtures.js';
@@ -163,7 +163,7 @@ class AskedFeed extends ChangeFeed {
   override get live(): boolean {
     if (this.writtenElsewhere) {
       this.writtenElsewhere = false;
-      this.lose();
+      this.dropAll();
     }
     return true;
   }
@@ -183,5 +183,50 @@ describe('a kept read', () => {
     };
     expect((await kept.get('d1', read))!.title).toBe('Bản cũ');
     expect((await kept.get('d1', async () => ({ title })))!.title).toBe('Bản mới');
+  });
+});
+
+describe.runIf(testDialect === 'postgres')('the PostgreSQL change feed', () => {
+  const cluster = () => process.env.SOANTHAO_TEST_PG_URL!;
+  /** A pool on the test database or on another one of the cluster, whose notifications never reach a listener elsewhere. */
+  function poolOn(database: 'postgres' | 'template1') {
+    const pool = new pg.Pool({ connectionString: cluster().replace(/\/postgres$/, `/${database}`), max: 1 });
+    cleanups.push(() => pool.end());
+    return (payload: string) => pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload]);
+  }
+  const timing = { probeMs: 300, heartbeatMs: 200 };
+
+  it('keeps nothing while its connection cannot hear what the pool sends (a pooler in transaction mode, another database)', async () => {
+    const feed = new PostgresChangeFeed(cluster(), poolOn('template1'), timing);
+    cleanups.push(() => feed.close());
+    let reads = 0;
+    const kept = new KeptReads<{ n: number }>(feed, () => undefined);
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (let i = 0; i < 3; i++) await kept.get('d1', async () => ({ n: ++reads }));
+    expect(feed.live).toBe(false);
+    expect(reads).toBe(3);
+  });
+
+  it('stops keeping once its probes are no longer heard, and keeps again when they are', async () => {
+    let deaf = false;
+    const heard = poolOn('postgres');
+    const elsewhere = poolOn('template1');
+    const feed = new PostgresChangeFeed(cluster(), (payload) => (deaf ? elsewhere : heard)(payload), timing);
+    cleanups.push(() => feed.close());
+    const kept = new KeptReads<{ n: number }>(feed, () => undefined);
+    await feed.ready();
+    let reads = 0;
+    await kept.get('d1', async () => ({ n: ++reads }));
+    await kept.get('d1', async () => ({ n: ++reads }));
+    expect(reads).toBe(1);
+    deaf = true;
+    await until(async () => feed.live, (live) => !live);
+    expect(feed.live).toBe(false);
+    expect((await kept.get('d1', async () => ({ n: ++reads })))!.n).toBe(2);
+    deaf = false;
+    await feed.ready();
+    await kept.get('d1', async () => ({ n: ++reads }));
+    await kept.get('d1', async () => ({ n: ++reads }));
+    expect(reads).toBe(3);
   });
 });
