@@ -15,6 +15,8 @@ import { rawBrief } from '../../test/helpers/fixtures.js';
 import { readSse } from '../../test/helpers/serve.js';
 import startPostgres from '../../test/helpers/postgres-setup.js';
 import { DraftStore } from '../../server/store/draft-store.js';
+import { AccountStore } from '../../server/store/account-store.js';
+import { hashPassword } from '../../server/auth/password.js';
 import { LOCAL_SCOPE } from '../../server/auth/scope.js';
 import type { StoreLocation } from '../../server/store/database.js';
 import { parseBrief } from '../../server/brief/load.js';
@@ -68,12 +70,12 @@ function startProcess(script: string, env: NodeJS.ProcessEnv): Promise<Proc> {
 }
 
 /** Requests per second that `connections` keep-alive clients get, each sending the next as soon as one is answered. */
-async function throughput(port: number, path: string, seconds = SECONDS): Promise<number> {
+async function throughput(port: number, path: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const one = () =>
     new Promise<void>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port, path, agent }, (res) => {
+        .get({ host: '127.0.0.1', port, path, agent, headers }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${path}: ${res.statusCode}`))));
         })
@@ -101,9 +103,9 @@ async function throughput(port: number, path: string, seconds = SECONDS): Promis
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function beside(barePort: number, barePath: string, port: number, path: string) {
+async function beside(barePort: number, barePath: string, port: number, path: string, headers: Record<string, string> = {}) {
   const rounds: { bare: number; ours: number }[] = [];
-  for (let i = 0; i < ROUNDS; i++) rounds.push({ bare: await throughput(barePort, barePath), ours: await throughput(port, path) });
+  for (let i = 0; i < ROUNDS; i++) rounds.push({ bare: await throughput(barePort, barePath), ours: await throughput(port, path, headers) });
   return { bare: median(rounds.map((r) => r.bare)), ours: median(rounds.map((r) => r.ours)), ratio: median(rounds.map((r) => r.ours / r.bare)) };
 }
 
@@ -148,6 +150,15 @@ function hundredPageBrief() {
 const sentence = (i: number, j: number) =>
   `Ủy ban nhân dân huyện đã chỉ đạo các phòng, ban chuyên môn và Ủy ban nhân dân các xã, thị trấn tổ chức thực hiện nhiệm vụ số ${i * 10 + j} với ${(i + j) % 40 + 3} đơn vị tham gia, bảo đảm đúng tiến độ đề ra.`;
 const longParagraph = (i: number) => Array.from({ length: 6 }, (_, j) => sentence(i, j)).join(' ');
+
+/** A clerk's account, logged in: the session cookie to send. */
+async function loggedIn(base: string, store: DraftStore): Promise<string> {
+  const password = 'mùa lúa năm nay được mùa';
+  await new AccountStore(store.db).create({ username: 'chuyenvien', officeCode: 'UBND-BENCH', role: 'chuyen-vien', passwordHash: await hashPassword(password) });
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'chuyenvien', password }) });
+  if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
 
 const STAFF: RevisionMeta = { author: 'staff', provider: 'staff', model: null, promptVersion: null, instruction: null, usage: null };
 
@@ -207,6 +218,12 @@ async function measureStore(label: string, location: StoreLocation, env: NodeJS.
     figures.push({ name: `/api/health (bare Hono ${health.bare.toFixed(0)} req/s)`, value: `${health.ours.toFixed(0)} req/s = ${(100 * health.ratio).toFixed(0)} %`, goal: '≥ 80 %', ok: health.ratio >= 0.8 });
     const read = await beside(bare.port, '/api/drafts/x', server.port, `/api/drafts/${ids[0]}`);
     figures.push({ name: `GET /api/drafts/:id (bare Hono ${read.bare.toFixed(0)} req/s)`, value: `${read.ours.toFixed(0)} req/s = ${(100 * read.ratio).toFixed(0)} %`, goal: '≥ 50 %', ok: read.ratio >= 0.5 });
+    // The same read by a user logged in, as on a network server: the session is one more read a request.
+    const cookie = await loggedIn(base, store);
+    const mine = await call(base, '/api/drafts', { method: 'POST', json: { brief: rawBrief() }, headers: { Cookie: cookie } });
+    await call(base, `/api/drafts/${mine.id}/draft`, { method: 'POST', headers: { Cookie: cookie } });
+    const signed = await beside(bare.port, '/api/drafts/x', server.port, `/api/drafts/${mine.id}`, { Cookie: cookie });
+    figures.push({ name: `  the same, logged in (bare Hono ${signed.bare.toFixed(0)} req/s)`, value: `${signed.ours.toFixed(0)} req/s = ${(100 * signed.ratio).toFixed(0)} %`, goal: '≥ 50 %', ok: signed.ratio >= 0.5 });
 
     // Editing one paragraph of a 100-page draft.
     const big = await call(base, '/api/drafts', { method: 'POST', json: { brief: hundredPageBrief() } });

@@ -51,24 +51,34 @@ export class ChangeFeed {
 
 /**
  * One SQLite file, perhaps written by a second process too. SQLite counts the commits of other
- * connections to the file (`PRAGMA data_version`, a few microseconds): while the count stays, what
- * was kept holds; when it moves, another process wrote something, and everything kept is dropped.
- * This process's own writes, on its one connection, do not move it: they are published.
+ * connections to the file (`PRAGMA data_version`): while the count stays, what was kept holds; when
+ * it moves, another process wrote something, and everything kept is dropped. This process's own
+ * writes, on its one connection, do not move it: they are published. Asking costs a few
+ * microseconds, as much as the rest of a cached read, so it is asked once per turn of the event
+ * loop: requests handled in the same turn arrived together, and any request that arrives after
+ * another process's commit is handled in a later turn, which asks again.
  */
 export class SqliteChangeFeed extends ChangeFeed {
   private seen: number;
+  private askedThisTurn = false;
+  private readonly nextTurn = () => {
+    this.askedThisTurn = false;
+  };
 
   constructor(private readonly dataVersion: () => number) {
     super();
     this.seen = dataVersion();
   }
 
-  /** Asks SQLite at each call: a read kept from before another process's commit is never handed out. */
   override get live(): boolean {
-    const now = this.dataVersion();
-    if (now !== this.seen) {
-      this.seen = now;
-      this.dropAll();
+    if (!this.askedThisTurn) {
+      this.askedThisTurn = true;
+      setImmediate(this.nextTurn);
+      const now = this.dataVersion();
+      if (now !== this.seen) {
+        this.seen = now;
+        this.dropAll();
+      }
     }
     return true;
   }
