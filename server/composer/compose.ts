@@ -49,6 +49,15 @@ function namesIssuer(name: string, org: string): boolean {
   return UNIT.test(said) && issuer.includes(said);
 }
 
+/**
+ * Whether the words before a verb are a body saying it ("Chủ tịch UBND tỉnh thông báo …"), not words
+ * that make it a noun ("UBND huyện đã có thông báo số 45 …", "các thông báo"): then the issuer's own
+ * clause must stay, or the opening would seem to quote that notice.
+ */
+function saysVerb(name: string): boolean {
+  return name.trim() !== '' && !/(?:^|\s)(?:có|các|những|một|mọi|bản|theo|tại|của|và|với|về|này|đó)\s*$/iu.test(name);
+}
+
 /** The opening or closing paragraph: the template's formula written around the section's facts. */
 export function composeFormula(formula: Formula, facts: readonly string[], slots: FormulaSlots, glossary: Glossary = {}): string {
   // A căn cứ written as several sentences is still one clause of the opening's one sentence.
@@ -71,10 +80,18 @@ export function composeFormula(formula: Formula, facts: readonly string[], slots
     const verb = formula.selfClause.verb;
     // "huyện báo cáo kq một số nhiệm vụ" is the cơ quan's own clause: its name, then the verb.
     const own = new RegExp(`^((?:[\\p{L}.]+\\s+){0,${MAX_NAME_WORDS}}?)${verb}\\s+(.+)$`, 'u').exec(last);
-    if (own && !/^(thực hiện|căn cứ|theo)(?![\p{L}\p{M}])/iu.test(last) && namesIssuer(own[1]!, slots.org)) {
-      const before = joinClauses(clauses.slice(0, -1), (i) => opensWithName(facts[i]!, glossary));
-      const ownText = fill(formula.selfClause.text, { ...slots, rest: own[2]! });
-      return sayOnce(capitalize(before ? `${before}; ${ownText}` : ownText));
+    if (own && !/^(thực hiện|căn cứ|theo)(?![\p{L}\p{M}])/iu.test(last)) {
+      if (namesIssuer(own[1]!, slots.org)) {
+        const before = joinClauses(clauses.slice(0, -1), (i) => opensWithName(facts[i]!, glossary));
+        const ownText = fill(formula.selfClause.text, { ...slots, rest: own[2]! });
+        return sayOnce(capitalize(before ? `${before}; ${ownText}` : ownText));
+      }
+      // Another body already says the formula's own verb ("Thường trực HĐND huyện thông báo kết
+      // luận …"): the formula completes that clause instead of saying the verb again for the issuer.
+      // Where the formula's verb is another one ("…, UBND tỉnh có ý kiến như sau:" after "Sở Y tế
+      // đề nghị …"), the issuer's clause is the answer, and stays.
+      const repeats = formula.withFacts.includes(verb) && formula.trailingVerb?.verbs.includes(verb);
+      if (repeats && saysVerb(own[1]!)) return sayOnce(capitalize(fill(formula.trailingVerb!.text, { ...slots, facts: joined(clauses) })));
     }
   }
   return sayOnce(capitalize(fill(formula.withFacts, { ...slots, facts: joined(clauses) })));

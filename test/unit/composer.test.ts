@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clause, sentence } from '../../server/composer/sentence.js';
 import { padCounts } from '../../server/text/counts.js';
 import { expandAbbreviations } from '../../server/lexicon/index.js';
-import { composeSection } from '../../server/composer/compose.js';
+import { composeFormula, composeSection } from '../../server/composer/compose.js';
 import { TemplateRegistry } from '../../server/template/load.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { sectionFacts } from '../../server/brief/schema.js';
@@ -134,5 +134,33 @@ describe('offline composer: the seed Báo cáo', () => {
 
   it('is deterministic', () => {
     expect(composeAll(rawBrief())).toEqual(sections);
+  });
+
+  describe("another body's clause that already says the formula's verb", () => {
+    const registry = TemplateRegistry.load();
+    const slots = { org: 'Văn phòng Ủy ban nhân dân tỉnh Quảng Trị', subject: 'kết luận buổi làm việc', recipient: '', recipients: '' };
+
+    it('is completed, not followed by the same verb in the issuer\'s name (thông báo)', () => {
+      const opening = composeFormula(registry.get('thong-bao').opening, ['Chủ tịch UBND tỉnh thông báo kết luận tại buổi làm việc với Sở Y tế ngày 12/3/2026'], slots);
+      expect(opening).toBe('Chủ tịch Ủy ban nhân dân tỉnh thông báo kết luận tại buổi làm việc với Sở Y tế ngày 12/3/2026 như sau:');
+      expect(opening.match(/thông báo/gu)).toHaveLength(1);
+    });
+
+    it('keeps the issuer\'s answer where the formula\'s verb is another one (công văn: "có ý kiến")', () => {
+      const opening = composeFormula(registry.get('cong-van').opening, ['Sở Y tế đề nghị bổ sung kinh phí mua vắc xin năm 2026'], slots);
+      expect(opening).toBe('Sở Y tế đề nghị bổ sung kinh phí mua vắc xin năm 2026, Văn phòng Ủy ban nhân dân tỉnh Quảng Trị có ý kiến như sau:');
+    });
+
+    it('keeps the issuer\'s clause when the verb is a noun: a notice the notes refer to', () => {
+      for (const fact of ['UBND huyện đã có thông báo số 45/TB-UBND về lịch tiếp công dân', 'Sở Y tế và các thông báo của Bộ Y tế về phòng dịch']) {
+        const opening = composeFormula(registry.get('thong-bao').opening, [fact], slots);
+        expect(opening).toMatch(/, Văn phòng Ủy ban nhân dân tỉnh Quảng Trị thông báo như sau:$/u);
+      }
+    });
+
+    it('still lets the issuer speak in the formula when the notes name the issuer itself', () => {
+      const opening = composeFormula(registry.get('thong-bao').opening, ['Văn phòng UBND tỉnh thông báo kết luận của Chủ tịch UBND tỉnh'], slots);
+      expect(opening).toBe('Văn phòng Ủy ban nhân dân tỉnh Quảng Trị thông báo kết luận của Chủ tịch Ủy ban nhân dân tỉnh như sau:');
+    });
   });
 });
