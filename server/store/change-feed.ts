@@ -98,8 +98,8 @@ export class PostgresChangeFeed extends ChangeFeed {
   private retry: NodeJS.Timeout | null = null;
   private retryMs = RETRY_FIRST_MS;
   private heartbeat: NodeJS.Timeout | null = null;
-  /** Probes sent and not heard yet, by their nonce. */
-  private readonly probes = new Map<string, () => void>();
+  /** Probes sent and not answered yet, by their nonce: heard (true), or the connection gone (false). */
+  private readonly probes = new Map<string, (heard: boolean) => void>();
 
   /** `notify` sends a payload on the channel through another connection (the pool). */
   constructor(
@@ -147,7 +147,7 @@ export class PostgresChangeFeed extends ChangeFeed {
       const colon = n.payload.indexOf(':');
       const kind = n.payload.slice(0, colon);
       const id = n.payload.slice(colon + 1);
-      if (kind === 'probe') this.probes.get(id)?.();
+      if (kind === 'probe') this.probes.get(id)?.(true);
       else if (colon > 0 && (CHANGE_KINDS as readonly string[]).includes(kind)) this.publish(kind as ChangeKind, id);
     });
     try {
@@ -174,8 +174,9 @@ export class PostgresChangeFeed extends ChangeFeed {
     const nonce = randomUUID();
     let timer: NodeJS.Timeout | undefined;
     const heard = new Promise<boolean>((resolve) => {
-      this.probes.set(nonce, () => resolve(true));
+      this.probes.set(nonce, resolve);
       timer = setTimeout(() => resolve(false), this.timing.probeMs);
+      timer.unref();
     });
     this.notify(`probe:${nonce}`).catch(() => undefined);
     const ok = await heard;
@@ -190,6 +191,8 @@ export class PostgresChangeFeed extends ChangeFeed {
     this.client = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
+    for (const answer of this.probes.values()) answer(false);
+    this.probes.clear();
     if (this.listening) {
       this.listening = false;
       this.dropAll();
