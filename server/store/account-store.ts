@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Selectable, type Updateable } from 'kysely';
 import type { AccountSummary, CreateResult, NewAccount } from '../auth/directory.js';
 import type { Role } from '../auth/roles.js';
 import type { Database } from './database.js';
@@ -58,7 +58,6 @@ export class AccountStore {
     return this.db.kysely;
   }
 
-
   async create(account: NewAccount): Promise<CreateResult> {
     const now = new Date().toISOString();
     return this.db.transaction(async (q) => {
@@ -106,12 +105,8 @@ export class AccountStore {
   }
 
   /** A new password ends every session of the user: whoever knew the old one is logged out. */
-  async setPassword(userId: string, passwordHash: string): Promise<void> {
-    const ended = await this.db.transaction(async (q) => {
-      await q.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date().toISOString() }).where('id', '=', userId).execute();
-      return q.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
-    });
-    for (const { id } of ended) this.db.changes.publish('session', id);
+  setPassword(userId: string, passwordHash: string): Promise<void> {
+    return this.changeAndLogOut(userId, { password_hash: passwordHash, password_changed_at: new Date().toISOString() });
   }
 
   /** Replaces a hash after login without ending sessions (same password, stronger cost). */
@@ -119,13 +114,18 @@ export class AccountStore {
     await this.q.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
   }
 
-  async update(userId: string, change: { active?: boolean; role?: Role }): Promise<void> {
+  /** A disabled account, or one whose role changed, logs in again to get what it may now do. */
+  update(userId: string, change: { active?: boolean; role?: Role }): Promise<void> {
+    const set: Updateable<UserTable> = {};
+    if (change.active !== undefined) set.active = change.active ? 1 : 0;
+    if (change.role !== undefined) set.role = change.role;
+    return this.changeAndLogOut(userId, set);
+  }
+
+  /** Changes a user and ends every session of theirs in one transaction; readers that kept one drop it. */
+  private async changeAndLogOut(userId: string, set: Updateable<UserTable>): Promise<void> {
     const ended = await this.db.transaction(async (q) => {
-      const set: { active?: number; role?: Role } = {};
-      if (change.active !== undefined) set.active = change.active ? 1 : 0;
-      if (change.role !== undefined) set.role = change.role;
       await q.updateTable('users').set(set).where('id', '=', userId).execute();
-      // A disabled account, or one whose role changed, logs in again to get what it may now do.
       return q.deleteFrom('sessions').where('user_id', '=', userId).returning('id').execute();
     });
     for (const { id } of ended) this.db.changes.publish('session', id);
