@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -67,4 +69,13 @@ export async function openTestStore(dir: string, limits: DraftLimits = {}) {
       return closing;
     },
   };
+}
+
+/** A migrated store in a fresh temporary folder; `cleanups` (run after each test) closes and removes both. */
+export async function openTempStore(cleanups: (() => Promise<void> | void)[], prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const opened = await openTestStore(join(dir, 'data'));
+  cleanups.push(() => opened.close());
+  return opened;
 }

@@ -15,7 +15,7 @@ import { LoginThrottle } from '../../server/auth/login-throttle.js';
 import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { parseBrief } from '../../server/brief/load.js';
 import { rawBrief } from '../helpers/fixtures.js';
-import { openTestStore, testDialect, testLocation } from '../helpers/store.js';
+import { openTempStore, testDialect, testLocation } from '../helpers/store.js';
 
 const PASSWORD = 'mùa lúa năm nay được mùa';
 const CHEAP = { ln: 10, r: 8, p: 1 };
@@ -25,10 +25,7 @@ afterEach(async () => {
 });
 
 async function fresh() {
-  const dir = mkdtempSync(join(tmpdir(), 'accounts-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const opened = await openTestStore(dir);
-  cleanups.push(() => opened.close());
+  const opened = await openTempStore(cleanups, 'accounts-');
   return { store: opened.store, accounts: new AccountStore(opened.store.db) };
 }
 

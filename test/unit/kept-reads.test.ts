@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { DraftOffice } from '../../server/store/draft-office.js';
 import { DraftStore } from '../../server/store/draft-store.js';
@@ -10,7 +7,7 @@ import { KeptReads } from '../../server/store/kept-reads.js';
 import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { parseBrief } from '../../server/brief/load.js';
-import { openTestStore, testDialect } from '../helpers/store.js';
+import { openTempStore, testDialect } from '../helpers/store.js';
 import type { RevisionMeta } from '../../server/draft/model.js';
 import { AccountStore } from '../../server/store/account-store.js';
 import { Sessions } from '../../server/auth/sessions.js';
@@ -25,10 +22,7 @@ const STAFF: RevisionMeta = { author: 'staff', provider: 'staff', model: null, p
 
 /** Two instances of the server on one database, each with its own connections, as behind a load balancer. */
 async function twoInstances() {
-  const dir = mkdtempSync(join(tmpdir(), 'standing-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const first = await openTestStore(join(dir, 'data'));
-  cleanups.push(() => first.close());
+  const first = await openTempStore(cleanups, 'standing-');
   const second = await DraftStore.open(first.place.location);
   cleanups.push(() => second.close());
   const office = new DraftOffice(first.store.db);

@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { preparedQuery } from '../../server/store/prepared.js';
 import { DraftOffice } from '../../server/store/draft-office.js';
 import { LOCAL_OFFICE, LOCAL_SCOPE } from '../../server/auth/scope.js';
 import { rawBrief } from '../helpers/fixtures.js';
 import { parseBrief } from '../../server/brief/load.js';
-import { openTestStore, testDialect } from '../helpers/store.js';
+import { openTempStore, testDialect } from '../helpers/store.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -15,11 +12,7 @@ afterEach(async () => {
 });
 
 async function store() {
-  const dir = mkdtempSync(join(tmpdir(), 'prepared-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const opened = await openTestStore(join(dir, 'data'));
-  cleanups.push(() => opened.close());
-  return opened.store;
+  return (await openTempStore(cleanups, 'prepared-')).store;
 }
 
 describe(`a query built once and run with each request's values (${testDialect})`, () => {
